@@ -1,0 +1,154 @@
+/**
+ * The query plan: a semantic query naming only semantic-layer members (metrics, dimensions, attributes, terms),
+ * with an absolute time range. Both planners (offline and LLM) produce it; the compiler turns it into SQL.
+ * Relative time words are resolved by the planner against the dataset's as-of date, never here.
+ */
+import { z } from "zod";
+
+const Id = z.string().regex(/^[a-z][a-z0-9_]*$/).describe("a semantic-layer id (lower_snake_case)");
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("a date, YYYY-MM-DD");
+const IsoMonth = z.string().regex(/^\d{4}-\d{2}$/).describe("a month, YYYY-MM");
+
+/** Time grains a time dimension can take. */
+export const TimeGrain = z.enum(["day", "month", "quarter", "year"]);
+export type TimeGrain = z.infer<typeof TimeGrain>;
+
+/** An inclusive date range. */
+export const DateRange = z
+  .object({
+    start: IsoDate.describe("first day, inclusive"),
+    end: IsoDate.describe("last day, inclusive"),
+  })
+  .strict();
+export type DateRange = z.infer<typeof DateRange>;
+
+/** The time window of a query, on the entity's date column unless `dateAttribute` names another. */
+export const TimeFilter = DateRange.extend({
+  dateAttribute: Id.optional().describe("a date attribute to filter on instead of the default date column (e.g. due_date, churn_date)"),
+}).strict();
+export type TimeFilter = z.infer<typeof TimeFilter>;
+
+/** Comparison operators for numeric conditions. */
+export const Comparison = z.enum(["gt", "gte", "lt", "lte", "eq", "ne"]);
+export type Comparison = z.infer<typeof Comparison>;
+
+/** A row filter. Top-level filters of a query are AND-ed. */
+export type Filter =
+  | { kind: "term"; term: string }
+  | { kind: "in"; dimension: string; values: string[] }
+  | { kind: "compare"; attribute: string; op: Comparison; value: number }
+  | { kind: "between"; attribute: string; low: number; high: number }
+  | { kind: "and"; filters: Filter[] }
+  | { kind: "or"; filters: Filter[] }
+  | { kind: "not"; filter: Filter };
+
+export const Filter: z.ZodType<Filter> = z.lazy(() =>
+  z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("term"), term: Id.describe("a glossary term id, e.g. high_value") }).strict(),
+    z
+      .object({
+        kind: z.literal("in"),
+        dimension: Id.describe("a categorical dimension id, e.g. city"),
+        values: z.array(z.string().min(1)).min(1).describe("the dimension's stored values (keys), e.g. ['Shanghai']"),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("compare"),
+        attribute: Id.describe("a numeric attribute id, e.g. annual_income"),
+        op: Comparison,
+        value: z.number().describe("in the attribute's unit: yuan for money, a fraction for rates"),
+      })
+      .strict(),
+    z.object({ kind: z.literal("between"), attribute: Id, low: z.number(), high: z.number() }).strict(),
+    z.object({ kind: z.literal("and"), filters: z.array(Filter).min(1) }).strict(),
+    z.object({ kind: z.literal("or"), filters: z.array(Filter).min(1) }).strict(),
+    z.object({ kind: z.literal("not"), filter: Filter }).strict(),
+  ]),
+);
+
+/** A condition on an aggregated metric per group (HAVING), e.g. overdue rate above 3%. */
+export const MetricCondition = z
+  .object({
+    metric: Id,
+    op: Comparison,
+    value: z.number().describe("rates as fractions (0.03 for 3%)"),
+  })
+  .strict();
+export type MetricCondition = z.infer<typeof MetricCondition>;
+
+/** A dimension to group by; time takes a grain. */
+export const DimensionRef = z
+  .object({
+    id: Id,
+    grain: TimeGrain.optional().describe("only for the time dimension"),
+  })
+  .strict();
+export type DimensionRef = z.infer<typeof DimensionRef>;
+
+/** Sort key: a metric or dimension id (aggregates) or an attribute id (lists). */
+export const OrderBy = z
+  .object({
+    by: Id,
+    direction: z.enum(["asc", "desc"]),
+  })
+  .strict();
+export type OrderBy = z.infer<typeof OrderBy>;
+
+const Limit = z.number().int().positive().max(10_000);
+
+/** Metrics, optionally grouped by dimensions: "overdue rate by branch for the last 6 months". */
+export const AggregateQuery = z
+  .object({
+    kind: z.literal("aggregate"),
+    metrics: z.array(Id).min(1),
+    dimensions: z.array(DimensionRef).default([]),
+    filters: z.array(Filter).default([]),
+    having: z.array(MetricCondition).default([]),
+    time: TimeFilter.optional(),
+    /** Period-over-period: the same metrics over this earlier range, with the change. */
+    compareTo: DateRange.optional().describe("an earlier period to compare with (last month for this month)"),
+    order: z.array(OrderBy).default([]),
+    limit: Limit.optional(),
+    referenceMonth: IsoMonth.optional().describe("the month M of month-based terms (rising risk); default the as-of month"),
+  })
+  .strict();
+export type AggregateQuery = z.infer<typeof AggregateQuery>;
+
+/** Rows of one entity with chosen attributes: "which high-value customers have rising repayment risk". */
+export const ListQuery = z
+  .object({
+    kind: z.literal("list"),
+    entity: Id,
+    attributes: z.array(Id).default([]).describe("attributes to show; empty means the entity's defaults"),
+    filters: z.array(Filter).default([]),
+    time: TimeFilter.optional(),
+    order: z.array(OrderBy).default([]),
+    limit: Limit.optional(),
+    referenceMonth: IsoMonth.optional(),
+  })
+  .strict();
+export type ListQuery = z.infer<typeof ListQuery>;
+
+/** A scoring tool run as a plan step (risk_trend, early_warning, ...), with its own validated arguments. */
+export const ToolQuery = z
+  .object({
+    kind: z.literal("tool"),
+    tool: Id,
+    args: z.record(z.string(), z.unknown()).default({}),
+    filters: z.array(Filter).default([]).describe("narrows the customers or loans the tool scores"),
+    limit: Limit.optional(),
+  })
+  .strict();
+export type ToolQuery = z.infer<typeof ToolQuery>;
+
+/** The query plan. */
+export const QueryPlan = z
+  .object({
+    version: z.literal(1).default(1),
+    query: z.discriminatedUnion("kind", [AggregateQuery, ListQuery, ToolQuery]),
+  })
+  .strict();
+export type QueryPlan = z.infer<typeof QueryPlan>;
+/** The plan as written by a planner, before defaults are filled in. */
+export type QueryPlanInput = z.input<typeof QueryPlan>;
