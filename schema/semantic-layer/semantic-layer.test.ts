@@ -56,7 +56,7 @@ describe("semantic layer", () => {
   it.each(DOMAIN_TERMS)("has DOMAIN.md term %s with zh and en names", (id) => {
     const term = layer.term(id);
     expect(term.names.zh.some((name) => /[\u4e00-\u9fff]/.test(name))).toBe(true);
-    expect(term.names.en.some((name) => /^[a-z0-9 +\-]+$/i.test(name))).toBe(true);
+    expect(term.names.en.some((name) => /^[a-z0-9 +-]+$/i.test(name))).toBe(true);
   });
 
   it("keeps 余额 (loan balance) and AUM apart, and asks when 余额 stands alone", () => {
