@@ -1,0 +1,141 @@
+/** Execution-based comparison of a gold result with an answer's rows: columns matched by values, rows as a multiset. */
+import { cellsEqual, compareCellsForSort, profileColumn } from "./compare-cells.ts";
+import type { Cell, ColumnProfile, NumberScale } from "./compare-cells.ts";
+
+/** A result table: rows of cells; gold results also know their column names (for messages only). */
+export interface ResultTable {
+  columns?: readonly string[];
+  rows: readonly (readonly Cell[])[];
+}
+
+/** The verdict of one comparison, with a reason a person can read when it fails. */
+export interface ComparisonResult {
+  match: boolean;
+  reason: string;
+  /** For each gold column, the answer column it matched (when matched). */
+  assignment?: number[];
+}
+
+/** Options: whether row order matters (top-N and sorted lists). */
+export interface CompareOptions {
+  ordered: boolean;
+}
+
+interface Candidate {
+  answerColumn: number;
+  scale: NumberScale;
+}
+
+/** Most column assignments tried before giving up; real cases have a handful of columns. */
+const ASSIGNMENT_LIMIT = 2000;
+/** Above this many rows the quadratic fallback matcher is skipped. */
+const GREEDY_LIMIT = 3000;
+
+function column(rows: readonly (readonly Cell[])[], index: number): Cell[] {
+  return rows.map((row) => row[index]);
+}
+
+function sequencesEqual(gold: readonly Cell[], answer: readonly Cell[], profile: ColumnProfile, scale: NumberScale): boolean {
+  return gold.every((cell, index) => cellsEqual(cell, answer[index], profile, scale));
+}
+
+function columnsCompatible(gold: Cell[], answer: Cell[], profile: ColumnProfile, scale: NumberScale, ordered: boolean): boolean {
+  if (ordered) return sequencesEqual(gold, answer, profile, scale);
+  const sortedGold = [...gold].sort(compareCellsForSort);
+  const sortedAnswer = [...answer].sort(compareCellsForSort);
+  return sequencesEqual(sortedGold, sortedAnswer, profile, scale);
+}
+
+function rowsEqual(gold: readonly Cell[], answer: readonly Cell[], profiles: ColumnProfile[], scales: NumberScale[]): boolean {
+  return gold.every((cell, index) => cellsEqual(cell, answer[index], profiles[index], scales[index]));
+}
+
+function compareRows(left: readonly Cell[], right: readonly Cell[]): number {
+  for (let index = 0; index < left.length; index += 1) {
+    const order = compareCellsForSort(left[index], right[index]);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+/** Matches rows as multisets: sort both sides, then fall back to a greedy search for near-ties the sort split. */
+function multisetsEqual(gold: Cell[][], answer: Cell[][], profiles: ColumnProfile[], scales: NumberScale[]): boolean {
+  const sortedGold = [...gold].sort(compareRows);
+  const sortedAnswer = [...answer].sort(compareRows);
+  if (sortedGold.every((row, index) => rowsEqual(row, sortedAnswer[index], profiles, scales))) return true;
+  if (gold.length > GREEDY_LIMIT) return false;
+  const used = new Array<boolean>(answer.length).fill(false);
+  for (const goldRow of sortedGold) {
+    const found = sortedAnswer.findIndex((answerRow, index) => !used[index] && rowsEqual(goldRow, answerRow, profiles, scales));
+    if (found < 0) return false;
+    used[found] = true;
+  }
+  return true;
+}
+
+/**
+ * Compares an answer's rows with the gold result. Each gold column must equal some distinct answer column (by
+ * values; names and order are ignored; extra answer columns are allowed); rows are compared as a multiset unless
+ * `ordered`; numbers within a tolerance, and a rate column may come back as percentages.
+ */
+export function compareResults(gold: ResultTable, answer: ResultTable, options: CompareOptions): ComparisonResult {
+  const goldRows = gold.rows.map((row) => [...row]);
+  const answerRows = answer.rows.map((row) => [...row]);
+  if (goldRows.length === 0) {
+    return answerRows.length === 0 ? { match: true, reason: "both empty" } : { match: false, reason: `expected no rows, got ${answerRows.length}` };
+  }
+  if (answerRows.length !== goldRows.length) {
+    return { match: false, reason: `expected ${goldRows.length} rows, got ${answerRows.length}` };
+  }
+  const goldWidth = Math.max(gold.columns?.length ?? 0, ...goldRows.map((row) => row.length));
+  const answerWidth = Math.max(0, ...answerRows.map((row) => row.length));
+  const profiles: ColumnProfile[] = [];
+  const candidates: Candidate[][] = [];
+  for (let goldIndex = 0; goldIndex < goldWidth; goldIndex += 1) {
+    const goldColumn = column(goldRows, goldIndex);
+    const profile = profileColumn(goldColumn);
+    profiles.push(profile);
+    const scales: NumberScale[] = profile.isRate ? [1, 100] : [1];
+    const found: Candidate[] = [];
+    for (let answerIndex = 0; answerIndex < answerWidth; answerIndex += 1) {
+      const answerColumn = column(answerRows, answerIndex);
+      for (const scale of scales) {
+        if (columnsCompatible(goldColumn, answerColumn, profile, scale, options.ordered)) found.push({ answerColumn: answerIndex, scale });
+      }
+    }
+    if (found.length === 0) {
+      const name = gold.columns?.[goldIndex] ?? `#${goldIndex + 1}`;
+      return { match: false, reason: `no answer column has the values of gold column ${name}` };
+    }
+    candidates.push(found);
+  }
+  // Try assignments of distinct answer columns to gold columns, most constrained gold column first.
+  const order = candidates.map((_, index) => index).sort((left, right) => candidates[left].length - candidates[right].length);
+  const chosen = new Array<Candidate | undefined>(goldWidth);
+  const usedColumns = new Set<number>();
+  let tries = 0;
+  const search = (position: number): boolean => {
+    if (position === order.length) {
+      tries += 1;
+      const assignment = chosen.map((candidate) => (candidate as Candidate).answerColumn);
+      const scales = chosen.map((candidate) => (candidate as Candidate).scale);
+      const projected = answerRows.map((row) => assignment.map((index) => row[index]));
+      if (options.ordered) return goldRows.every((row, index) => rowsEqual(row, projected[index], profiles, scales));
+      return multisetsEqual(goldRows, projected, profiles, scales);
+    }
+    const goldIndex = order[position];
+    for (const candidate of candidates[goldIndex]) {
+      if (usedColumns.has(candidate.answerColumn) || tries >= ASSIGNMENT_LIMIT) continue;
+      usedColumns.add(candidate.answerColumn);
+      chosen[goldIndex] = candidate;
+      if (search(position + 1)) return true;
+      usedColumns.delete(candidate.answerColumn);
+    }
+    chosen[goldIndex] = undefined;
+    return false;
+  };
+  if (search(0)) {
+    return { match: true, reason: "match", assignment: chosen.map((candidate) => (candidate as Candidate).answerColumn) };
+  }
+  return { match: false, reason: options.ordered ? "columns match but rows differ or are in another order" : "columns match one by one but not as rows" };
+}
