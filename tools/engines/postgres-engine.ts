@@ -1,10 +1,10 @@
 /** The PostgreSQL engine (also PostgreSQL-compatible warehouses such as Citus) through a `pg` pool, read-only. */
 import pg from "pg";
-import { TABLES } from "../../schema/tables.ts";
 import { readMeta } from "./dataset-catalog.ts";
 import type { Engine, QueryOptions, QueryResult } from "./engine.ts";
 import { EngineUnavailableError, QueryFailedError, QueryTimeoutError } from "./engine-errors.ts";
 import { quotePostgresIdentifier } from "./postgres-identifier.ts";
+import { estimateRowCounts } from "./postgres-row-counts.ts";
 import { sqliteShapedTypes } from "./postgres-type-parsers.ts";
 import { DEFAULT_QUERY_TIMEOUT_MS } from "./sqljs-engine.ts";
 
@@ -88,24 +88,6 @@ export async function createPostgresEngine(options: PostgresEngineOptions): Prom
     throw error instanceof EngineUnavailableError ? error : new EngineUnavailableError((error as Error).message, { cause: error });
   }
   return engine;
-}
-
-/**
- * Row counts from the planner's statistics (pg_class.reltuples, exact for small tables after ANALYZE, which the
- * loader runs), so that a warehouse with billions of rows answers at once; COUNT(*) for never-analyzed tables.
- */
-async function estimateRowCounts(query: Engine["query"]): Promise<Record<string, number>> {
-  const names = TABLES.map((table) => table.name);
-  const estimates = await query(
-    "SELECT t.name, c.reltuples::float8 FROM unnest($1::text[]) WITH ORDINALITY AS t(name, position) LEFT JOIN pg_class c ON c.oid = to_regclass(t.name) ORDER BY t.position",
-    [names],
-  );
-  const counts: Record<string, number> = {};
-  for (const [name, reltuples] of estimates.rows as [string, number | null][]) {
-    if (reltuples === null) throw new QueryFailedError(`table ${name} does not exist`);
-    counts[name] = reltuples >= 0 ? Math.round(reltuples) : Number((await query(`SELECT COUNT(*) FROM ${quotePostgresIdentifier(name)}`)).rows[0]?.[0]);
-  }
-  return counts;
 }
 
 function stripTrailingSemicolons(sql: string): string {
