@@ -2,8 +2,8 @@
 import type { Database } from "sql.js";
 import { countContractRows, readMeta } from "./dataset-catalog.ts";
 import type { Engine, QueryOptions, QueryResult } from "./engine.ts";
+import { DEFAULT_QUERY_TIMEOUT_MS } from "./engine-defaults.ts";
 import { EngineUnavailableError, QueryFailedError, QueryTimeoutError } from "./engine-errors.ts";
-import { DEFAULT_QUERY_TIMEOUT_MS } from "./sqljs-engine.ts";
 import { runStatement, StatementDeadlineError } from "./sqljs-run-statement.mjs";
 import { toSqliteParams } from "./sqlite-params.ts";
 

@@ -2,11 +2,11 @@
 import pg from "pg";
 import { readMeta } from "./dataset-catalog.ts";
 import type { Engine, QueryOptions, QueryResult } from "./engine.ts";
+import { DEFAULT_QUERY_TIMEOUT_MS } from "./engine-defaults.ts";
 import { EngineUnavailableError, QueryFailedError, QueryTimeoutError } from "./engine-errors.ts";
 import { quotePostgresIdentifier } from "./postgres-identifier.ts";
 import { estimateRowCounts } from "./postgres-row-counts.ts";
 import { sqliteShapedTypes } from "./postgres-type-parsers.ts";
-import { DEFAULT_QUERY_TIMEOUT_MS } from "./sqljs-engine.ts";
 
 /** How to reach the PostgreSQL dataset. */
 export interface PostgresEngineOptions {

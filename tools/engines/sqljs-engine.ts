@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { countContractRows, readMeta, rememberSuccess } from "./dataset-catalog.ts";
 import type { Engine, QueryOptions, QueryResult } from "./engine.ts";
+import { DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_SQLJS_WORKERS } from "./engine-defaults.ts";
 import { EngineUnavailableError } from "./engine-errors.ts";
 import { toSqliteParams } from "./sqlite-params.ts";
 import { SqlJsWorkerPool } from "./sqljs-worker-pool.ts";
@@ -15,11 +16,6 @@ export interface SqlJsEngineOptions {
   /** Timeout for queries that do not set one (default 30 s). */
   defaultTimeoutMs?: number;
 }
-
-/** Default number of worker threads. */
-export const DEFAULT_SQLJS_WORKERS = 2;
-/** Default per-query timeout, milliseconds. */
-export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
 
 /**
  * Opens the dataset in `workers` threads and resolves once every one of them can answer.
