@@ -106,7 +106,7 @@ describe("sql.js engine", () => {
       const queued = single.query("SELECT COUNT(*) FROM loans");
       await expect(slow).rejects.toBeInstanceOf(QueryTimeoutError);
       expect((await queued).rows).toEqual([[2]]);
-      expect(performance.now() - started).toBeLessThan(1500);
+      expect(performance.now() - started).toBeLessThan(3000); // 500 ms timeout, then a fresh worker loads the file
     } finally {
       await single.close();
     }
