@@ -133,6 +133,16 @@ if (adminUrl === undefined) {
       expect(await postgres.tableRowCounts()).toEqual(summary.rows);
     });
 
+    it("rolls a failed load back and leaves the previous contents in place", async () => {
+      const broken = await buildSmallDataset();
+      broken.run("DROP TABLE satisfaction_surveys");
+      const error = await loadIntoPostgres(broken, url, { schema: SCHEMA }).catch((caught: unknown) => caught);
+      broken.close();
+      expect(error).toBeInstanceOf(QueryFailedError);
+      expect((error as QueryFailedError).message).toContain("satisfaction_surveys");
+      expect(await postgres.tableRowCounts()).toEqual(await sqlite.tableRowCounts());
+    });
+
     it("serves a schema of views over the contract tables, as a bank maps its warehouse", async () => {
       await admin(async (client) => {
         await client.query("CREATE SCHEMA lendlens_views");

@@ -4,7 +4,7 @@ import type { Database, SqlValue } from "sql.js";
 import { createIndexSql, createTableSql } from "../../schema/ddl.ts";
 import { TABLES } from "../../schema/tables.ts";
 import type { TableDefinition } from "../../schema/tables.ts";
-import { EngineUnavailableError } from "./engine-errors.ts";
+import { EngineUnavailableError, QueryFailedError } from "./engine-errors.ts";
 import { quotePostgresIdentifier } from "./postgres-identifier.ts";
 
 /** Where the load is, for a progress bar or a log line. */
@@ -47,7 +47,12 @@ export async function loadIntoPostgres(source: Database, url: string, options: L
   const started = performance.now();
   const schema = options.schema ?? "public";
   const quotedSchema = quotePostgresIdentifier(schema);
-  const report = options.onProgress ?? (() => undefined);
+  // The last step reported, so that a failure says where the load stopped.
+  let step: LoadProgress = { phase: "schema" };
+  const report = (progress: LoadProgress): void => {
+    step = progress;
+    options.onProgress?.(progress);
+  };
   const client = new pg.Client({ connectionString: url, application_name: "lendlens-loader" });
   try {
     await client.connect();
@@ -74,7 +79,9 @@ export async function loadIntoPostgres(source: Database, url: string, options: L
     return { schema, rows, ms: performance.now() - started };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
+    const where = step.table === undefined ? step.phase : `${step.phase} of ${step.table}`;
+    const message = `loading into PostgreSQL failed during ${where}: ${(error as Error).message}`;
+    throw new QueryFailedError(message, { sqlState: (error as { code?: string }).code, cause: error });
   } finally {
     await client.end();
   }
