@@ -1,0 +1,26 @@
+/**
+ * PostgreSQL: `$n` placeholders, DOUBLE PRECISION division, to_char on DATE and TIMESTAMP columns (month columns
+ * are text and keep the standard substr), typed parameters where no column types them, and SQLite's sort order
+ * (byte-wise text, NULLs first ascending) so that top-N answers match on both engines.
+ */
+import { standardDialect } from "./sql-dialect.ts";
+import type { SqlDialect } from "./sql-dialect.ts";
+
+const TO_CHAR_FORMATS = { day: "YYYY-MM-DD", month: "YYYY-MM", quarter: "YYYY-\"Q\"Q", year: "YYYY" } as const;
+
+/** The PostgreSQL dialect. */
+export const postgresDialect: SqlDialect = {
+  ...standardDialect,
+  name: "postgres",
+  placeholder: (index) => `$${index}`,
+  divide: (numerator, denominator) => `CAST(${numerator} AS DOUBLE PRECISION) / NULLIF(${denominator}, 0)`,
+  timeBucket(column, type, grain) {
+    if (type === "month") return standardDialect.timeBucket(column, type, grain);
+    return `to_char(${column}, '${TO_CHAR_FORMATS[grain]}')`;
+  },
+  textParameter: (parameter) => `CAST(${parameter} AS TEXT)`,
+  numberParameter: (parameter) => `CAST(${parameter} AS DOUBLE PRECISION)`,
+  textKey: (expression) => `${expression} COLLATE "C"`,
+  orderTerm: (expression, direction, collateText = false) =>
+    `${expression}${collateText ? ' COLLATE "C"' : ""} ${direction === "asc" ? "ASC NULLS FIRST" : "DESC NULLS LAST"}`,
+};
