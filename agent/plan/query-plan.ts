@@ -142,11 +142,24 @@ export const ToolQuery = z
   .strict();
 export type ToolQuery = z.infer<typeof ToolQuery>;
 
+/**
+ * Raw SQL, only from the LLM planner and only where a plan cannot express the question. It still passes the SQL
+ * guard like every other statement; the pipeline runs it without the compiler.
+ */
+export const SqlQuery = z
+  .object({
+    kind: z.literal("sql"),
+    sql: z.string().min(1).describe("one read-only SELECT in the engine's dialect, values as literals are allowed only for constants"),
+    purpose: z.string().describe("what the statement answers, in the question's language"),
+  })
+  .strict();
+export type SqlQuery = z.infer<typeof SqlQuery>;
+
 /** The query plan. */
 export const QueryPlan = z
   .object({
     version: z.literal(1).default(1),
-    query: z.discriminatedUnion("kind", [AggregateQuery, ListQuery, ToolQuery]),
+    query: z.discriminatedUnion("kind", [AggregateQuery, ListQuery, ToolQuery, SqlQuery]),
   })
   .strict();
 export type QueryPlan = z.infer<typeof QueryPlan>;
