@@ -1,0 +1,289 @@
+/**
+ * The short answer in the question's language, with the key numbers: a single figure with its period, the top and
+ * bottom groups, a trend's start and end, a list's count and first rows, a comparison's change in words that
+ * respect the metric's direction, or a helpful sentence when nothing matched.
+ */
+import type { AggregateQuery, ListQuery } from "../plan/query-plan.ts";
+import type { AnswerColumnFormat } from "./answer.ts";
+import { describeFilters, describeMetricCondition, filtersOf, termsOf } from "./filter-words.ts";
+import { formatPercentagePoints, formatPercent, formatValue } from "./format-number.ts";
+import { dimensionValueName, memberName } from "./member-names.ts";
+import type { NamingContext } from "./member-names.ts";
+import { describeMonth, describePeriod } from "./period-words.ts";
+import type { Period } from "./period-words.ts";
+import { referenceMonthOf } from "./plan-definitions.ts";
+import { dimensionColumnIndexes, metricColumnIndex, numberAt } from "./result-view.ts";
+import type { ResultView } from "./result-view.ts";
+
+type Direction = "higher_is_better" | "lower_is_better" | "neutral";
+
+interface MetricInfo {
+  id: string;
+  name: string;
+  format?: AnswerColumnFormat;
+  direction: Direction;
+  index: number;
+}
+
+/** How many of a list's rows the text names. */
+const LIST_PREVIEW = 3;
+/** How many groups a ranking names. */
+const RANKING_PREVIEW = 5;
+
+const QUANTIFIERS: Record<string, string> = { customers: "位", loans: "笔", applications: "笔", repayments: "期", campaigns: "个", branches: "家", products: "款" };
+
+const capitalize = (text: string) => (text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}` : text);
+
+function metricInfo(context: NamingContext, view: ResultView, metricId: string): MetricInfo {
+  const layer = context.semanticLayer;
+  const metric = layer.has("metric", metricId) ? layer.metric(metricId) : undefined;
+  const index = metricColumnIndex(view.columns, metricId);
+  return {
+    id: metricId,
+    name: memberName(context, "metric", metricId),
+    format: metric?.format ?? view.columns[index]?.format,
+    direction: metric?.direction ?? "neutral",
+    index,
+  };
+}
+
+/** The period phrase: "2026年6月，" before a Chinese sentence, " for June 2026" inside an English one. */
+function periodWords(context: NamingContext, period: Period | undefined): { zh: string; en: string } {
+  if (!period) return { zh: "", en: "" };
+  const words = describePeriod(period, context.language);
+  return { zh: `${words}，`, en: ` for ${words}` };
+}
+
+/** Filters (and HAVING conditions) as a parenthesised suffix, or "". */
+function conditionSuffix(context: NamingContext, query: AggregateQuery | ListQuery): string {
+  const parts = [describeFilters(context, query.filters)];
+  if (query.kind === "aggregate") parts.push(...query.having.map((condition) => describeMetricCondition(context, condition)));
+  const text = parts.filter(Boolean).join(context.language === "zh" ? "、" : "; ");
+  if (!text) return "";
+  return context.language === "zh" ? `（${text}）` : ` (${text})`;
+}
+
+/** The change from previous to current in words: "上升 0.3 个百分点" / "up 12.5%", and whether it is good news. */
+function changeWords(context: NamingContext, metric: MetricInfo, current: number, previous: number): string {
+  const zh = context.language === "zh";
+  const difference = current - previous;
+  if (Math.abs(difference) < 1e-12) return zh ? "持平" : "unchanged";
+  const up = difference > 0;
+  const fraction = metric.format === "rate" || metric.format === "probability";
+  let amount: string;
+  if (fraction) amount = formatPercentagePoints(difference, context.language);
+  else if (previous !== 0) amount = formatPercent(Math.abs(difference / previous));
+  else amount = formatValue(Math.abs(difference), metric.format, context.language);
+  const verb = zh ? (up ? (fraction ? "上升" : "增长") : "下降") : up ? "up" : "down";
+  let judgement = "";
+  if (metric.direction !== "neutral") {
+    const better = (metric.direction === "higher_is_better") === up;
+    judgement = zh ? (better ? "，有所改善" : "，有所恶化") : better ? " (better)" : " (worse)";
+  }
+  return zh ? `${verb} ${amount}${judgement}` : `${verb} ${amount}${judgement}`;
+}
+
+/** The display name of a row's group: its dimension labels joined. */
+function groupName(context: NamingContext, view: ResultView, row: readonly unknown[], indexes: Map<string, number>): string {
+  const parts = [...indexes.entries()].map(([dimensionId, index]) => {
+    const value = row[index];
+    if (value === null || value === undefined) return context.language === "zh" ? "(空)" : "(none)";
+    const text = String(value);
+    if (dimensionId === "time" && /^\d{4}-\d{2}$/.test(text)) return describeMonth(text, context.language);
+    // A key column without a label column is mapped to the value's name (Shanghai → 上海).
+    const column = view.columns[index];
+    const keyOnly = view.columns.filter((candidate) => candidate.role === "dimension" && candidate.memberId === column.memberId).length === 1;
+    return keyOnly ? dimensionValueName(context, dimensionId, text) : text;
+  });
+  return parts.join(" · ");
+}
+
+function singleText(context: NamingContext, view: ResultView, query: AggregateQuery): string {
+  const zh = context.language === "zh";
+  const row = view.rows[0];
+  const period = periodWords(context, view.period);
+  const compared = query.compareTo ? describePeriod(query.compareTo, context.language) : "";
+  const statements = query.metrics.map((metricId) => {
+    const metric = metricInfo(context, view, metricId);
+    const current = numberAt(row, metric.index);
+    const shown = formatValue(current ?? null, metric.format, context.language);
+    const previous = numberAt(row, metricColumnIndex(view.columns, metricId, "previous"));
+    if (!query.compareTo || current === undefined || previous === undefined) return zh ? `${metric.name}为 ${shown}` : `${metric.name} was ${shown}`;
+    const before = formatValue(previous, metric.format, context.language);
+    const change = changeWords(context, metric, current, previous);
+    return zh ? `${metric.name}为 ${shown}，较${compared}的 ${before}${change}` : `${metric.name} was ${shown}, ${change} from ${before} for ${compared}`;
+  });
+  const suffix = conditionSuffix(context, query);
+  if (zh) return `${period.zh}${statements.join("；")}${suffix}。`;
+  return `${capitalize(statements[0].replace(/ was /, `${period.en} was `))}${statements.length > 1 ? `; ${statements.slice(1).join("; ")}` : ""}${suffix}.`;
+}
+
+function trendText(context: NamingContext, view: ResultView, query: AggregateQuery, metric: MetricInfo, timeIndex: number): string {
+  const zh = context.language === "zh";
+  const points = view.rows
+    .map((row) => ({ label: groupName(context, view, row, new Map([["time", timeIndex]])), key: String(row[timeIndex]), value: numberAt(row, metric.index) }))
+    .filter((point): point is { label: string; key: string; value: number } => point.value !== undefined)
+    .sort((left, right) => left.key.localeCompare(right.key));
+  if (points.length === 0) return emptyText(context, view);
+  const show = (value: number) => formatValue(value, metric.format, context.language);
+  const first = points[0];
+  const last = points[points.length - 1];
+  const highest = points.reduce((best, point) => (point.value > best.value ? point : best));
+  const lowest = points.reduce((best, point) => (point.value < best.value ? point : best));
+  const period = periodWords(context, view.period);
+  const suffix = conditionSuffix(context, query);
+  if (points.length === 1) return zh ? `${period.zh}${first.label}${metric.name}为 ${show(first.value)}${suffix}。` : `${capitalize(metric.name)} was ${show(first.value)} in ${first.label}${suffix}.`;
+  const change = changeWords(context, metric, last.value, first.value);
+  if (zh)
+    return `${period.zh}${metric.name}从${first.label}的 ${show(first.value)} 变为${last.label}的 ${show(last.value)}，${change}；最高为${highest.label}的 ${show(highest.value)}，最低为${lowest.label}的 ${show(lowest.value)}${suffix}。`;
+  return `${capitalize(metric.name)} went from ${show(first.value)} in ${first.label} to ${show(last.value)} in ${last.label}, ${change}; the highest was ${show(highest.value)} in ${highest.label}, the lowest ${show(lowest.value)} in ${lowest.label}${suffix}.`;
+}
+
+function groupedText(context: NamingContext, view: ResultView, query: AggregateQuery): string {
+  const zh = context.language === "zh";
+  const orderMetric = query.order.find((order) => query.metrics.includes(order.by));
+  const metric = metricInfo(context, view, orderMetric?.by ?? query.metrics[0]);
+  const indexes = dimensionColumnIndexes(view.columns);
+  if (query.dimensions.length === 1 && query.dimensions[0].id === "time" && indexes.has("time") && !query.compareTo)
+    return trendText(context, view, query, metric, indexes.get("time") as number);
+  const groups = view.rows
+    .map((row) => ({ name: groupName(context, view, row, indexes), value: numberAt(row, metric.index), previous: numberAt(row, metricColumnIndex(view.columns, metric.id, "previous")) }))
+    .filter((group): group is { name: string; value: number; previous: number | undefined } => group.value !== undefined);
+  if (groups.length === 0) return emptyText(context, view);
+  const show = (value: number) => formatValue(value, metric.format, context.language);
+  const period = periodWords(context, view.period);
+  const suffix = conditionSuffix(context, query);
+  const dimensionNames = query.dimensions.map((dimension) => memberName(context, "dimension", dimension.id));
+  const across = zh
+    ? dimensionNames.length === 1
+      ? `各${dimensionNames[0]}中`
+      : `按${dimensionNames.join("、")}分组的 ${groups.length} 个组合中`
+    : `across ${groups.length} groups by ${dimensionNames.join(" and ")}`;
+
+  if (query.compareTo) {
+    const changed = groups.filter((group) => group.previous !== undefined).map((group) => ({ ...group, delta: group.value - (group.previous as number) }));
+    if (changed.length > 0) {
+      const rise = changed.reduce((best, group) => (group.delta > best.delta ? group : best));
+      const fall = changed.reduce((best, group) => (group.delta < best.delta ? group : best));
+      const describe = (group: (typeof changed)[number]) =>
+        zh
+          ? `${group.name}（${show(group.previous as number)} → ${show(group.value)}，${changeWords(context, metric, group.value, group.previous as number)}）`
+          : `${group.name} (${show(group.previous as number)} → ${show(group.value)}, ${changeWords(context, metric, group.value, group.previous as number)})`;
+      const compared = describePeriod(query.compareTo, context.language);
+      if (zh) return `${period.zh}与${compared}相比，${across}${metric.name}上升最多的是${describe(rise)}；下降最多的是${describe(fall)}${suffix}。`;
+      return `Compared with ${compared}, ${across}${period.en}, ${metric.name} rose most for ${describe(rise)} and fell most for ${describe(fall)}${suffix}.`;
+    }
+  }
+
+  if (groups.length === 1) {
+    const only = groups[0];
+    return zh ? `${period.zh}${only.name}的${metric.name}为 ${show(only.value)}${suffix}。` : `${capitalize(metric.name)} for ${only.name}${period.en} was ${show(only.value)}${suffix}.`;
+  }
+  if (orderMetric && query.limit !== undefined) {
+    const listed = groups.slice(0, RANKING_PREVIEW).map((group) => (zh ? `${group.name}（${show(group.value)}）` : `${group.name} (${show(group.value)})`));
+    const more = groups.length > RANKING_PREVIEW ? (zh ? "等" : ", …") : "";
+    const highest = orderMetric.direction === "desc";
+    if (zh) return `${period.zh}${metric.name}${highest ? "最高" : "最低"}的 ${groups.length} 个${dimensionNames.join("、")}：${listed.join("、")}${more}${suffix}。`;
+    return `${highest ? "Top" : "Bottom"} ${groups.length} by ${metric.name} (by ${dimensionNames.join(" and ")})${period.en}: ${listed.join(", ")}${more}${suffix}.`;
+  }
+  const sorted = [...groups].sort((left, right) => right.value - left.value);
+  const top = sorted[0];
+  const bottom = sorted[sorted.length - 1];
+  if (zh) return `${period.zh}${across}，${top.name}${metric.name}最高，为 ${show(top.value)}；${bottom.name}最低，为 ${show(bottom.value)}${suffix}。`;
+  return `${capitalize(across)}${period.en}, ${top.name} had the highest ${metric.name} (${show(top.value)}) and ${bottom.name} the lowest (${show(bottom.value)})${suffix}.`;
+}
+
+/** The column that best explains a listed row: the first term's order attribute, else the first formatted number. */
+function highlightColumn(context: NamingContext, view: ResultView, query: ListQuery): number {
+  const layer = context.semanticLayer;
+  for (const termId of termsOf(query.filters)) {
+    const attribute = layer.has("term", termId) ? layer.term(termId).order?.attribute : undefined;
+    const index = attribute ? view.columns.findIndex((column) => column.memberId === attribute) : -1;
+    if (index >= 0) return index;
+  }
+  const ordered = query.order[0] ? view.columns.findIndex((column) => column.memberId === query.order[0].by) : -1;
+  if (ordered >= 0) return ordered;
+  return view.columns.findIndex((column, index) => index > 0 && column.format !== undefined && numberAt(view.rows[0] ?? [], index) !== undefined);
+}
+
+function listText(context: NamingContext, view: ResultView, query: ListQuery): string {
+  const zh = context.language === "zh";
+  const layer = context.semanticLayer;
+  const entity = layer.has("entity", query.entity) ? layer.entity(query.entity) : undefined;
+  const count = view.rowCount;
+  const shownCount = view.truncated ? (zh ? `超过 ${count.toLocaleString("en-US")}` : `More than ${count.toLocaleString("en-US")}`) : count.toLocaleString("en-US");
+  const month = referenceMonthOf(context, view.plan, view.asOfDate);
+  const period = view.period ? describePeriod(view.period, context.language) : month ? describeMonth(month, context.language) : "";
+  const suffix = conditionSuffix(context, query);
+  const highlight = highlightColumn(context, view, query);
+  const nameIndex = view.columns.findIndex((column, index) => index > 0 && /name/.test(column.memberId) && typeof view.rows[0]?.[index] === "string");
+  const items = view.rows.slice(0, LIST_PREVIEW).map((row) => {
+    const identity = [row[0], nameIndex >= 0 ? row[nameIndex] : undefined].filter((value) => value !== undefined && value !== null).join(" ");
+    if (highlight < 0) return identity;
+    const column = view.columns[highlight];
+    const value = formatValue(row[highlight], column.format, context.language);
+    return zh ? `${identity}（${column.label.zh} ${value}）` : `${identity} (${column.label.en} ${value})`;
+  });
+  if (zh) {
+    const name = entity?.names.zh[0] ?? query.entity;
+    const quantifier = QUANTIFIERS[query.entity] ?? "条";
+    const head = `${period ? `${period}，` : ""}共有 ${shownCount} ${quantifier}${name}${suffix ? `符合条件${suffix}` : ""}。`;
+    return count > 0 ? `${head}${count > items.length ? "排在前面的是" : "分别是"}：${items.join("、")}${count > items.length ? " 等" : ""}。` : head;
+  }
+  const plural = entity ? (count === 1 ? entity.names.en[0] : (entity.names.en.find((name) => name.endsWith("s")) ?? `${entity.names.en[0]}s`)) : query.entity;
+  const head = `${shownCount} ${plural} ${count === 1 ? "matches" : "match"}${suffix}${period ? ` for ${period}` : ""}.`;
+  return count > 0 ? `${head} ${count > items.length ? "First" : "They are"}: ${items.join("; ")}${count > items.length ? "; …" : ""}.` : head;
+}
+
+/** The sentence for an empty result: no rows matched, with the filters and the period restated. */
+export function emptyText(context: NamingContext, view: ResultView): string {
+  const zh = context.language === "zh";
+  const query = view.plan.query;
+  const conditions: string[] = [];
+  const filters = describeFilters(context, filtersOf(query));
+  if (filters) conditions.push(zh ? `筛选条件：${filters}` : `filters: ${filters}`);
+  if (query.kind === "aggregate" && query.having.length > 0)
+    conditions.push(query.having.map((condition) => describeMetricCondition(context, condition)).join(zh ? "且" : " and "));
+  if (view.period) conditions.push(zh ? `时间：${describePeriod(view.period, "zh")}` : `period: ${describePeriod(view.period, "en")}`);
+  const restated = conditions.join(zh ? "；" : "; ");
+  if (zh) return `没有找到符合条件的数据${restated ? `（${restated}）` : ""}。可以放宽筛选条件或扩大时间范围后再试。`;
+  return `No rows matched${restated ? ` (${restated})` : ""}. Try widening the filters or the time range.`;
+}
+
+/** Tool and raw-SQL results: a single figure stated, otherwise the row count. */
+function otherText(context: NamingContext, view: ResultView): string {
+  const zh = context.language === "zh";
+  const purpose = view.plan.query.kind === "sql" ? view.plan.query.purpose : "";
+  if (view.rows.length === 1 && view.columns.length === 1) {
+    const column = view.columns[0];
+    const value = formatValue(view.rows[0][0], column.format, context.language);
+    return zh ? `${purpose ? `${purpose}：` : ""}${column.label.zh}为 ${value}。` : `${purpose ? `${purpose}: ` : ""}${column.label.en} is ${value}.`;
+  }
+  const count = view.rowCount.toLocaleString("en-US");
+  return zh ? `${purpose ? `${purpose}：` : ""}共 ${count} 行结果。` : `${purpose ? `${purpose}: ` : ""}${count} ${view.rowCount === 1 ? "row" : "rows"}.`;
+}
+
+/** True when an aggregate without groups came back with no figure at all (every metric null). */
+function hasNoFigure(view: ResultView, metricIds: readonly string[]): boolean {
+  const row = view.rows[0];
+  return !row || metricIds.every((metricId) => numberAt(row, metricColumnIndex(view.columns, metricId)) === undefined);
+}
+
+/** Composes the short answer for an executed aggregate or list plan. */
+export function answerText(context: NamingContext, view: ResultView): string {
+  const query = view.plan.query;
+  if (view.rowCount === 0 || view.rows.length === 0) return emptyText(context, view);
+  let text: string;
+  if (query.kind === "aggregate") {
+    if (query.dimensions.length === 0) text = hasNoFigure(view, query.metrics) ? emptyText(context, view) : singleText(context, view, query);
+    else text = groupedText(context, view, query);
+  } else if (query.kind === "list") {
+    text = listText(context, view, query);
+  } else {
+    text = otherText(context, view);
+  }
+  if (view.truncated && query.kind !== "list")
+    text += context.language === "zh" ? `（结果超过 ${view.rows.length.toLocaleString("en-US")} 行，只返回了前面部分）` : ` (more than ${view.rows.length.toLocaleString("en-US")} rows; only the first are returned)`;
+  return text;
+}
+
