@@ -13,6 +13,8 @@ export interface AllowedTable {
   pii: Readonly<Record<string, PiiKind>>;
   /** Column sets that identify a row: the primary key and any unique column. */
   keys: readonly (readonly string[])[];
+  /** Distinct values of enumeration columns (for the estimate of a join on them). */
+  distinctCounts: Readonly<Record<string, number>>;
 }
 
 /** The rules one guarded statement must satisfy. Build it with defaultGuardPolicy. */
@@ -65,9 +67,13 @@ export function contractTables(): ReadonlyMap<string, AllowedTable> {
   const tables = new Map<string, AllowedTable>();
   for (const table of TABLES) {
     const pii: Record<string, PiiKind> = {};
-    for (const column of table.columns) if (column.pii) pii[column.name] = column.pii;
+    const distinctCounts: Record<string, number> = {};
+    for (const column of table.columns) {
+      if (column.pii) pii[column.name] = column.pii;
+      if (column.values) distinctCounts[column.name] = column.values.length;
+    }
     const keys = [table.primaryKey, ...(table.unique ?? []).map((column) => [column])];
-    tables.set(table.name, { name: table.name, columns: table.columns.map((column) => column.name), pii, keys });
+    tables.set(table.name, { name: table.name, columns: table.columns.map((column) => column.name), pii, keys, distinctCounts });
   }
   return tables;
 }

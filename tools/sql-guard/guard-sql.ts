@@ -8,6 +8,9 @@ import { refuse } from "./sql-guard-error.ts";
 import { lexStatement } from "./sql-lexer.ts";
 import { StatementAnalyzer } from "./statement-analyzer.ts";
 
+/** Longer statements are refused before parsing (no planner writes one; deep nesting could exhaust the stack). */
+const MAX_STATEMENT_LENGTH = 20_000;
+
 /** One output column of a guarded statement, in result order. */
 export interface GuardedColumn {
   /** Lower-cased output name; null for an unnamed expression (the engine names it). */
@@ -46,6 +49,7 @@ export interface GuardedStatement {
 /** Checks one statement against a policy; returns it ready to run or throws a SqlGuardError. */
 export function guardSql(sql: string, policy: GuardPolicy): GuardedStatement {
   if (!Number.isInteger(policy.maxRows) || policy.maxRows < 1) throw new RangeError("policy.maxRows must be a positive integer");
+  if (sql.length > MAX_STATEMENT_LENGTH) throw refuse("GUARD_PARSE", `statement longer than ${MAX_STATEMENT_LENGTH} characters`);
   const lexed = lexStatement(sql, policy.dialect);
   const parsed = parseStatement(lexed, policy.dialect);
   if (parsed.ast.type !== "select") throw refuse("GUARD_NOT_SELECT", String(parsed.ast.type ?? "statement").toUpperCase());

@@ -1,6 +1,7 @@
 /**
- * The cost bound's row estimate for one FROM clause: joins on a key keep the row count, joins on other equal
- * columns grow it by a fanout, and joins without an equality (cross joins, comma joins, ON 1=1) multiply.
+ * The cost bound's row estimate for one FROM clause: joins on a key keep the row count, joins on enumeration
+ * columns multiply and divide by the number of values, joins on other equal columns grow by a fanout, and
+ * joins without an equality (cross joins, comma joins, ON 1=1) multiply.
  */
 import { isNode } from "./ast-nodes.ts";
 import type { AstNode } from "./ast-nodes.ts";
@@ -11,6 +12,8 @@ export interface EstimatedRelation {
   columns: readonly { name: string | null }[];
   keys: readonly (readonly string[])[];
   rows: number;
+  /** Distinct values of enumeration columns, when known. */
+  distinctCounts?: Readonly<Record<string, number>>;
 }
 
 /** How one FROM item is joined: its ON conjuncts and USING columns (both empty for the first item and comma joins). */
@@ -50,6 +53,8 @@ export function estimateJoinRows(
       // Each row so far meets at most one row of the joined relation.
     } else if (coversOtherKey(relations, equalities)) {
       rows = Math.max(rows, joinedRows);
+    } else if (enumerationValues(relation, equalities) !== null) {
+      rows = Math.max(rows, joinedRows, (rows * joinedRows) / (enumerationValues(relation, equalities) ?? 1));
     } else {
       rows = Math.max(rows, joinedRows) * policy.nonKeyJoinFanout;
     }
@@ -87,4 +92,15 @@ function coversOtherKey(relations: readonly EstimatedRelation[], equalities: rea
   const byRelation = new Map<number, string[]>();
   for (const equality of equalities) byRelation.set(equality.otherRelation, [...(byRelation.get(equality.otherRelation) ?? []), equality.otherColumn]);
   return [...byRelation].some(([relation, columns]) => coversKey(relations[relation], columns));
+}
+
+/** The number of value combinations of the joined enumeration columns, or null when one is not an enumeration. */
+function enumerationValues(relation: EstimatedRelation, equalities: readonly Equality[]): number | null {
+  let combinations = 1;
+  for (const column of new Set(equalities.map((equality) => equality.column))) {
+    const count = relation.distinctCounts?.[column];
+    if (count === undefined) return null;
+    combinations *= count;
+  }
+  return combinations;
 }

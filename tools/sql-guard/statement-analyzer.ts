@@ -24,6 +24,7 @@ export interface Relation {
   columns: readonly OutputColumn[];
   keys: readonly (readonly string[])[];
   rows: number;
+  distinctCounts?: Readonly<Record<string, number>>;
 }
 
 /** The result of analysing a whole statement. */
@@ -64,7 +65,7 @@ const SELECT_KEYS = new Set([
   "for_update", "window", "_next", "set_op", "_orderby", "_limit", "parentheses_symbol", "loc", "collate",
 ]);
 const FROM_KEYS = new Set(["db", "schema", "table", "as", "join", "on", "using", "expr", "loc", "parentheses"]);
-const JOINS = new Set(["INNER JOIN", "LEFT JOIN", "LEFT OUTER JOIN", "RIGHT JOIN", "RIGHT OUTER JOIN", "FULL JOIN", "FULL OUTER JOIN", "JOIN"]);
+const JOINS = new Set(["CROSS JOIN", "INNER JOIN", "LEFT JOIN", "LEFT OUTER JOIN", "RIGHT JOIN", "RIGHT OUTER JOIN", "FULL JOIN", "FULL OUTER JOIN", "JOIN"]);
 const SET_OPERATIONS = new Set(["union", "union all", "intersect", "except"]);
 const BINARY_OPERATORS = new Set([
   "=", "<>", "!=", "<", ">", "<=", ">=", "+", "-", "*", "/", "%", "||", "AND", "OR", "IN", "NOT IN", "BETWEEN", "NOT BETWEEN",
@@ -209,6 +210,10 @@ export class StatementAnalyzer {
       if (alias) scope.aliases.set(alias, output);
     }
 
+    // DISTINCT compares its outputs: a restricted pii output would be compared too.
+    if (isDistinct(select.distinct)) {
+      for (const output of scope.outputs) this.refuseRestricted(output.pii, `DISTINCT ${output.name ?? ""}`.trim());
+    }
     for (const item of fromItems) if (isNode(item) && !isEmpty(item.on)) this.walk(item.on, scope, ctes);
     for (const item of fromItems) {
       if (isNode(item) && Array.isArray(item.using)) {
@@ -269,6 +274,7 @@ export class StatementAnalyzer {
         columns: table.columns.map((column) => ({ name: column, ...(table.pii[column] ? { pii: table.pii[column] } : {}) })),
         keys: table.keys,
         rows: this.policy.tableRowCounts?.[table.name] ?? this.policy.defaultTableRows,
+        distinctCounts: table.distinctCounts,
       };
     }
     if (isNode(item.expr)) {
@@ -308,14 +314,24 @@ export class StatementAnalyzer {
       case "unary_expr": {
         const operator = String(node.operator).toUpperCase();
         if (!UNARY_OPERATORS.has(operator)) throw refuse("GUARD_UNSUPPORTED_SYNTAX", `operator ${operator}`);
+        if (operator.endsWith("EXISTS") && isNode(node.expr) && "ast" in node.expr) {
+          this.walkSubquery(node.expr, scope, ctes, false);
+          return false;
+        }
         return this.walk(node.expr, scope, ctes);
       }
       case "expr_list":
         return this.walk(node.value, scope, ctes);
       case "function": {
         const name = functionName(node);
-        // The SQLite grammar writes EXISTS (subquery) as a function call.
-        if (name !== "exists") this.checkFunction(name);
+        // The grammars write EXISTS (subquery) as a function call; only whether a row exists is used.
+        if (name === "exists") {
+          const argument = isNode(node.args) && Array.isArray(node.args.value) && node.args.value.length === 1 ? node.args.value[0] : null;
+          if (!isNode(argument) || !("ast" in argument)) throw refuse("GUARD_UNSUPPORTED_SYNTAX", "EXISTS");
+          this.walkSubquery(argument, scope, ctes, false);
+          return false;
+        }
+        this.checkFunction(name);
         const { name: _name, ...rest } = node;
         return this.walkChildren(rest, scope, ctes);
       }
@@ -340,11 +356,12 @@ export class StatementAnalyzer {
       case "interval":
         return this.walk(node.expr, scope, ctes);
       case "var":
-        if (node.prefix === "$" && typeof node.name === "number" && isEmpty(node.members) && this.policy.dialect === "postgres") return false;
+        // A placeholder $n: the lexer lets one through only on PostgreSQL, or numbers SQLite's `?` so for the fallback grammar.
+        if (node.prefix === "$" && typeof node.name === "number" && isEmpty(node.members)) return false;
         throw refuse("GUARD_UNSUPPORTED_SYNTAX", `variable ${String(node.prefix ?? "")}${String(node.name ?? "")}`);
       case "origin": {
         const word = String(node.value).toLowerCase();
-        if (word === "?" && this.policy.dialect === "sqlite") return false;
+        if (word === "?") return false;
         if (FRAME_WORDS.has(word)) return false;
         throw refuse("GUARD_UNSUPPORTED_SYNTAX", word);
       }
@@ -364,13 +381,13 @@ export class StatementAnalyzer {
     return found;
   }
 
-  /** A subquery used as a value (scalar, IN, EXISTS): its outputs feed an expression, so they may not carry pii. */
-  private walkSubquery(node: AstNode, scope: Scope, ctes: CteContext): void {
+  /** A subquery used as a value (scalar, IN): its outputs feed an expression, so they may not carry pii (EXISTS only counts rows). */
+  private walkSubquery(node: AstNode, scope: Scope, ctes: CteContext, outputsUsed = true): void {
     const body = queryBody(node);
     if (!body) throw refuse("GUARD_UNSUPPORTED_SYNTAX", "subquery");
     const costBefore = this.cost;
     const result = this.analyzeQuery(body, scope, ctes);
-    for (const column of result.columns) this.refuseRestricted(column.pii, `${column.name ?? "column"} of a subquery`);
+    if (outputsUsed) for (const column of result.columns) this.refuseRestricted(column.pii, `${column.name ?? "column"} of a subquery`);
     const innerCost = this.cost - costBefore;
     // A correlated subquery runs once per outer row: with an equality it is a lookup, without one a rescan.
     if (result.correlated && result.correlatedByEquality) this.cost += Math.max(0, scope.rows - innerCost);
@@ -452,7 +469,6 @@ export class StatementAnalyzer {
         for (let marked: Scope | null = scope; marked && marked !== current; marked = marked.parent) marked.correlated = true;
         return pii ? { pii } : {};
       }
-      if (qualifier !== null && current.relations.some((relation) => relation.name === qualifier)) break;
     }
     if (qualifier !== null && !this.qualifierExists(qualifier, scope)) throw refuse("GUARD_UNKNOWN_TABLE", qualifier);
     throw refuse("GUARD_UNKNOWN_COLUMN", qualifier ? `${qualifier}.${column}` : column);
@@ -500,7 +516,7 @@ export class StatementAnalyzer {
   /** Keys of a derived relation: its GROUP BY columns, or all columns under DISTINCT. */
   private derivedKeys(select: AstNode, groupItems: unknown[], outputs: OutputColumn[], bareColumns: (string | null)[]): string[][] {
     const names = outputs.map((output) => output.name);
-    if (select.distinct === "DISTINCT" && names.every((name) => name !== null)) return [names as string[]];
+    if (isDistinct(select.distinct) && names.every((name) => name !== null)) return [names as string[]];
     if (groupItems.length === 0) return [];
     const key: string[] = [];
     for (const item of groupItems) {
@@ -516,6 +532,11 @@ export class StatementAnalyzer {
   }
 }
 
+function isDistinct(distinct: unknown): boolean {
+  if (typeof distinct === "string") return distinct.toUpperCase() === "DISTINCT";
+  return isNode(distinct) && String(distinct.type).toUpperCase() === "DISTINCT";
+}
+
 function newScope(relations: Relation[], parent: Scope | null, rows: number): Scope {
   return { relations, aliases: new Map(), outputs: [], parent, rows, correlated: false, correlatedByEquality: false };
 }
@@ -523,7 +544,7 @@ function newScope(relations: Relation[], parent: Scope | null, rows: number): Sc
 function functionName(node: AstNode): string {
   const name = node.name;
   if (isNode(name) && Array.isArray(name.name)) {
-    const parts = name.name.map(nameText);
+    const parts = [...(isEmpty(name.schema) ? [] : [nameText(name.schema)]), ...name.name.map(nameText)];
     if (parts.length !== 1) throw refuse("GUARD_FORBIDDEN_OBJECT", parts.join("."));
     return parts[0] ?? "";
   }
