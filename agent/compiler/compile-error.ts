@@ -9,6 +9,7 @@ export type CompileErrorReason =
   | "unsupported"
   | "invalid_plan"
   | "tool_step"
+  | "raw_sql"
   | "internal";
 
 /** A plan that names real members but asks something the compiler cannot express (user audience by default). */

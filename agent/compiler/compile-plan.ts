@@ -25,6 +25,8 @@ export function compilePlan(plan: QueryPlan | QueryPlanInput, options: CompileOp
   const query = parsed.data.query;
   if (query.kind === "tool")
     throw compileError("tool_step", "工具步骤由工具执行器运行,不编译为 SQL", "tool steps are run by the tool runner", { tool: query.tool });
+  if (query.kind === "sql")
+    throw compileError("raw_sql", "原始 SQL 步骤不经编译器,由流水线经 SQL 守卫直接运行", "raw SQL steps are not compiled: the pipeline runs them through the SQL guard");
   const context = new CompileContext(
     options.semanticLayer ?? semanticLayer(),
     DIALECTS[options.dialect],
