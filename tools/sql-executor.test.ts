@@ -132,7 +132,7 @@ describe("executeGuarded", () => {
   it.each([
     ["too few parameters", "SELECT loan_id FROM loans WHERE status = ?", []],
     ["too many parameters", "SELECT loan_id FROM loans", ["active"]],
-    ["an object parameter", "SELECT loan_id FROM loans WHERE status = ?", [{ toString: () => "active" }]],
+    ["an object parameter", "SELECT loan_id FROM loans WHERE status = ?", [{ toString: (): string => "active" }]],
   ])("refuses %s before the engine", async (_name, sql, params) => {
     const before = engine.executed.length;
     await expect(executeGuarded(engine, sql, params, { policy })).rejects.toMatchObject({ code: "GUARD_PARAMETERS" });
