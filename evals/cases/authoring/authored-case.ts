@@ -1,0 +1,32 @@
+/** How cases are written before they become JSONL lines: the fields of a case minus its id and split. */
+import type { EvalCase } from "../../scorer/eval-case.ts";
+
+/** A case as authored; `build-cases.ts` gives it an id and a split. */
+export type AuthoredCase = DistributiveOmit<EvalCase, "id" | "split">;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+type Category = EvalCase["category"];
+
+/** A single-turn answerable case. */
+export function answer(category: Category, language: "zh" | "en", question: string, goldSql: string, ordered = false): AuthoredCase {
+  return { category, language, question, gold_sql: goldSql, ordered, expect: "answer" };
+}
+
+/** A multi-turn session: questions asked in one conversation, with one gold statement per turn. */
+export function session(language: "zh" | "en", turns: [string, string][], options: { orderedTurns?: boolean[] } = {}): AuthoredCase {
+  return {
+    category: "multi_turn",
+    language,
+    questions: turns.map(([question]) => question),
+    gold_sql: turns.map(([, sql]) => sql),
+    ordered: false,
+    ...(options.orderedTurns ? { ordered_turns: options.orderedTurns } : {}),
+    expect: "answer",
+  };
+}
+
+/** A case that must not be answered with data: clarify, unsupported (outside the model, writes) or masked PII. */
+export function refuse(category: Category, language: "zh" | "en", question: string, expect: "clarify" | "unsupported" | "masked", goldSql?: string): AuthoredCase {
+  return { category, language, question, ordered: false, expect, ...(goldSql ? { gold_sql: goldSql } : {}) };
+}
