@@ -1,7 +1,7 @@
 /** Metrics broken down by dimensions, top-N, comparisons and month-by-month trends. */
 import { answer } from "./authored-case.ts";
 import type { AuthoredCase } from "./authored-case.ts";
-import { ACTIVE, AS_OF_MONTH, DECIDED, JOIN, METRIC, PREVIOUS_MONTH, TIME, age, loanState, select } from "./sql-fragments.ts";
+import { ACTIVE, AS_OF_MONTH, DECIDED, JOIN, METRIC, PREVIOUS_MONTH, TIME, loanState, select } from "./sql-fragments.ts";
 
 /** Dimensions of loans: the grouping expression and the joins it needs. */
 const LOAN_BY = {
