@@ -1,7 +1,7 @@
 /** An msw mock of an OpenAI-compatible POST {baseURL}/chat/completions: scripted replies, every request recorded. */
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import type { SetupServerApi } from "msw/node";
+import type { SetupServer } from "msw/node";
 
 /** The base URL tests point the model at; nothing listens there, msw answers. */
 export const TEST_BASE_URL = "http://llm.test/v1";
@@ -64,7 +64,7 @@ function completion(message: Record<string, unknown>, finishReason: string): Res
 
 /** The mock endpoint: call listen() in beforeAll, reset() in afterEach, close() in afterAll. */
 export interface MockChatEndpoint {
-  readonly server: SetupServerApi;
+  readonly server: SetupServer;
   /** Every request received, in order. */
   readonly requests: RecordedChatRequest[];
   /** Queues replies, used one per request in order. */
