@@ -98,8 +98,9 @@ export function compileAggregate(query: AggregateQuery, context: CompileContext)
   let text: string;
   if (!query.compareTo) {
     const measures = build(query.time, "");
-    const conditions = query.having.map((condition) => havingCondition(condition, measures.metricReference(condition.metric), context));
-    const clause = conditions.length === 0 ? "" : measures.grouped ? ` HAVING ${conditions.join(" AND ")}` : ` WHERE ${conditions.join(" AND ")}`;
+    // A single grouped SELECT already carries its HAVING; joined parts filter their metric columns in WHERE.
+    const conditions = measures.grouped ? [] : query.having.map((condition) => havingCondition(condition, measures.metricReference(condition.metric), context));
+    const clause = conditions.length === 0 ? "" : ` WHERE ${conditions.join(" AND ")}`;
     text = withClause(measures.ctes) + measures.select + clause + orderAliases() + limitClause(query, context);
   } else {
     const current = build(query.time, "current_");

@@ -10,14 +10,13 @@ import { compileError } from "./compile-error.ts";
 import type { CompiledColumn, CompiledQuery } from "./compiled-query.ts";
 import { definitionsOf } from "./definitions.ts";
 import { JoinGraph } from "./join-graph.ts";
-import { attributeSql, filterSql, parenthesize, scopeSql, timeColumnFor, timeCondition } from "./member-sql.ts";
+import { attributeIsText, attributeSql, filterSql, parenthesize, scopeSql, timeColumnFor, timeCondition } from "./member-sql.ts";
 
-/** Terms named anywhere in the filters, in order. */
+/** Terms the filters ask for (not those under NOT, whose rows are the opposite), in order. */
 function termsIn(filters: readonly Filter[]): string[] {
   return filters.flatMap((filter): string[] => {
     if (filter.kind === "term") return [filter.term];
     if (filter.kind === "and" || filter.kind === "or") return termsIn(filter.filters);
-    if (filter.kind === "not") return termsIn([filter.filter]);
     return [];
   });
 }
@@ -30,8 +29,9 @@ export function compileList(query: ListQuery, context: CompileContext): Compiled
   const period = query.time ? { start: query.time.start, end: query.time.end } : undefined;
 
   const terms: Term[] = termsIn(query.filters).map((id) => layer.term(id));
+  // Terms under NOT are still cited; they only add no attributes and no default order.
   const attributeIds = query.attributes.length > 0 ? [...query.attributes] : [...entity.defaultAttributes];
-  // Positive terms explain themselves (PD before and after); a NOT term's attributes would not.
+  // Terms explain themselves (PD before and after).
   for (const term of terms) for (const id of term.showAttributes ?? []) if (!attributeIds.includes(id)) attributeIds.push(id);
   const attributes = [...new Set(attributeIds)].map((id) => layer.attribute(id));
 
@@ -69,12 +69,15 @@ export function compileList(query: ListQuery, context: CompileContext): Compiled
     }
     const piece = attributeSql(context, graph, attribute, period);
     entities.push(...piece.entities);
-    orderTerms.push(context.dialect.orderTerm(piece.sql, item.direction, attribute.type === "text"));
+    orderTerms.push(context.dialect.orderTerm(piece.sql, item.direction, attributeIsText(attribute)));
   }
   // Ties broken by the primary key so that the first N rows are the same on every run and engine.
   const table = TABLES.find((candidate) => candidate.name === entity.table);
   if (!table) throw compileError("internal", `未知表 ${entity.table}`, `unknown table ${entity.table}`);
-  for (const column of table.primaryKey) orderTerms.push(context.dialect.orderTerm(`${entity.table}.${column}`, "asc", true));
+  for (const column of table.primaryKey) {
+    const isText = table.columns.find((candidate) => candidate.name === column)?.type !== "integer";
+    orderTerms.push(context.dialect.orderTerm(`${entity.table}.${column}`, "asc", isText));
+  }
 
   const joins = graph.joinClauses(entities, (id) => layer.entity(id));
   const text =

@@ -41,6 +41,11 @@ function isTextExpression(expression: string): boolean {
   return type === undefined || ["text", "date", "timestamp", "month"].includes(type);
 }
 
+/** Whether an attribute sorts as text (plain text columns and text expressions; not ids stored as integers). */
+export function attributeIsText(attribute: Attribute): boolean {
+  return attribute.type === "text" && (typeof attribute.sql !== "string" || isTextExpression(attribute.sql));
+}
+
 const entityName = (entity: Entity) => ({ zh: entity.names.zh[0], en: entity.id });
 
 function notApplicable(kind: { zh: string; en: string }, id: string, root: Entity, why = "") {
@@ -181,7 +186,7 @@ export function filterSql(context: CompileContext, graph: JoinGraph, filter: Fil
     case "or": {
       const parts = filter.filters.map((inner) => filterSql(context, graph, inner, period));
       const joiner = filter.kind === "and" ? " AND " : " OR ";
-      return { sql: `(${parts.map((part) => parenthesize(part.sql)).join(joiner)})`, entities: parts.flatMap((part) => part.entities) };
+      return { sql: parts.map((part) => parenthesize(part.sql)).join(joiner), entities: parts.flatMap((part) => part.entities) };
     }
     case "not": {
       const inner = filterSql(context, graph, filter.filter, period);
