@@ -26,7 +26,18 @@ export interface PlannerContext {
   datasetValues: Record<string, DatasetValue[]>;
   /** Earlier turns of this conversation, oldest first. */
   history: ConversationTurn[];
+  /** Called as planning moves on (the LLM planner reports its tool calls, statements and rows). */
+  onProgress?: (event: PlannerProgressEvent) => void;
+  /** Stops planning (e.g. the client went away); planners that call out pass it on. */
+  signal?: AbortSignal;
 }
+
+/** A step of planning, streamed to clients while a planner works. */
+export type PlannerProgressEvent =
+  | { type: "planning"; planner: string }
+  | { type: "tool_call"; tool: string; round: number }
+  | { type: "sql"; sql: string }
+  | { type: "rows"; rowCount: number; ms: number };
 
 /** One earlier turn: what was asked and the plan that answered it (if any). */
 export interface ConversationTurn {
