@@ -214,7 +214,7 @@ describe("columns, definitions and period", () => {
     ["a period metric by month without a range", { kind: "aggregate", metrics: ["churn_rate"], dimensions: [{ id: "time", grain: "month" }] }, { start: "2025-07-01", end: "2026-06-30" }],
     ["a metric over all time", { kind: "aggregate", metrics: ["loan_count"] }, undefined],
   ] as const)("reports the period used: %s", (_, query, period) => {
-    expect(compilePlan({ query } as QueryPlanInput, { dialect: "sqlite", asOfDate: AS_OF }).period).toEqual(period);
+    expect(compilePlan({ query } as unknown as QueryPlanInput, { dialect: "sqlite", asOfDate: AS_OF }).period).toEqual(period);
   });
 
   it("timestamps end inclusively (before the next day), months compare as YYYY-MM", () => {
@@ -256,7 +256,7 @@ describe("unknown members", () => {
   ] as const)("an unknown %s names the closest ids", (kind, query, suggestion) => {
     let error: unknown;
     try {
-      compilePlan({ query } as QueryPlanInput, { dialect: "sqlite", asOfDate: AS_OF });
+      compilePlan({ query } as unknown as QueryPlanInput, { dialect: "sqlite", asOfDate: AS_OF });
     } catch (caught) {
       error = caught;
     }
@@ -291,7 +291,7 @@ describe("plans the compiler refuses", () => {
   ] as const)("%s", (_, query, reason, message) => {
     let error: unknown;
     try {
-      compilePlan({ query } as QueryPlanInput, { dialect: "postgres", asOfDate: AS_OF });
+      compilePlan({ query } as unknown as QueryPlanInput, { dialect: "postgres", asOfDate: AS_OF });
     } catch (caught) {
       error = caught;
     }
