@@ -22,7 +22,7 @@ export const ConfigurationSchema = z.object({
   QUERY_TIMEOUT_MS: positiveInteger(10_000),
   SQLJS_WORKERS: positiveInteger(2),
   /** Scale of the demo dataset created when the default dataset file is missing. */
-  DEMO_SCALE: z.coerce.number().positive().max(10).default(0.25),
+  DEMO_SCALE: z.coerce.number().positive().max(5).default(1),
   DEMO_SEED: z.coerce.number().int().nonnegative().default(42),
   /** LLM planner settings (placeholders until the LLM planner exists): an OpenAI-compatible endpoint. */
   LLM_BASE_URL: optionalText,

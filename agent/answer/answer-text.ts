@@ -4,6 +4,8 @@
  * respect the metric's direction, or a helpful sentence when nothing matched.
  */
 import type { AggregateQuery, ListQuery } from "../plan/query-plan.ts";
+import { fragmentTexts } from "../../schema/semantic-layer/semantic-layer.ts";
+import { TABLES } from "../../schema/tables.ts";
 import type { AnswerColumnFormat } from "./answer.ts";
 import { describeFilters, describeMetricCondition, filtersOf, termsOf } from "./filter-words.ts";
 import { formatPercentagePoints, formatPercent, formatValue } from "./format-number.ts";
@@ -165,13 +167,17 @@ function groupedText(context: NamingContext, view: ResultView, query: AggregateQ
     if (changed.length > 0) {
       const rise = changed.reduce((best, group) => (group.delta > best.delta ? group : best));
       const fall = changed.reduce((best, group) => (group.delta < best.delta ? group : best));
+      const compared = describePeriod(query.compareTo, context.language);
       const describe = (group: (typeof changed)[number]) =>
         zh
           ? `${group.name}（${show(group.previous as number)} → ${show(group.value)}，${changeWords(context, metric, group.value, group.previous as number)}）`
           : `${group.name} (${show(group.previous as number)} → ${show(group.value)}, ${changeWords(context, metric, group.value, group.previous as number)})`;
-      const compared = describePeriod(query.compareTo, context.language);
-      if (zh) return `${period.zh}与${compared}相比，${across}${metric.name}上升最多的是${describe(rise)}；下降最多的是${describe(fall)}${suffix}。`;
-      return `Compared with ${compared}, ${across}${period.en}, ${metric.name} rose most for ${describe(rise)} and fell most for ${describe(fall)}${suffix}.`;
+      const clauses: string[] = [];
+      if (rise.delta > 0) clauses.push(zh ? `${metric.name}上升最多的是${describe(rise)}` : `${metric.name} rose most for ${describe(rise)}`);
+      if (fall.delta < 0) clauses.push(zh ? `下降最多的是${describe(fall)}` : `fell most for ${describe(fall)}`);
+      if (clauses.length === 0) return zh ? `${period.zh}与${compared}相比，${across}${metric.name}均持平${suffix}。` : `Compared with ${compared}, ${metric.name} was unchanged ${across}${period.en}${suffix}.`;
+      if (zh) return `${period.zh}与${compared}相比，${across}${clauses.join("；")}${suffix}。`;
+      return `Compared with ${compared}, ${across}${period.en}, ${clauses.join(" and ")}${suffix}.`;
     }
   }
 
@@ -191,6 +197,16 @@ function groupedText(context: NamingContext, view: ResultView, query: AggregateQ
   const bottom = sorted[sorted.length - 1];
   if (zh) return `${period.zh}${across}，${top.name}${metric.name}最高，为 ${show(top.value)}；${bottom.name}最低，为 ${show(bottom.value)}${suffix}。`;
   return `${capitalize(across)}${period.en}, ${top.name} had the highest ${metric.name} (${show(top.value)}) and ${bottom.name} the lowest (${show(bottom.value)})${suffix}.`;
+}
+
+/** True when an attribute shows a personal-data column of the contract tables (names, id numbers, phones). */
+function isPersonalData(context: NamingContext, attributeId: string): boolean {
+  if (!context.semanticLayer.has("attribute", attributeId)) return false;
+  const attribute = context.semanticLayer.attribute(attributeId);
+  if (attribute.pii) return true;
+  return fragmentTexts(attribute.sql).some((text) =>
+    [...text.matchAll(/\b([a-z_]+)\.([a-z_]+)\b/g)].some((match) => TABLES.find((table) => table.name === match[1])?.columns.find((column) => column.name === match[2])?.pii),
+  );
 }
 
 /** The column that best explains a listed row: the first term's order attribute, else the first formatted number. */
@@ -216,7 +232,8 @@ function listText(context: NamingContext, view: ResultView, query: ListQuery): s
   const period = view.period ? describePeriod(view.period, context.language) : month ? describeMonth(month, context.language) : "";
   const suffix = conditionSuffix(context, query);
   const highlight = highlightColumn(context, view, query);
-  const nameIndex = view.columns.findIndex((column, index) => index > 0 && /name/.test(column.memberId) && typeof view.rows[0]?.[index] === "string");
+  // A name beside the id reads better (campaign names), but never a person's name: that is personal data.
+  const nameIndex = view.columns.findIndex((column, index) => index > 0 && /name/.test(column.memberId) && !isPersonalData(context, column.memberId) && typeof view.rows[0]?.[index] === "string");
   const items = view.rows.slice(0, LIST_PREVIEW).map((row) => {
     const identity = [row[0], nameIndex >= 0 ? row[nameIndex] : undefined].filter((value) => value !== undefined && value !== null).join(" ");
     if (highlight < 0) return identity;
@@ -228,11 +245,12 @@ function listText(context: NamingContext, view: ResultView, query: ListQuery): s
     const name = entity?.names.zh[0] ?? query.entity;
     const quantifier = QUANTIFIERS[query.entity] ?? "条";
     const head = `${period ? `${period}，` : ""}共有 ${shownCount} ${quantifier}${name}${suffix ? `符合条件${suffix}` : ""}。`;
-    return count > 0 ? `${head}${count > items.length ? "排在前面的是" : "分别是"}：${items.join("、")}${count > items.length ? " 等" : ""}。` : head;
+    return count > 0 ? `${head}${count > items.length ? "排在前面的是" : "分别是"}：${items.join("、")}${count > items.length ? "等" : ""}。` : head;
   }
   const plural = entity ? (count === 1 ? entity.names.en[0] : (entity.names.en.find((name) => name.endsWith("s")) ?? `${entity.names.en[0]}s`)) : query.entity;
   const head = `${shownCount} ${plural} ${count === 1 ? "matches" : "match"}${suffix}${period ? ` for ${period}` : ""}.`;
-  return count > 0 ? `${head} ${count > items.length ? "First" : "They are"}: ${items.join("; ")}${count > items.length ? "; …" : ""}.` : head;
+  const more = count - items.length;
+  return count > 0 ? `${head} ${more > 0 ? "First" : "They are"}: ${items.join("; ")}${more > 0 ? ` (and ${more.toLocaleString("en-US")} more)` : ""}.` : head;
 }
 
 /** The sentence for an empty result: no rows matched, with the filters and the period restated. */

@@ -32,7 +32,8 @@ export function describeFilter(context: NamingContext, filter: Filter): string {
     }
     case "compare": {
       const format = attributeFormat(context, filter.attribute);
-      return `${memberName(context, "attribute", filter.attribute)} ${COMPARISON_WORDS[filter.op][context.language]} ${formatValue(filter.value, format, context.language)}`;
+      const separator = zh ? "" : " ";
+      return `${memberName(context, "attribute", filter.attribute)}${separator}${COMPARISON_WORDS[filter.op][context.language]} ${formatValue(filter.value, format, context.language)}`;
     }
     case "between": {
       const format = attributeFormat(context, filter.attribute);

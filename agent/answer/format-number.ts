@@ -11,11 +11,11 @@ function trimmed(value: number, decimals: number): string {
   return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
 }
 
-/** Decimals that keep about three significant digits for a scaled value (1.23, 12.3, 123). */
+/** Decimals for a scaled value: two below 100 (12.35亿), one below 1,000 (356.2万), none above. */
 function decimalsFor(scaled: number): number {
   const size = Math.abs(scaled);
-  if (size < 10) return 2;
-  if (size < 100) return 1;
+  if (size < 100) return 2;
+  if (size < 1000) return 1;
   return 0;
 }
 
@@ -27,21 +27,22 @@ function grouped(value: number, decimals: number): string {
 /** A plain number with 万/亿 (zh) or K/M/B (en) once it reaches ten thousand; small numbers stay whole. */
 export function formatCompact(value: number, language: Language): string {
   const size = Math.abs(value);
-  const units: [number, string][] =
+  // [divisor, the size from which it is used, suffix]: English keeps whole numbers below ten thousand, like Chinese.
+  const units: [number, number, string][] =
     language === "zh"
       ? [
-          [1e8, "亿"],
-          [1e4, "万"],
+          [1e8, 1e8, "亿"],
+          [1e4, 1e4, "万"],
         ]
       : [
-          [1e9, "B"],
-          [1e6, "M"],
-          [1e4, "K"],
+          [1e9, 1e9, "B"],
+          [1e6, 1e6, "M"],
+          [1e3, 1e4, "K"],
         ];
-  for (const [unit, suffix] of units) {
-    // Round first so 9,999.6 万 becomes 1 亿, not "10000万".
-    if (size >= unit * 0.99995) {
-      const scaled = value / unit;
+  for (const [divisor, threshold, suffix] of units) {
+    // Compare after rounding so 9,999.6 万 becomes 1 亿, not "10000万".
+    if (size >= threshold * 0.99995) {
+      const scaled = value / divisor;
       return `${trimmed(scaled, decimalsFor(scaled))}${suffix}`;
     }
   }

@@ -1,0 +1,250 @@
+/**
+ * The one ask pipeline every entry point uses: question → planner → plan → compilePlan → executeGuarded →
+ * composer → answer, validated against the answer schema before it is returned. Every failure becomes an answer
+ * with status "error"; clarify and unsupported pass through with their texts, choices and suggestions.
+ */
+import { compilePlan } from "../compiler/compile-plan.ts";
+import type { CompiledColumn, CompiledQuery } from "../compiler/compiled-query.ts";
+import { Answer } from "../answer/answer.ts";
+import type { AnswerInput } from "../answer/answer.ts";
+import { composeAnswer } from "../answer/compose-answer.ts";
+import type { AnswerFrame, ComposeRequest } from "../answer/compose-answer.ts";
+import { asLendLensError, clarifyAnswer, errorAnswer, unsupportedAnswer } from "../answer/status-answers.ts";
+import { QueryPlan } from "../plan/query-plan.ts";
+import type { ConversationTurn, Language, Planner, PlannerOutcome } from "../planner/planner.ts";
+import { detectLanguage } from "../planner/offline/detect-language.ts";
+import { createOfflinePlanner } from "../planner/offline/offline-planner.ts";
+import { LendLensError } from "../../schema/errors.ts";
+import { semanticLayer as projectSemanticLayer } from "../../schema/semantic-layer/semantic-layer.ts";
+import type { SemanticLayer } from "../../schema/semantic-layer/semantic-layer.ts";
+import type { Engine } from "../../tools/engines/engine.ts";
+import { executeGuarded } from "../../tools/sql-executor.ts";
+import type { GuardPolicy } from "../../tools/sql-guard/guard-policy.ts";
+import { createInMemoryConversationStore } from "./conversation-store.ts";
+import type { ConversationStore } from "./conversation-store.ts";
+import { loadDatasetState } from "./dataset-state.ts";
+import type { DatasetState } from "./dataset-state.ts";
+import type { ProgressEvent } from "./progress-event.ts";
+import { runToolStep } from "./run-tool-step.ts";
+import { ToolRunnerRegistry } from "./tool-runner.ts";
+
+/** The default per-query timeout, milliseconds. */
+export const DEFAULT_ASK_TIMEOUT_MS = 10_000;
+
+/** How the pipeline is built: one engine, a planner, and optional overrides. */
+export interface AskPipelineOptions {
+  engine: Engine;
+  /** Default: the offline planner. */
+  planner?: Planner;
+  /** Default: the project's semantic layer. */
+  semanticLayer?: SemanticLayer;
+  /** Default: the engine dialect's policy with its table row counts. */
+  guardPolicy?: GuardPolicy;
+  /** Per-statement timeout (default 10 s). */
+  timeoutMs?: number;
+  /** Default: an in-memory store. */
+  conversations?: ConversationStore;
+  /** Runners of tool steps; without one for a tool, the answer is "unsupported". */
+  toolRunners?: ToolRunnerRegistry;
+  /** Restricts every query to one branch. */
+  scope?: { branchId: string };
+}
+
+/** Per-question options. */
+export interface AskRequestOptions {
+  /** Continue this conversation (its earlier turns are the planner's history). */
+  conversationId?: string;
+  /** Answer in this language instead of the question's. */
+  language?: Language;
+  /** Who asks (conversations are kept per user). */
+  user?: string;
+  /** Called as the pipeline moves on; errors thrown here are ignored. */
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/** Answers one question. Never throws: failures come back as answers with status "error". */
+export type Ask = (question: string, options?: AskRequestOptions) => Promise<Answer>;
+
+/** A raw-SQL plan step as a compiled query: the statement as written, no parameters, columns known after it runs. */
+function rawSqlQuery(sql: string): CompiledQuery {
+  return { sql, params: [], columns: [], definitions: [] };
+}
+
+/** Columns of a raw-SQL result, labelled by their names. */
+function rawSqlColumns(names: readonly string[]): CompiledColumn[] {
+  return names.map((name) => ({ name, label: { zh: name, en: name }, role: "attribute", memberId: name }));
+}
+
+const round = (milliseconds: number) => Math.round(milliseconds * 100) / 100;
+
+/** Thrown when a question is empty. */
+class EmptyQuestionError extends LendLensError {
+  constructor() {
+    super("EMPTY_QUESTION", { zh: "请输入一个问题。", en: "Please type a question." });
+  }
+}
+
+/** Thrown when the planner's plan is not a valid query plan. */
+class InvalidPlanError extends LendLensError {
+  constructor(problems: string) {
+    super("PLAN_INVALID", { zh: `查询计划无效:${problems}`, en: `The query plan is invalid: ${problems}` }, { audience: "internal", details: { problems } });
+  }
+}
+
+/** Thrown when the compiled columns and the executed columns disagree. */
+class ResultShapeError extends LendLensError {
+  constructor(expected: number, actual: number) {
+    super(
+      "RESULT_SHAPE",
+      { zh: `查询结果的列数(${actual})与计划(${expected})不一致`, en: `The result has ${actual} columns, the plan ${expected}` },
+      { audience: "internal", details: { expected, actual } },
+    );
+  }
+}
+
+/**
+ * Builds the ask function over one engine. Dataset facts (as-of date, dataset values, guard policy) are read once,
+ * on the first question.
+ */
+export function createAsk(options: AskPipelineOptions): Ask {
+  const engine = options.engine;
+  const layer = options.semanticLayer ?? projectSemanticLayer();
+  const conversations = options.conversations ?? createInMemoryConversationStore();
+  const toolRunners = options.toolRunners ?? new ToolRunnerRegistry();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_ASK_TIMEOUT_MS;
+  let planner = options.planner;
+  let datasetState: Promise<DatasetState> | undefined;
+
+  const dataset = (): Promise<DatasetState> => {
+    datasetState ??= loadDatasetState(engine, options.guardPolicy).catch((error: unknown) => {
+      datasetState = undefined; // let the next question try again
+      throw error;
+    });
+    return datasetState;
+  };
+
+  return async function ask(question, requestOptions = {}) {
+    const started = performance.now();
+    const timings: Record<string, number> = { sql_ms: 0 };
+    const progress = (event: ProgressEvent) => {
+      try {
+        requestOptions.onProgress?.(event);
+      } catch {
+        // A broken listener must not break the answer.
+      }
+    };
+    const trimmed = question.trim();
+    const frame: AnswerFrame = {
+      question,
+      language: requestOptions.language ?? detectLanguage(trimmed),
+      conversationId: "",
+      asOfDate: null,
+      planner: null,
+      confidence: null,
+    };
+    const finish = (answer: AnswerInput): Answer => {
+      const total = { ...answer.timings, ...Object.fromEntries(Object.entries(timings).map(([key, value]) => [key, round(value)])) };
+      const complete = { ...answer, timings: { ...total, total_ms: round(performance.now() - started) } };
+      const parsed = Answer.safeParse(complete);
+      if (parsed.success) return parsed.data;
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+      const invalid = new LendLensError("ANSWER_INVALID", { zh: `答案对象不合规:${problems}`, en: `The answer object is invalid: ${problems}` }, { audience: "internal" });
+      return Answer.parse(errorAnswer(frame, invalid, complete.timings));
+    };
+    let plan: QueryPlan | undefined;
+    let executedSql: string[] = [];
+    const record = async (status: ConversationTurn["status"], keptPlan?: QueryPlan) => {
+      if (!frame.conversationId) return;
+      await conversations.append(frame.conversationId, { question: trimmed, language: frame.language, status, ...(keptPlan ? { plan: keptPlan } : {}) });
+    };
+
+    try {
+      const conversation = await conversations.open(requestOptions.conversationId, requestOptions.user);
+      frame.conversationId = conversation.id;
+      if (!trimmed) throw new EmptyQuestionError();
+      const state = await dataset();
+      frame.asOfDate = state.asOfDate;
+
+      progress({ type: "planning" });
+      planner ??= createOfflinePlanner();
+      const activePlanner: Planner = planner;
+      frame.planner = activePlanner.name;
+      const planningStarted = performance.now();
+      const outcome: PlannerOutcome = await activePlanner.plan(trimmed, { semanticLayer: layer, asOfDate: state.asOfDate, datasetValues: state.datasetValues, history: conversation.history });
+      timings.planning_ms = performance.now() - planningStarted;
+      frame.language = requestOptions.language ?? outcome.language;
+      frame.confidence = outcome.confidence;
+
+      if (outcome.status === "clarify") {
+        await record("clarify");
+        return finish(clarifyAnswer(frame, outcome.question, outcome.choices, { sql_ms: 0, total_ms: 0 }));
+      }
+      if (outcome.status === "unsupported") {
+        await record("unsupported");
+        return finish(unsupportedAnswer(frame, outcome.message, outcome.suggestions, { sql_ms: 0, total_ms: 0 }));
+      }
+
+      const parsedPlan = QueryPlan.safeParse(outcome.plan);
+      if (!parsedPlan.success) throw new InvalidPlanError(parsedPlan.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+      plan = parsedPlan.data;
+      progress({ type: "plan", plan, confidence: outcome.confidence });
+      const naming = { semanticLayer: layer, datasetValues: state.datasetValues, language: frame.language };
+      const base = { frame, naming, asOfDate: state.asOfDate, plan };
+
+      let request: ComposeRequest;
+      if (plan.query.kind === "tool") {
+        const step = await runToolStep({
+          engine,
+          registry: toolRunners,
+          query: plan.query,
+          context: { semanticLayer: layer, asOfDate: state.asOfDate, language: frame.language, datasetValues: state.datasetValues, policy: state.policy, timeoutMs, query: plan.query, user: requestOptions.user, scope: options.scope },
+          onSql: (sql) => progress({ type: "sql", sql }),
+        });
+        if (step.status === "unsupported") {
+          await record("unsupported");
+          return finish(unsupportedAnswer(frame, step.message, [], { sql_ms: 0, total_ms: 0 }));
+        }
+        executedSql = step.sql;
+        timings.sql_ms = step.sqlMs;
+        timings.tool_ms = step.toolMs;
+        progress({ type: "rows", rowCount: step.rowCount, ms: step.sqlMs });
+        request = { ...base, ...step.compose, timings: { sql_ms: step.sqlMs } };
+      } else {
+        const compileStarted = performance.now();
+        const compiled =
+          plan.query.kind === "sql"
+            ? rawSqlQuery(plan.query.sql)
+            : compilePlan(plan, { dialect: engine.dialect, asOfDate: state.asOfDate, language: frame.language, semanticLayer: layer, scope: options.scope });
+        timings.compile_ms = performance.now() - compileStarted;
+        progress({ type: "sql", sql: compiled.sql });
+        const executed = await executeGuarded(engine, compiled.sql, compiled.params, { policy: state.policy, timeoutMs });
+        executedSql = [executed.sql];
+        timings.sql_ms = executed.ms;
+        progress({ type: "rows", rowCount: executed.rowCount, ms: executed.ms });
+        if (plan.query.kind === "sql") compiled.columns = rawSqlColumns(executed.columns);
+        if (executed.columns.length !== compiled.columns.length) throw new ResultShapeError(compiled.columns.length, executed.columns.length);
+        request = {
+          ...base,
+          compiled,
+          sql: executedSql,
+          rows: executed.rows,
+          rowCount: executed.rowCount,
+          truncated: executed.truncated,
+          timings: { sql_ms: executed.ms },
+        };
+      }
+
+      progress({ type: "composing" });
+      const composeStarted = performance.now();
+      const composed = composeAnswer(request);
+      timings.compose_ms = performance.now() - composeStarted;
+      const answer = finish({ ...composed, timings: { ...composed.timings, total_ms: 0 } });
+      await record(answer.status, answer.status === "answered" ? plan : undefined);
+      return answer;
+    } catch (failure) {
+      const error = asLendLensError(failure);
+      await record("error").catch(() => undefined);
+      return finish(errorAnswer(frame, error, { sql_ms: 0, total_ms: 0 }, executedSql));
+    }
+  };
+}
