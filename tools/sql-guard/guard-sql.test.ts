@@ -167,11 +167,20 @@ describe("parsing", () => {
   });
 
   it.each<[string, SqlGuardCode]>([
-    ["SELECT 1 FROM loans WHERE a IS DISTINCT FROM b", "GUARD_UNKNOWN_COLUMN"],
-    ["SELECT loan_id FROM loans WHERE status IS DISTINCT FROM 'active'", "GUARD_UNSUPPORTED_SYNTAX"],
     ["SELECT loan_id FROM loans WHERE principal ->> 'x' = '1'", "GUARD_UNSUPPORTED_SYNTAX"],
+    ["SELECT loan_id FROM loans WHERE principal @> 1", "GUARD_FORBIDDEN_SYNTAX"],
+    ["SELECT ARRAY[phone] FROM customers", "GUARD_FORBIDDEN_SYNTAX"],
+    ["SELECT ROW(c.*) FROM customers c", "GUARD_FUNCTION_NOT_ALLOWED"],
+    ["SELECT c FROM customers c", "GUARD_UNKNOWN_COLUMN"],
   ])("fails closed on constructs it does not model: %s", (sql, code) => {
     expect(refusalOf(sql, "postgres").code).toBe(code);
+  });
+
+  it.each(DIALECTS)("reads IS [NOT] DISTINCT FROM and COLLATE, which the parser lacks, and still checks their columns (%s)", (dialect) => {
+    const sql = 'SELECT a.month COLLATE "C" AS month FROM risk_scores a LEFT JOIN risk_scores b ON a.customer_id = b.customer_id AND b.month IS NOT DISTINCT FROM a.month WHERE a.risk_grade IS DISTINCT FROM b.risk_grade';
+    expect(guardSql(sql, policies[dialect]).sql).toBe(`${sql}\nLIMIT 10001`);
+    expect(refusalOf("SELECT customer_id FROM customers WHERE phone IS NOT DISTINCT FROM '13812345678'", dialect).code).toBe("GUARD_PII_EXPRESSION");
+    expect(refusalOf("SELECT customer_id FROM customers WHERE city IS DISTINCT FROM secret", dialect).code).toBe("GUARD_UNKNOWN_COLUMN");
   });
 
   it("refuses a statement too long to be a question", () => {

@@ -24,10 +24,10 @@ export function parseStatement(lexed: LexedStatement, dialect: DialectName): Par
   const attempts: { grammar: "sqlite" | "postgresql"; text: string }[] =
     dialect === "sqlite"
       ? [
-          { grammar: "sqlite", text: lexed.text },
+          { grammar: "sqlite", text: lexed.parseText },
           { grammar: "postgresql", text: lexed.numberedText },
         ]
-      : [{ grammar: "postgresql", text: lexed.text }];
+      : [{ grammar: "postgresql", text: lexed.parseText }];
   let firstError: unknown;
   for (const attempt of attempts) {
     try {

@@ -1,16 +1,22 @@
 /**
  * A strict, dialect-aware pre-scan of raw SQL text, run before the parser: it finds comments, strings and
  * placeholders exactly as SQLite and PostgreSQL would, refuses lexical constructs on which the parser and
- * the database could disagree, and yields the comment-free text that the parser checks and the engine runs.
+ * the database could disagree, and yields the comment-free text that the engine runs and the parser checks.
  */
 import type { DialectName } from "../../schema/ddl.ts";
 import { refuse } from "./sql-guard-error.ts";
 
 /** The pre-scanned statement. */
 export interface LexedStatement {
-  /** The statement with comments replaced by a space and a trailing semicolon removed: what is parsed and run. */
+  /** The statement with comments replaced by a space and a trailing semicolon removed: what runs. */
   text: string;
-  /** The same text with SQLite `?` placeholders numbered `$1..$n`, for the PostgreSQL grammar fallback. */
+  /**
+   * What the parser reads: the same tokens, except two that node-sql-parser cannot parse and that do not
+   * change which tables, columns and functions are used: `IS [NOT] DISTINCT FROM` is read as `=` / `<>`,
+   * and `COLLATE name` is dropped.
+   */
+  parseText: string;
+  /** parseText with SQLite `?` placeholders numbered `$1..$n`, for the PostgreSQL grammar fallback. */
   numberedText: string;
   /** Number of placeholders (`?` on SQLite; the highest `$n` on PostgreSQL). */
   placeholderCount: number;
@@ -74,14 +80,12 @@ function endOfQuoted(sql: string, start: number, quote: string): number {
 
 /** Pre-scans a statement; throws a SqlGuardError for anything the guard refuses at the lexical level. */
 export function lexStatement(sql: string, dialect: DialectName): LexedStatement {
-  let text = "";
-  let numberedText = "";
+  const tokens: Token[] = [];
   let placeholderCount = 0;
   let sawSemicolon = false;
   let index = 0;
-  const emit = (piece: string, numbered = piece): void => {
-    text += piece;
-    numberedText += numbered;
+  const emit = (piece: string, numbered = piece, kind: Token["kind"] = "other"): void => {
+    tokens.push({ text: piece, numbered, kind });
   };
 
   while (index < sql.length) {
@@ -96,20 +100,20 @@ export function lexStatement(sql: string, dialect: DialectName): LexedStatement 
     // After the one allowed trailing ';' only blanks and comments may follow.
     if (sawSemicolon && !isBlank && !startsComment) throw refuse("GUARD_MULTIPLE_STATEMENTS", "text after ';'");
     if (isBlank) {
-      emit(character);
+      emit(character, character, "blank");
       index += 1;
     } else if (character === "-" && next === "-") {
       // A line comment ends at the newline; it becomes one space so that tokens around it stay apart.
       const end = sql.indexOf("\n", index);
       index = end === -1 ? sql.length : end;
-      emit(" ");
+      emit(" ", " ", "blank");
     } else if (character === "/" && next === "*") {
       const end = sql.indexOf("*/", index + 2);
       if (end === -1) throw refuse("GUARD_PARSE", "unterminated comment");
       // PostgreSQL nests block comments and SQLite does not: refuse the ambiguity.
       if (sql.slice(index + 2, end).includes("/*")) throw refuse("GUARD_FORBIDDEN_SYNTAX", "nested comment");
       index = end + 2;
-      emit(" ");
+      emit(" ", " ", "blank");
     } else if (character === ";") {
       sawSemicolon = true;
       index += 1;
@@ -124,7 +128,7 @@ export function lexStatement(sql: string, dialect: DialectName): LexedStatement 
       const name = sql.slice(index + 1, end - 1).replaceAll(character + character, character);
       if (name.length === 0) throw refuse("GUARD_FORBIDDEN_SYNTAX", "empty quoted name");
       checkName(name, false);
-      emit(sql.slice(index, end));
+      emit(sql.slice(index, end), sql.slice(index, end), "name");
       index = end;
     } else if (isWordStart(character)) {
       let end = index + 1;
@@ -132,7 +136,7 @@ export function lexStatement(sql: string, dialect: DialectName): LexedStatement 
       if (sql[end] === "$") throw refuse("GUARD_FORBIDDEN_SYNTAX", "'$' inside a name");
       const word = sql.slice(index, end);
       checkName(word, true);
-      emit(word);
+      emit(word, word, "word");
       index = end;
     } else if (isDigit(character) || (character === "." && isDigit(next))) {
       const match = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(sql.slice(index));
@@ -168,7 +172,49 @@ export function lexStatement(sql: string, dialect: DialectName): LexedStatement 
     }
   }
 
-  const trimmed = text.trim();
-  if (trimmed.length === 0) throw refuse("GUARD_PARSE", "empty statement");
-  return { text: trimmed, numberedText: numberedText.trim(), placeholderCount };
+  const text = tokens.map((token) => token.text).join("").trim();
+  if (text.length === 0) throw refuse("GUARD_PARSE", "empty statement");
+  const parseTokens = forParser(tokens);
+  return {
+    text,
+    parseText: parseTokens.map((token) => token.text).join("").trim(),
+    numberedText: parseTokens.map((token) => token.numbered).join("").trim(),
+    placeholderCount,
+  };
+}
+
+interface Token {
+  text: string;
+  /** The token with `?` numbered. */
+  numbered: string;
+  kind: "blank" | "word" | "name" | "other";
+}
+
+/** The tokens the parser reads: IS [NOT] DISTINCT FROM as = / <>, COLLATE and its name dropped. */
+function forParser(tokens: readonly Token[]): Token[] {
+  const significant = tokens.map((token, index) => ({ token, index })).filter(({ token }) => token.kind !== "blank");
+  const replaced = new Map<number, string>();
+  const wordAt = (position: number): string => {
+    const entry = significant[position];
+    return entry && entry.token.kind === "word" ? entry.token.text.toLowerCase() : "";
+  };
+  for (let position = 0; position < significant.length; position += 1) {
+    if (wordAt(position) === "is") {
+      const negated = wordAt(position + 1) === "not";
+      const distinctAt = position + (negated ? 2 : 1);
+      if (wordAt(distinctAt) === "distinct" && wordAt(distinctAt + 1) === "from") {
+        replaced.set(significant[position].index, negated ? "=" : "<>");
+        for (let dropped = position + 1; dropped <= distinctAt + 1; dropped += 1) replaced.set(significant[dropped].index, "");
+      }
+    }
+    const next = significant[position + 1]?.token;
+    if (wordAt(position) === "collate" && next && (next.kind === "word" || next.kind === "name")) {
+      replaced.set(significant[position].index, "");
+      replaced.set(significant[position + 1].index, "");
+    }
+  }
+  return tokens.map((token, index) => {
+    const replacement = replaced.get(index);
+    return replacement === undefined ? token : { ...token, text: replacement, numbered: replacement };
+  });
 }

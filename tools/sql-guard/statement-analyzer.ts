@@ -287,7 +287,7 @@ export class StatementAnalyzer {
     throw refuse("GUARD_UNSUPPORTED_SYNTAX", "FROM item");
   }
 
-  /** Walks an expression tree; returns true when it contains an aggregate at this query level. */
+  /** Walks a whole expression tree (every branch, always); returns true when it contains an aggregate at this query level. */
   private walk(node: unknown, scope: Scope, ctes: CteContext): boolean {
     if (Array.isArray(node)) return node.reduce<boolean>((found, child) => this.walk(child, scope, ctes) || found, false);
     if (!isNode(node)) return false;
@@ -309,7 +309,7 @@ export class StatementAnalyzer {
       case "binary_expr": {
         const operator = String(node.operator).toUpperCase();
         if (!BINARY_OPERATORS.has(operator)) throw refuse("GUARD_UNSUPPORTED_SYNTAX", `operator ${operator}`);
-        return this.walk(node.left, scope, ctes) || this.walk(node.right, scope, ctes);
+        return this.walk([node.left, node.right], scope, ctes);
       }
       case "unary_expr": {
         const operator = String(node.operator).toUpperCase();
@@ -350,7 +350,7 @@ export class StatementAnalyzer {
         return this.walk(node.expr, scope, ctes);
       }
       case "case":
-        return this.walk(node.expr, scope, ctes) || this.walk(node.args, scope, ctes);
+        return this.walk([node.expr, node.args], scope, ctes);
       case "extract":
         return isNode(node.args) ? this.walk(node.args.source, scope, ctes) : false;
       case "interval":

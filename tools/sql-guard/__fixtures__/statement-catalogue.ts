@@ -157,6 +157,9 @@ export const BAD_STATEMENTS: readonly BadStatement[] = [
   { name: "phone compared by INTERSECT", sql: "SELECT phone FROM customers INTERSECT SELECT '13812345678'", code: "GUARD_PII_EXPRESSION" },
   { name: "phone in an IN subquery", sql: "SELECT customer_id FROM customers WHERE '13812345678' IN (SELECT phone FROM customers)", code: "GUARD_PII_EXPRESSION" },
   { name: "quoted phone compared", sql: 'SELECT "phone" = \'1\' FROM customers', code: "GUARD_PII_EXPRESSION", dialects: SQLITE },
+  { name: "phone after an aggregate in an expression", sql: "SELECT count(*) + length(phone) FROM customers", code: "GUARD_PII_EXPRESSION" },
+  { name: "phone in a CASE after an aggregate", sql: "SELECT CASE WHEN count(*) > 0 THEN max(phone) END FROM customers", code: "GUARD_PII_EXPRESSION" },
+  { name: "unknown table in a subquery after an aggregate", sql: "SELECT sum(principal) / (SELECT count(*) FROM secrets) FROM loans", code: "GUARD_UNKNOWN_TABLE" },
   { name: "phone cast", sql: "SELECT CAST(phone AS INTEGER) FROM customers", code: "GUARD_PII_EXPRESSION" },
   { name: "phone in DISTINCT ON", sql: "SELECT DISTINCT ON (phone) customer_id FROM customers", code: "GUARD_PII_EXPRESSION", dialects: POSTGRES },
   // Limits
