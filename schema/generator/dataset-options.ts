@@ -12,12 +12,12 @@ export const CUSTOMERS_AT_SCALE_ONE = 20_000;
 /** Options of one generated dataset. */
 export const DatasetOptionsSchema = z
   .object({
-    seed: z.number().int("seed must be a whole number").min(0, "seed must be 0 or more").max(2_147_483_647, "seed must be at most 2147483647").default(42),
-    scale: z.number().min(0.001, "scale must be at least 0.001").max(5, "scale must be at most 5").default(1),
+    seed: z.number().int("must be a whole number").min(0, "must be 0 or more").max(2_147_483_647, "must be at most 2147483647").default(42),
+    scale: z.number().min(0.001, "must be at least 0.001").max(5, "must be at most 5").default(1),
     asOf: z
       .string()
-      .refine((text) => parseDay(text) !== undefined, "as-of date must be a real date written YYYY-MM-DD")
-      .refine((text) => text >= "2010-01-01" && text <= "2099-12-31", "as-of date must lie between 2010-01-01 and 2099-12-31")
+      .refine((text) => parseDay(text) !== undefined, "must be a real date written YYYY-MM-DD")
+      .refine((text) => text >= "2010-01-01" && text <= "2099-12-31", "must lie between 2010-01-01 and 2099-12-31")
       .default(DEFAULT_AS_OF_DATE),
   })
   .strict();
@@ -41,9 +41,13 @@ export class DatasetOptionsError extends LendLensError {
   }
 }
 
+const OPTION_LABELS: Readonly<Record<string, string>> = { seed: "seed", scale: "scale", asOf: "as-of date" };
+
 /** Validates options and fills in defaults; throws DatasetOptionsError naming each bad field. */
 export function resolveDatasetOptions(input: DatasetOptionsInput = {}): DatasetOptions {
   const result = DatasetOptionsSchema.safeParse(input);
   if (result.success) return result.data;
-  throw new DatasetOptionsError(result.error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)));
+  throw new DatasetOptionsError(
+    result.error.issues.map((issue) => (issue.path.length ? `${OPTION_LABELS[String(issue.path[0])] ?? issue.path.join(".")} ${issue.message}` : issue.message)),
+  );
 }

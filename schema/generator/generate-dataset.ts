@@ -82,31 +82,34 @@ export async function generateDataset(options: GenerateDatasetOptions = {}): Pro
 }
 
 /**
- * Generates a dataset and writes it to `out` as a SQLite file: first to a temporary file beside it, then renamed,
- * so that `out` is never half-written. Returns what was written.
+ * Writes a database to `out` as a SQLite file: first to a temporary file beside it, then renamed, so that `out`
+ * is never half-written (and a failed write leaves no temporary file behind).
  */
-export async function writeDataset(options: GenerateDatasetOptions & { out: string }): Promise<DatasetSummary & { out: string }> {
-  const { out, ...rest } = options;
-  const SQL = await loadSqlJs();
-  const database = new SQL.Database();
+export async function saveDatabase(database: Database, out: string): Promise<string> {
   const target = resolve(out);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  let bytes: Uint8Array;
-  let summary: DatasetSummary;
   try {
-    summary = fillDataset(database, rest);
-    rest.onProgress?.({ phase: "export" });
-    bytes = database.export();
-  } finally {
-    database.close();
-  }
-  try {
-    await writeFile(temporary, bytes);
+    await writeFile(temporary, database.export());
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
-  rest.onProgress?.({ phase: "done" });
-  return { ...summary, out: target };
+  return target;
+}
+
+/** Generates a dataset and writes it to `out` atomically (see saveDatabase). Returns what was written. */
+export async function writeDataset(options: GenerateDatasetOptions & { out: string }): Promise<DatasetSummary & { out: string }> {
+  const { out, ...rest } = options;
+  const SQL = await loadSqlJs();
+  const database = new SQL.Database();
+  try {
+    const summary = fillDataset(database, rest);
+    rest.onProgress?.({ phase: "export" });
+    const target = await saveDatabase(database, out);
+    rest.onProgress?.({ phase: "done" });
+    return { ...summary, out: target };
+  } finally {
+    database.close();
+  }
 }
