@@ -19,6 +19,8 @@ export interface GoodStatement {
   dialects: readonly DialectName[];
   masked?: Readonly<Record<number, PiiKind>>;
   parameterCount?: number;
+  /** Values for the placeholders, typed as the columns they meet. */
+  params?: readonly unknown[];
 }
 
 /** Row counts at about scale 1, so that the cost bound sees realistic sizes. */
@@ -184,6 +186,7 @@ export const GOOD_STATEMENTS: readonly GoodStatement[] = [
     dialects: SQLITE,
     masked: { 2: "phone", 3: "id_number" },
     parameterCount: 1,
+    params: [0],
   },
   {
     name: "join with pii output columns ($1)",
@@ -191,8 +194,9 @@ export const GOOD_STATEMENTS: readonly GoodStatement[] = [
     dialects: POSTGRES,
     masked: { 2: "phone", 3: "id_number" },
     parameterCount: 1,
+    params: [0],
   },
-  { name: "star over customers", sql: "SELECT * FROM customers WHERE customer_id = ?", dialects: SQLITE, masked: { 2: "id_number", 3: "phone" }, parameterCount: 1 },
+  { name: "star over customers", sql: "SELECT * FROM customers WHERE customer_id = ?", dialects: SQLITE, masked: { 2: "id_number", 3: "phone" }, parameterCount: 1, params: ["C000001"] },
   { name: "qualified star and USING", sql: "SELECT l.loan_id, c.* FROM loans l JOIN customers c USING (customer_id)", dialects: ["sqlite", "postgres"], masked: { 3: "id_number", 4: "phone" } },
   {
     name: "CTE, CASE and strftime",
@@ -210,6 +214,7 @@ export const GOOD_STATEMENTS: readonly GoodStatement[] = [
     sql: "SELECT avg((julianday(decided_at) - julianday(applied_at)) * 24) AS hours FROM applications WHERE decided_at IS NOT NULL AND applied_at >= ? AND applied_at < ?",
     dialects: SQLITE,
     parameterCount: 2,
+    params: ["2025-01-01 00:00:00", "2026-07-01 00:00:00"],
   },
   {
     name: "overdue rate",
@@ -232,15 +237,17 @@ export const GOOD_STATEMENTS: readonly GoodStatement[] = [
     sql: "WITH this_month AS (SELECT count(*) AS n FROM applications WHERE applied_at >= ? AND applied_at < ?), last_month AS (SELECT count(*) AS n FROM applications WHERE applied_at >= ? AND applied_at < ?) SELECT this_month.n AS current_value, last_month.n AS previous_value, this_month.n - last_month.n AS change FROM this_month, last_month",
     dialects: SQLITE,
     parameterCount: 4,
+    params: ["2026-01-01", "2026-02-01", "2025-12-01", "2026-01-01"],
   },
   {
     name: "PostgreSQL dates and casts",
     sql: "SELECT to_char(date_trunc('month', disbursed_date), 'YYYY-MM') AS month, extract(year FROM disbursed_date) AS year, sum(principal)::numeric AS amount, count(*) FILTER (WHERE current_dpd > 30) AS m1 FROM loans WHERE disbursed_date >= CAST($1 AS DATE) GROUP BY 1, 2 ORDER BY 1 DESC NULLS LAST LIMIT 12",
     dialects: POSTGRES,
     parameterCount: 1,
+    params: ["2024-01-01"],
   },
-  { name: "bound LIMIT on PostgreSQL", sql: "SELECT loan_id FROM loans ORDER BY principal DESC LIMIT $1", dialects: POSTGRES, parameterCount: 1 },
-  { name: "rising repayment risk self-join on the key", sql: "SELECT cur.customer_id, cur.pd - prev.pd AS rise FROM risk_scores cur JOIN risk_scores prev ON prev.customer_id = cur.customer_id AND prev.month = ? WHERE cur.month = ? AND cur.pd - prev.pd >= 0.02", dialects: SQLITE, parameterCount: 2 },
+  { name: "bound LIMIT on PostgreSQL", sql: "SELECT loan_id FROM loans ORDER BY principal DESC LIMIT $1", dialects: POSTGRES, parameterCount: 1, params: [2] },
+  { name: "rising repayment risk self-join on the key", sql: "SELECT cur.customer_id, cur.pd - prev.pd AS rise FROM risk_scores cur JOIN risk_scores prev ON prev.customer_id = cur.customer_id AND prev.month = ? WHERE cur.month = ? AND cur.pd - prev.pd >= 0.02", dialects: SQLITE, parameterCount: 2, params: ["2026-05", "2026-06"] },
   { name: "derived table with a limit", sql: "SELECT t.customer_id, t.balance FROM (SELECT customer_id, sum(outstanding_balance) AS balance FROM loans GROUP BY customer_id ORDER BY balance DESC LIMIT 10) t JOIN customers c ON c.customer_id = t.customer_id", dialects: ["sqlite", "postgres"] },
   { name: "ordinal GROUP BY and ORDER BY", sql: "SELECT city, count(*) FROM customers GROUP BY 1 ORDER BY 2 DESC", dialects: ["sqlite", "postgres"] },
 ];
