@@ -54,7 +54,7 @@ const PINNED: Record<PinnedPlanName, Record<DialectName, { sql: string; params: 
       params: ["2026-01-01","2026-06-30"],
     },
     postgres: {
-      sql: "SELECT to_char(loans.disbursed_date, 'YYYY-MM') COLLATE \"C\" AS time_month, SUM(loans.principal) AS disbursement_amount FROM loans WHERE loans.disbursed_date >= $1 AND loans.disbursed_date <= $2 GROUP BY 1 ORDER BY time_month ASC NULLS FIRST",
+      sql: "SELECT (to_char(loans.disbursed_date, 'YYYY-MM')) COLLATE \"C\" AS time_month, SUM(loans.principal) AS disbursement_amount FROM loans WHERE loans.disbursed_date >= $1 AND loans.disbursed_date <= $2 GROUP BY 1 ORDER BY time_month ASC NULLS FIRST",
       params: ["2026-01-01","2026-06-30"],
     },
   },
@@ -74,7 +74,7 @@ const PINNED: Record<PinnedPlanName, Record<DialectName, { sql: string; params: 
       params: ["2026-Q1","2026-01-01","2026-03-31","2026-01-01","2026-01-01","2026-01-01","2026-Q2","2026-04-01","2026-06-30","2026-04-01","2026-04-01","2026-04-01"],
     },
     postgres: {
-      sql: "WITH part_1 AS (SELECT CAST($1 AS TEXT) COLLATE \"C\" AS time_quarter, CAST(SUM(CASE WHEN customers.churn_date >= $2 AND customers.churn_date <= $3 AND customers.onboard_date < $4 THEN 1 ELSE 0 END) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN customers.onboard_date < $5 AND (customers.churn_date IS NULL OR customers.churn_date >= $6) THEN 1 ELSE 0 END), 0) AS churn_rate FROM customers GROUP BY 1 UNION ALL SELECT CAST($7 AS TEXT) COLLATE \"C\" AS time_quarter, CAST(SUM(CASE WHEN customers.churn_date >= $8 AND customers.churn_date <= $9 AND customers.onboard_date < $10 THEN 1 ELSE 0 END) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN customers.onboard_date < $11 AND (customers.churn_date IS NULL OR customers.churn_date >= $12) THEN 1 ELSE 0 END), 0) AS churn_rate FROM customers GROUP BY 1), group_keys AS (SELECT time_quarter FROM part_1) SELECT group_keys.time_quarter AS time_quarter, part_1.churn_rate AS churn_rate FROM group_keys LEFT JOIN part_1 ON group_keys.time_quarter IS NOT DISTINCT FROM part_1.time_quarter ORDER BY time_quarter ASC NULLS FIRST",
+      sql: "WITH part_1 AS (SELECT (CAST($1 AS TEXT)) COLLATE \"C\" AS time_quarter, CAST(SUM(CASE WHEN customers.churn_date >= $2 AND customers.churn_date <= $3 AND customers.onboard_date < $4 THEN 1 ELSE 0 END) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN customers.onboard_date < $5 AND (customers.churn_date IS NULL OR customers.churn_date >= $6) THEN 1 ELSE 0 END), 0) AS churn_rate FROM customers GROUP BY 1 UNION ALL SELECT (CAST($7 AS TEXT)) COLLATE \"C\" AS time_quarter, CAST(SUM(CASE WHEN customers.churn_date >= $8 AND customers.churn_date <= $9 AND customers.onboard_date < $10 THEN 1 ELSE 0 END) AS DOUBLE PRECISION) / NULLIF(SUM(CASE WHEN customers.onboard_date < $11 AND (customers.churn_date IS NULL OR customers.churn_date >= $12) THEN 1 ELSE 0 END), 0) AS churn_rate FROM customers GROUP BY 1), group_keys AS (SELECT time_quarter FROM part_1) SELECT group_keys.time_quarter AS time_quarter, part_1.churn_rate AS churn_rate FROM group_keys LEFT JOIN part_1 ON group_keys.time_quarter IS NOT DISTINCT FROM part_1.time_quarter ORDER BY time_quarter ASC NULLS FIRST",
       params: ["2026-Q1","2026-01-01","2026-03-31","2026-01-01","2026-01-01","2026-01-01","2026-Q2","2026-04-01","2026-06-30","2026-04-01","2026-04-01","2026-04-01"],
     },
   },
@@ -94,7 +94,7 @@ const PINNED: Record<PinnedPlanName, Record<DialectName, { sql: string; params: 
       params: ["1996-06-30","1986-06-30","1976-06-30","1966-06-30"],
     },
     postgres: {
-      sql: "SELECT CASE WHEN customers.birth_date > CAST($1 AS DATE) THEN '<30' WHEN customers.birth_date > CAST($2 AS DATE) THEN '30-39' WHEN customers.birth_date > CAST($3 AS DATE) THEN '40-49' WHEN customers.birth_date > CAST($4 AS DATE) THEN '50-59' ELSE '60+' END COLLATE \"C\" AS age_band, COUNT(*) AS customer_count FROM customers GROUP BY 1 ORDER BY age_band ASC NULLS FIRST",
+      sql: "SELECT (CASE WHEN customers.birth_date > CAST($1 AS DATE) THEN '<30' WHEN customers.birth_date > CAST($2 AS DATE) THEN '30-39' WHEN customers.birth_date > CAST($3 AS DATE) THEN '40-49' WHEN customers.birth_date > CAST($4 AS DATE) THEN '50-59' ELSE '60+' END) COLLATE \"C\" AS age_band, COUNT(*) AS customer_count FROM customers GROUP BY 1 ORDER BY age_band ASC NULLS FIRST",
       params: ["1996-06-30","1986-06-30","1976-06-30","1966-06-30"],
     },
   },
@@ -239,7 +239,7 @@ describe("columns, definitions and period", () => {
     ["year", "to_char(loans.disbursed_date, 'YYYY')", "substr(loans.disbursed_date, 1, 4)"],
   ] as const)("time grain %s per dialect", (grain, postgres, sqlite) => {
     const plan: QueryPlanInput = { query: { kind: "aggregate", metrics: ["loan_count"], dimensions: [{ id: "time", grain }], time: { start: "2025-01-01", end: "2026-06-30" } } };
-    expect(compilePlan(plan, { dialect: "postgres", asOfDate: AS_OF }).sql).toContain(`${postgres} COLLATE "C" AS time_${grain}`);
+    expect(compilePlan(plan, { dialect: "postgres", asOfDate: AS_OF }).sql).toContain(`(${postgres}) COLLATE "C" AS time_${grain}`);
     expect(compilePlan(plan, { dialect: "sqlite", asOfDate: AS_OF }).sql).toContain(`${sqlite} AS time_${grain}`);
   });
 });

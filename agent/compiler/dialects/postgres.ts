@@ -8,6 +8,11 @@ import type { SqlDialect } from "./sql-dialect.ts";
 
 const TO_CHAR_FORMATS = { day: "YYYY-MM-DD", month: "YYYY-MM", quarter: "YYYY-\"Q\"Q", year: "YYYY" } as const;
 
+/** Byte-wise collation; COLLATE binds tighter than ||, so anything but a column is parenthesized. */
+function collate(expression: string): string {
+  return /^[a-z_]+(\.[a-z_]+)?$/.test(expression) ? `${expression} COLLATE "C"` : `(${expression}) COLLATE "C"`;
+}
+
 /** The PostgreSQL dialect. */
 export const postgresDialect: SqlDialect = {
   ...standardDialect,
@@ -20,7 +25,6 @@ export const postgresDialect: SqlDialect = {
   },
   textParameter: (parameter) => `CAST(${parameter} AS TEXT)`,
   numberParameter: (parameter) => `CAST(${parameter} AS DOUBLE PRECISION)`,
-  textKey: (expression) => `${expression} COLLATE "C"`,
-  orderTerm: (expression, direction, collateText = false) =>
-    `${expression}${collateText ? ' COLLATE "C"' : ""} ${direction === "asc" ? "ASC NULLS FIRST" : "DESC NULLS LAST"}`,
+  textKey: collate,
+  orderTerm: (expression, direction, collateText = false) => `${collateText ? collate(expression) : expression} ${direction === "asc" ? "ASC NULLS FIRST" : "DESC NULLS LAST"}`,
 };
