@@ -1,0 +1,65 @@
+/**
+ * The planner's working form of a plan: like the query plan, but with the time words kept as said (a period and a
+ * comparison) so that follow-ups can change them before the time rules place them in the final plan.
+ */
+import type { DateRange, DimensionRef, Filter, MetricCondition, OrderBy, QueryPlan } from "../../plan/query-plan.ts";
+import { monthOf, monthRange } from "./date-math.ts";
+
+/** How the earlier period of a comparison is chosen. */
+export type Comparison = { kind: "previous" } | { kind: "year" } | { kind: "range"; range: DateRange };
+
+/** A plan in the making. */
+export interface Draft {
+  kind: "aggregate" | "list";
+  entity?: string;
+  metrics: string[];
+  dimensions: DimensionRef[];
+  filters: Filter[];
+  having: MetricCondition[];
+  /** The period the question names (absolute), before the time rules decide where it goes. */
+  period?: DateRange;
+  /** True when the period was not said but defaulted (trends default to the last 12 months). */
+  periodDefaulted?: boolean;
+  compare?: Comparison;
+  order: OrderBy[];
+  limit?: number;
+  attributes: string[];
+  dateAttribute?: string;
+}
+
+/** The draft of an earlier plan, for follow-ups. */
+export function draftFromPlan(plan: QueryPlan): Draft | undefined {
+  const query = plan.query;
+  const periodOf = (time: { start: string; end: string } | undefined, referenceMonth: string | undefined) =>
+    time ? { start: time.start, end: time.end } : referenceMonth ? monthRange(monthOf(`${referenceMonth}-01`)) : undefined;
+  if (query.kind === "aggregate") {
+    const period = periodOf(query.time, query.referenceMonth);
+    return {
+      kind: "aggregate",
+      metrics: [...query.metrics],
+      dimensions: query.dimensions.map((dimension) => ({ ...dimension })),
+      filters: [...query.filters],
+      having: [...query.having],
+      period,
+      compare: query.compareTo ? { kind: "range", range: query.compareTo } : undefined,
+      order: [...query.order],
+      limit: query.limit,
+      attributes: [],
+      dateAttribute: query.time?.dateAttribute,
+    };
+  }
+  if (query.kind !== "list") return undefined;
+  return {
+    kind: "list",
+    entity: query.entity,
+    metrics: [],
+    dimensions: [],
+    filters: [...query.filters],
+    having: [],
+    period: periodOf(query.time, query.referenceMonth),
+    order: [...query.order],
+    limit: query.limit,
+    attributes: [...query.attributes],
+    dateAttribute: query.time?.dateAttribute,
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The time rules, applied when a draft becomes a query plan:
+ * - State metrics (balance, overdue rate, NPL ratio: rows restricted to active loans) are as of the as-of date
+ *   (DOMAIN.md), so the as-of month ("本月", "this month", "today") with no trend or comparison means the current
+ *   state: no time filter. Longer periods ("last 6 months") filter rows by their own date. State terms (overdue,
+ *   NPL) in lists follow the same rule.
+ * - Customers are dated by onboarding; "本月" selects customers by date only for period terms (新客户) or terms
+ *   with their own date attribute (流失 → churn_date); otherwise a current period is dropped the same way.
+ * - Month-based terms and attributes (rising repayment risk, PD change) take the named month as referenceMonth
+ *   (default the as-of month) instead of a date filter.
+ * - Trends default to the last 12 months; comparisons resolve to an absolute earlier range.
+ */
+import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
+import { QueryPlan } from "../../plan/query-plan.ts";
+import type { DateRange, Filter, TimeFilter } from "../../plan/query-plan.ts";
+import { formatMonth, monthOf, previousPeriod, rangeContains, sameRangeLastYear } from "./date-math.ts";
+import type { Draft } from "./draft.ts";
+import { isPeriodTermEntity, isStateMetric, isStateTerm, usesReferenceMonth } from "./semantic-helpers.ts";
+
+/** What finalizing noticed that makes the plan less certain. */
+export interface FinalizeNotes {
+  penalty: number;
+  reasons: string[];
+}
+
+const termIdsOf = (filters: Filter[]): string[] =>
+  filters.flatMap((filter) => {
+    if (filter.kind === "term") return [filter.term];
+    if (filter.kind === "and" || filter.kind === "or") return termIdsOf(filter.filters);
+    if (filter.kind === "not") return termIdsOf([filter.filter]);
+    return [];
+  });
+
+const singleMonth = (range: DateRange) => range.start.slice(0, 7) === range.end.slice(0, 7) && range.start.endsWith("-01") && monthOf(range.end).month === monthOf(range.start).month;
+
+/** A date attribute of the entity named like one of the terms ("流失客户" → 流失日期 churn_date). */
+function termDateAttribute(layer: SemanticLayer, entity: string, termIds: string[]): string | undefined {
+  const entityDate = layer.entity(entity).dateColumn;
+  for (const termId of termIds) {
+    const term = layer.term(termId);
+    for (const attribute of layer.attributes) {
+      if (attribute.entity !== entity || attribute.type !== "date" || attribute.sql === entityDate) continue;
+      const stems = attribute.names.zh.map((name) => name.replace(/日期|时间|日$/g, "")).filter((stem) => stem.length >= 2);
+      if (stems.some((stem) => term.names.zh.some((name) => name.includes(stem)))) return attribute.id;
+    }
+  }
+  return undefined;
+}
+
+/** Applies the time rules and validates the result with the plan schema. */
+export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: string): { plan: QueryPlan; notes: FinalizeNotes } {
+  const notes: FinalizeNotes = { penalty: 0, reasons: [] };
+  const termIds = termIdsOf(draft.filters);
+  const terms = termIds.map((id) => layer.term(id));
+  const entity = draft.kind === "list" ? (draft.entity as string) : layer.metric(draft.metrics[0]).entity;
+  const hasTrend = draft.dimensions.some((dimension) => layer.dimension(dimension.id).type === "time");
+  const monthBased =
+    terms.some(usesReferenceMonth) || draft.attributes.some((id) => usesReferenceMonth(layer.attribute(id))) || draft.order.some((order) => layer.has("attribute", order.by) && usesReferenceMonth(layer.attribute(order.by)));
+  const periodTerm = terms.some((term) => term.needsPeriod);
+  let period = draft.period;
+  let referenceMonth: string | undefined;
+  let dateAttribute = draft.dateAttribute;
+
+  if (monthBased) {
+    referenceMonth = period && singleMonth(period) ? formatMonth(monthOf(period.start)) : formatMonth(monthOf(asOfDate));
+    if (period && !singleMonth(period) && !periodTerm && !hasTrend) {
+      notes.penalty += 0.2;
+      notes.reasons.push("a month-based term with a period longer than a month: the as-of month is used");
+    }
+    if (!periodTerm && !hasTrend) period = undefined;
+  }
+
+  let compareTo: DateRange | undefined;
+  if (draft.compare) {
+    period ??= monthRangeOf(asOfDate);
+    compareTo = draft.compare.kind === "range" ? draft.compare.range : draft.compare.kind === "year" ? sameRangeLastYear(period) : previousPeriod(period);
+  }
+
+  if (period && !hasTrend && !compareTo && !periodTerm) {
+    // Only the as-of month (or a shorter period ending at the as-of date) reads as "now"; longer periods filter rows.
+    const current = rangeContains(period, asOfDate) && period.start >= `${asOfDate.slice(0, 7)}-01`;
+    const stateQuestion =
+      draft.kind === "aggregate"
+        ? draft.metrics.every((id) => isStateMetric(layer.metric(id))) || (isPeriodTermEntity(layer, entity) && draft.metrics.every((id) => layer.metric(id).entity === entity) && !layer.metric(draft.metrics[0]).dateColumn)
+        : terms.some(isStateTerm) || isPeriodTermEntity(layer, entity);
+    const datedByTerm = termDateAttribute(layer, entity, termIds);
+    if (datedByTerm && !dateAttribute) dateAttribute = datedByTerm;
+    else if (stateQuestion && !dateAttribute) {
+      if (current) period = undefined;
+      else {
+        notes.penalty += 0.2;
+        notes.reasons.push("a state measure with a past period is read by the rows' own date");
+      }
+    }
+  }
+
+  const time: TimeFilter | undefined = period ? { start: period.start, end: period.end, ...(dateAttribute ? { dateAttribute } : {}) } : undefined;
+  const query =
+    draft.kind === "aggregate"
+      ? {
+          kind: "aggregate" as const,
+          metrics: draft.metrics,
+          dimensions: draft.dimensions,
+          filters: draft.filters,
+          having: draft.having,
+          ...(time ? { time } : {}),
+          ...(compareTo ? { compareTo } : {}),
+          order: draft.order,
+          ...(draft.limit ? { limit: draft.limit } : {}),
+          ...(referenceMonth ? { referenceMonth } : {}),
+        }
+      : {
+          kind: "list" as const,
+          entity,
+          attributes: draft.attributes,
+          filters: draft.filters,
+          ...(time ? { time } : {}),
+          order: draft.order,
+          ...(draft.limit ? { limit: draft.limit } : {}),
+          ...(referenceMonth ? { referenceMonth } : {}),
+        };
+  return { plan: QueryPlan.parse({ version: 1, query }), notes };
+}
+
+/** The as-of month as a range. */
+function monthRangeOf(asOfDate: string): DateRange {
+  const month = monthOf(asOfDate);
+  const end = new Date(Date.UTC(month.year, month.month, 0)).getUTCDate();
+  return { start: `${asOfDate.slice(0, 7)}-01`, end: `${asOfDate.slice(0, 7)}-${String(end).padStart(2, "0")}` };
+}

@@ -1,0 +1,155 @@
+/**
+ * Follow-up questions change the previous plan instead of starting over: "只看上海" adds a filter, "按产品拆开"
+ * adds a dimension, "上个月呢" replaces the period, "其中高价值的呢" adds a term, "前5个" limits, "换成不良率"
+ * swaps the metric. A follow-up is recognized by its shape: a leading 那/其中/只看/what about/and/only, a closing
+ * 呢, or nothing of its own to measure or list.
+ */
+import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
+import type { Ambiguity } from "../../../schema/semantic-layer/types.ts";
+import type { Filter } from "../../plan/query-plan.ts";
+import { contextEntities, lastTwelveMonths, numberConditions, rankingDirection, rankingLimit, resolveAmbiguity, subjectEntity, termFilters, timeOf, valueFilters } from "./build-draft.ts";
+import type { Build, BuildResult } from "./build-draft.ts";
+import type { Draft } from "./draft.ts";
+import type { Intent } from "./read-question.ts";
+import { countMetricOf, dimensionApplies, termApplies } from "./semantic-helpers.ts";
+
+const MARKERS = new Set(["follow_up", "only", "instead"]);
+
+/** The entity whose rows a draft counts or lists. */
+const draftEntity = (draft: Draft, layer: SemanticLayer) => (draft.kind === "list" ? (draft.entity as string) : layer.metric(draft.metrics[0]).entity);
+
+/** Whether the question reads as a change to the previous plan. */
+export function isFollowUp(intent: Intent, previous: Draft, layer: SemanticLayer): boolean {
+  const leadingMarker = intent.cueSpans.some((entry) => MARKERS.has(entry.cue) && entry.span.start <= 1);
+  const closingParticle = /呢\s*[?.!]?\s*$/.test(intent.text);
+  const anywhereMarker = intent.cues.has("instead") || /\b(of those|among them|among those|of these|of them)\b/.test(intent.text) || /其中|这些|这里面/.test(intent.text);
+  const entity = draftEntity(previous, layer);
+  const ownEntity = intent.entityMentions.some((mention) => mention !== entity);
+  if (intent.mode === "list" && intent.cues.has("list") && ownEntity) return false;
+  if (leadingMarker || closingParticle || anywhereMarker) return true;
+  const modifies =
+    intent.values.length > 0 || intent.terms.length > 0 || intent.times.length > 0 || Boolean(intent.limit) || intent.groupBy.length > 0 || Boolean(intent.trendGrain) || intent.numbers.length > 0;
+  return intent.metrics.length === 0 && !ownEntity && !intent.cues.has("list") && !intent.cues.has("count") && intent.ambiguities.length === 0 && modifies;
+}
+
+/** Replaces filters on the same dimension, adds the rest. */
+function mergeFilters(existing: Filter[], added: Filter[]): Filter[] {
+  const result = [...existing];
+  for (const filter of added) {
+    if (filter.kind === "in") {
+      const index = result.findIndex((candidate) => candidate.kind === "in" && candidate.dimension === filter.dimension);
+      if (index >= 0) result[index] = filter;
+      else result.push(filter);
+    } else if (!result.some((candidate) => JSON.stringify(candidate) === JSON.stringify(filter))) result.push(filter);
+  }
+  return result;
+}
+
+/** Applies a follow-up to the previous draft. */
+export function applyFollowUp(intent: Intent, previous: Draft, layer: SemanticLayer, asOfDate: string): BuildResult {
+  const build: Build = { penalty: 0, reasons: [] };
+  const draft: Draft = structuredClone(previous);
+  let changed = false;
+
+  // A new metric (换成不良率 / what about the NPL ratio) replaces the measured ones; a count turns a list into a count.
+  const metrics = [...intent.metrics];
+  for (const mention of intent.ambiguities) {
+    const ambiguity = layer.ambiguities.find((candidate) => candidate.id === mention.id) as Ambiguity;
+    const choice = resolveAmbiguity(ambiguity, contextEntities(intent, layer, draft.kind === "aggregate" ? draft.metrics : []), layer);
+    if (!choice) return { kind: "clarify", ambiguity, span: mention.span };
+    metrics.push(choice);
+  }
+  const wantsCount = intent.cues.has("count") && metrics.length === 0 && draft.kind === "list";
+  const wantsGroups = (intent.groupBy.length > 0 || Boolean(intent.trendGrain)) && draft.kind === "list";
+  if (metrics.length === 0 && (wantsCount || wantsGroups)) {
+    const count = countMetricOf(layer, draftEntity(draft, layer));
+    if (count) metrics.push(count.id);
+  }
+  if (metrics.length > 0) {
+    if (draft.kind === "list") {
+      draft.kind = "aggregate";
+      draft.attributes = [];
+      draft.order = [];
+      draft.limit = undefined;
+      delete draft.entity;
+    }
+    draft.metrics = metrics;
+    const entity = layer.metric(metrics[0]).entity;
+    draft.dimensions = draft.dimensions.filter((dimension) => dimensionApplies(layer, dimension.id, entity));
+    draft.filters = draft.filters.filter((filter) => {
+      if (filter.kind === "in") return dimensionApplies(layer, filter.dimension, entity);
+      if (filter.kind === "term") return termApplies(layer, filter.term, entity);
+      return true;
+    });
+    draft.order = draft.order.map((order) => (layer.has("metric", order.by) ? { ...order, by: metrics[0] } : order));
+    draft.having = draft.having.filter((condition) => metrics.includes(condition.metric));
+    changed = true;
+  }
+  const entity = draftEntity(draft, layer);
+
+  if (draft.kind === "aggregate") {
+    for (const group of intent.groupBy) {
+      if (!dimensionApplies(layer, group.id, entity)) {
+        build.penalty += 0.35;
+        continue;
+      }
+      if (!draft.dimensions.some((dimension) => dimension.id === group.id)) draft.dimensions.push({ id: group.id });
+      changed = true;
+    }
+    if (intent.trendGrain) {
+      const time = layer.dimensions.find((dimension) => dimension.type === "time");
+      if (time && !draft.dimensions.some((dimension) => dimension.id === time.id)) draft.dimensions.push({ id: time.id, grain: intent.trendGrain });
+      if (!draft.period && intent.times.length === 0) draft.period = lastTwelveMonths(asOfDate);
+      changed = true;
+    }
+  } else {
+    for (const mention of intent.attributes) {
+      const own = mention.options.find((option) => option.entity === entity);
+      if (own && !draft.attributes.includes(own.id)) {
+        draft.attributes.push(own.id);
+        changed = true;
+      }
+    }
+  }
+
+  const values = valueFilters(intent, layer, entity, build);
+  const terms = termFilters(intent, layer, entity, build);
+  if (values.filters.length + terms.length > 0) {
+    draft.filters = mergeFilters(draft.filters, [...values.filters, ...terms]);
+    changed = true;
+  }
+  if (draft.kind === "list") {
+    for (const id of intent.terms) for (const shown of layer.term(id).showAttributes ?? []) if (layer.attribute(shown).entity === entity && !draft.attributes.includes(shown)) draft.attributes.push(shown);
+  }
+  if (intent.numbers.length > 0) {
+    numberConditions(intent, layer, draft, entity, build);
+    changed = true;
+  }
+
+  if (intent.times.length > 0 || intent.cues.has("compare") || intent.cues.has("previous_period") || intent.cues.has("year_over_year")) {
+    const time = timeOf(intent, asOfDate);
+    if (time.period) draft.period = time.period;
+    draft.periodDefaulted = false;
+    if (time.compare) draft.compare = time.compare;
+    else if (draft.compare && intent.times.length > 0) draft.compare = { kind: "previous" };
+    changed = true;
+  }
+
+  const ranking = ["top", "bottom", "best", "worst", "rank"].some((cue) => intent.cues.has(cue as never)) || Boolean(intent.limit);
+  if (ranking) {
+    if (draft.kind === "aggregate") {
+      const direction = rankingDirection(intent.cues, layer.metric(draft.metrics[0]).direction, intent.limit?.direction) ?? draft.order[0]?.direction ?? "desc";
+      if (draft.dimensions.length > 0) draft.order = [{ by: draft.order[0]?.by ?? draft.metrics[0], direction }];
+      draft.limit = rankingLimit(intent, undefined);
+    } else {
+      const direction = rankingDirection(intent.cues, "neutral", intent.limit?.direction);
+      if (draft.order.length > 0 && direction) draft.order = [{ ...draft.order[0], direction }];
+      draft.limit = intent.limit?.count ?? draft.limit ?? 10;
+    }
+    changed = true;
+  }
+
+  if (!changed) return { kind: "unsupported", reason: "not_understood", detail: "follow-up changes nothing" };
+  if (subjectEntity(intent, layer) && intent.entityMentions.some((mention) => mention !== entity)) build.penalty += 0.1;
+  return { kind: "draft", draft, penalty: build.penalty, reasons: build.reasons };
+}

@@ -1,0 +1,101 @@
+/**
+ * The lexicon: every word the planner knows, built from the semantic layer (metrics, entities, dimensions and their
+ * values, attributes, terms, ambiguities), the dataset's own values (branches, products, campaigns) and the cue
+ * words. Words are stored in a trie of text units so that the longest match wins.
+ */
+import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
+import type { DatasetValue } from "../planner.ts";
+import { CUE_WORDS } from "./cue-words.ts";
+import type { Cue } from "./cue-words.ts";
+import { normalizeQuestion } from "./normalize-question.ts";
+import { toUnits } from "./text-units.ts";
+
+/** One meaning a word can have. */
+export type Sense =
+  | { kind: "metric"; id: string }
+  | { kind: "entity"; id: string }
+  | { kind: "dimension"; id: string }
+  | { kind: "value"; dimension: string; value: string }
+  | { kind: "attribute"; id: string; entity: string }
+  | { kind: "term"; id: string }
+  | { kind: "ambiguity"; id: string }
+  | { kind: "cue"; cue: Cue };
+
+/** A node of the lexicon trie. */
+export interface LexiconNode {
+  children: Map<string, LexiconNode>;
+  senses: Sense[];
+  /** The word as written in the lexicon (for single characters, which need word boundaries). */
+  surface?: string;
+  /** True when the word is one Chinese character (only matched as a whole word). */
+  singleCharacter?: boolean;
+}
+
+/** The built lexicon. */
+export interface Lexicon {
+  root: LexiconNode;
+  /** Canonical names of members by language, for messages and suggestions. */
+  size: number;
+}
+
+const senseKey = (sense: Sense) => JSON.stringify(sense);
+
+/** Adds one word with one sense. */
+function addWord(lexicon: Lexicon, word: string, sense: Sense): void {
+  const normalized = normalizeQuestion(word);
+  const units = toUnits(normalized);
+  if (units.length === 0) return;
+  let node = lexicon.root;
+  for (const unit of units) {
+    let child = node.children.get(unit.key);
+    if (!child) {
+      child = { children: new Map(), senses: [] };
+      node.children.set(unit.key, child);
+    }
+    node = child;
+  }
+  if (!node.senses.some((existing) => senseKey(existing) === senseKey(sense))) {
+    node.senses.push(sense);
+    lexicon.size++;
+  }
+  node.surface = normalized;
+  node.singleCharacter = units.length === 1 && units[0].kind === "han";
+}
+
+/** The names of a bilingual member, both languages. */
+const allNames = (names: { zh: string[]; en: string[] }) => [...names.zh, ...names.en];
+
+/**
+ * Builds the lexicon from the semantic layer and dataset values. Adding a synonym there adds a word here; no word of
+ * the semantic layer is written in this file.
+ */
+export function buildLexicon(layer: SemanticLayer, datasetValues: Record<string, DatasetValue[]>): Lexicon {
+  const lexicon: Lexicon = { root: { children: new Map(), senses: [] }, size: 0 };
+  for (const metric of layer.metrics) for (const name of allNames(metric.names)) addWord(lexicon, name, { kind: "metric", id: metric.id });
+  for (const entity of layer.entities) for (const name of allNames(entity.names)) addWord(lexicon, name, { kind: "entity", id: entity.id });
+  for (const dimension of layer.dimensions) {
+    for (const name of allNames(dimension.names)) addWord(lexicon, name, { kind: "dimension", id: dimension.id });
+    for (const value of dimension.values ?? []) {
+      for (const name of [...allNames(value.names), value.value]) {
+        // Single letters and digits (grades A-E, secured 0/1) are too short to be read as values on their own.
+        if (name === value.value && name.length < 3) continue;
+        addWord(lexicon, name, { kind: "value", dimension: dimension.id, value: value.value });
+      }
+    }
+  }
+  for (const [dimension, values] of Object.entries(datasetValues)) {
+    if (!layer.has("dimension", dimension)) continue;
+    for (const value of values) {
+      for (const name of [value.zh, value.en, ...(value.aliases ?? [])]) {
+        if (name && name.trim().length >= 2) addWord(lexicon, name, { kind: "value", dimension, value: value.value });
+      }
+    }
+  }
+  for (const attribute of layer.attributes) for (const name of allNames(attribute.names)) addWord(lexicon, name, { kind: "attribute", id: attribute.id, entity: attribute.entity });
+  for (const term of layer.terms) for (const name of allNames(term.names)) addWord(lexicon, name, { kind: "term", id: term.id });
+  for (const ambiguity of layer.ambiguities) for (const name of allNames(ambiguity.names)) addWord(lexicon, name, { kind: "ambiguity", id: ambiguity.id });
+  for (const [cue, words] of Object.entries(CUE_WORDS) as [Cue, { zh: string[]; en: string[] }][]) {
+    for (const word of [...words.zh, ...words.en]) addWord(lexicon, word, { kind: "cue", cue });
+  }
+  return lexicon;
+}

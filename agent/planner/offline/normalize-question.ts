@@ -1,0 +1,34 @@
+/** Normalizes a question for matching: full-width to half-width, Chinese punctuation to ASCII, lower case. */
+
+const PUNCTUATION: Record<string, string> = {
+  "。": ".",
+  "、": ",",
+  "“": '"',
+  "”": '"',
+  "‘": "'",
+  "’": "'",
+  "《": " ",
+  "》": " ",
+  "【": " ",
+  "】": " ",
+  "—": "-",
+  "–": "-",
+  "~": "-",
+  "～": "-",
+  "…": " ",
+};
+
+/**
+ * The text the planner matches against: NFKC (full-width letters, digits and symbols become ASCII), Chinese
+ * punctuation replaced by ASCII, hyphens between letters turned into spaces ("high-value" = "high value"),
+ * lower case. The length may change, so spans always refer to the normalized text.
+ */
+export function normalizeQuestion(question: string): string {
+  let text = question.normalize("NFKC");
+  text = text.replace(/[。、“”‘’《》【】—–~～…]/g, (character) => PUNCTUATION[character] ?? " ");
+  text = text.toLowerCase();
+  text = text.replace(/([a-z])-(?=[a-z])/g, "$1 ");
+  text = text.replace(/([a-z])'s\b/g, "$1");
+  text = text.replace(/\s+/g, " ").trim();
+  return text;
+}

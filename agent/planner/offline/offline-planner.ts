@@ -1,0 +1,89 @@
+/**
+ * The offline bilingual semantic parser, LendLens's default planner: no network, no model. It reads a Chinese,
+ * English or mixed question with a lexicon built from the semantic layer and the dataset's values, and returns a
+ * query plan, a clarifying question, or an honest "unsupported" — never a guess.
+ */
+import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
+import type { DatasetValue, Planner, PlannerContext, PlannerOutcome } from "../planner.ts";
+import { buildDraft } from "./build-draft.ts";
+import type { BuildResult } from "./build-draft.ts";
+import { detectLanguage } from "./detect-language.ts";
+import { draftFromPlan } from "./draft.ts";
+import { finalizeDraft } from "./finalize-draft.ts";
+import { applyFollowUp, isFollowUp } from "./follow-up.ts";
+import { buildLexicon } from "./lexicon.ts";
+import type { Lexicon } from "./lexicon.ts";
+import { normalizeQuestion } from "./normalize-question.ts";
+import { clarifyOutcome, unsupportedOutcome } from "./planner-outcomes.ts";
+import { readQuestion } from "./read-question.ts";
+import { scanQuestion } from "./scan-question.ts";
+
+/** Confidence of a plan with nothing left unexplained. */
+const FULL_CONFIDENCE = 0.92;
+/** Below this, a plan is not offered: a wrong number is worse than no number. */
+const MINIMUM_CONFIDENCE = 0.4;
+
+const lexicons = new WeakMap<SemanticLayer, WeakMap<Record<string, DatasetValue[]>, Lexicon>>();
+
+/** The lexicon for a semantic layer and dataset values, built once per pair. */
+function lexiconFor(context: PlannerContext): Lexicon {
+  let byValues = lexicons.get(context.semanticLayer);
+  if (!byValues) {
+    byValues = new WeakMap();
+    lexicons.set(context.semanticLayer, byValues);
+  }
+  let lexicon = byValues.get(context.datasetValues);
+  if (!lexicon) {
+    lexicon = buildLexicon(context.semanticLayer, context.datasetValues);
+    byValues.set(context.datasetValues, lexicon);
+  }
+  return lexicon;
+}
+
+/** Plans one question synchronously (the planner interface wraps it in a promise). */
+export function planQuestion(question: string, context: PlannerContext): PlannerOutcome {
+  const layer = context.semanticLayer;
+  const language = detectLanguage(question);
+  const text = normalizeQuestion(question);
+  if (!text) return unsupportedOutcome(layer, language, "not_understood");
+  const scanned = scanQuestion(text, lexiconFor(context), context.asOfDate);
+  const intent = readQuestion(scanned, layer, language);
+  const related = [...new Set([...intent.entityMentions, ...intent.metrics.map((id) => layer.metric(id).entity), ...intent.terms.map((id) => layer.term(id).entity)])];
+
+  if (intent.cues.has("write")) return unsupportedOutcome(layer, language, "write_request", { related });
+  const piiMentioned = scanned.spans.some((span) => span.senses.some((sense) => sense.kind === "attribute" && layer.attribute(sense.id).pii));
+  if (intent.cues.has("unmasked") && piiMentioned) return unsupportedOutcome(layer, language, "pii_request", { related });
+  const outOfScope = intent.cueSpans.find((entry) => entry.cue === "out_of_scope");
+  if (outOfScope) return unsupportedOutcome(layer, language, "out_of_scope", { related, detail: outOfScope.span.text });
+  // "按学历统计": a grouping by something the data does not have.
+  if (intent.cues.has("group") && intent.groupBy.length === 0 && !intent.trendGrain && intent.unknownWords.length > 0 && intent.values.length === 0) {
+    return unsupportedOutcome(layer, language, "out_of_scope", { related, detail: intent.unknownWords[0] });
+  }
+  if (intent.unknownWords.length >= 2) return unsupportedOutcome(layer, language, "not_understood", { related });
+
+  const previousTurn = [...context.history].reverse().find((turn) => turn.plan);
+  const previous = previousTurn?.plan ? draftFromPlan(previousTurn.plan) : undefined;
+  let result: BuildResult;
+  if (previous && isFollowUp(intent, previous, layer)) result = applyFollowUp(intent, previous, layer, context.asOfDate);
+  else result = buildDraft(intent, layer, context.asOfDate);
+
+  if (result.kind === "clarify") return clarifyOutcome(layer, language, question, result.ambiguity, result.span.text);
+  if (result.kind === "unsupported") return unsupportedOutcome(layer, language, result.reason, { related });
+  let finalized: ReturnType<typeof finalizeDraft>;
+  try {
+    finalized = finalizeDraft(result.draft, layer, context.asOfDate);
+  } catch {
+    return unsupportedOutcome(layer, language, "not_understood", { related });
+  }
+  const confidence = FULL_CONFIDENCE - result.penalty - finalized.notes.penalty - 0.3 * intent.unknownWords.length - 0.05 * intent.fuzzyMatches;
+  if (confidence < MINIMUM_CONFIDENCE) return unsupportedOutcome(layer, language, "not_understood", { related });
+  return { status: "plan", language, plan: finalized.plan, confidence: Math.round(confidence * 100) / 100 };
+}
+
+/** The offline planner: the default, answering without any network or API key. */
+export function createOfflinePlanner(): Planner {
+  return {
+    name: "offline",
+    plan: async (question, context) => planQuestion(question, context),
+  };
+}

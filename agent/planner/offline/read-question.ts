@@ -1,0 +1,218 @@
+/**
+ * Turns the scanned spans into what the question asks for (an intent): the mode (aggregate or list), metrics,
+ * subject entity, groupings, values, terms, attributes, numbers, time words and cues. Words with several senses
+ * (客户数 is a metric and an entity; 分行 is an entity and a dimension) are resolved from the rest of the question.
+ */
+import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
+import type { TimeGrain } from "../../plan/query-plan.ts";
+import type { Language } from "../planner.ts";
+import type { Cue } from "./cue-words.ts";
+import type { Sense } from "./lexicon.ts";
+import type { NumberCondition } from "./number-expressions.ts";
+import type { LimitMatch, ScannedQuestion, Span } from "./scan-question.ts";
+import type { TimeMatch } from "./time-expressions.ts";
+
+/** A numeric condition with the span it most likely talks about. */
+export interface NumberMention {
+  condition: NumberCondition;
+  /** The metric, attribute or entity word just before (or after) the number. */
+  target?: Span;
+}
+
+/** What the question asks for, before it becomes a plan. */
+export interface Intent {
+  language: Language;
+  text: string;
+  mode: "aggregate" | "list" | undefined;
+  metrics: string[];
+  /** Metrics only suggested by words with other senses too ("customers"), used when no other metric is named. */
+  entity?: string;
+  entityMentions: string[];
+  groupBy: { id: string; plural: boolean }[];
+  trendGrain?: TimeGrain;
+  values: { span: Span; options: { dimension: string; value: string }[] }[];
+  terms: string[];
+  attributes: { span: Span; options: { id: string; entity: string }[] }[];
+  ambiguities: { id: string; span: Span }[];
+  times: TimeMatch[];
+  numbers: NumberMention[];
+  limit?: LimitMatch;
+  cues: Set<Cue>;
+  cueSpans: { cue: Cue; span: Span }[];
+  unknownWords: string[];
+  fuzzyMatches: number;
+  /** A plain count or quantity with no comparison (a "5" that may be a limit). */
+  bareNumbers: NumberCondition[];
+}
+
+const TREND_GRAINS: Partial<Record<Cue, TimeGrain>> = { trend_month: "month", trend_quarter: "quarter", trend_year: "year", trend_day: "day" };
+
+const sensesOf = <K extends Sense["kind"]>(span: Span, kind: K) => span.senses.filter((sense): sense is Extract<Sense, { kind: K }> => sense.kind === kind);
+const has = (span: Span, kind: Sense["kind"]) => span.senses.some((sense) => sense.kind === kind);
+
+/** Reads the scanned question into an intent. */
+export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, language: Language): Intent {
+  const spans = scanned.spans;
+  const cues = new Set<Cue>();
+  const cueSpans: { cue: Cue; span: Span }[] = [];
+  const content: Span[] = [];
+  let trendGrain: TimeGrain | undefined;
+  for (const span of spans) {
+    const spanCues = sensesOf(span, "cue");
+    for (const sense of spanCues) {
+      cues.add(sense.cue);
+      cueSpans.push({ cue: sense.cue, span });
+      trendGrain ??= TREND_GRAINS[sense.cue];
+    }
+    const timeOnly = span.senses.length > 0 && span.senses.every((sense) => sense.kind === "cue" || (sense.kind === "dimension" && layer.dimension(sense.id).type === "time"));
+    if (timeOnly) {
+      // The time dimension's own names (月份, month, 趋势) ask for a trend by month.
+      if (span.senses.some((sense) => sense.kind === "dimension")) trendGrain ??= "month";
+      continue;
+    }
+    content.push(span);
+  }
+  // A number right after a top cue ("the top 5", "最高的3个") is a limit.
+  let limit: LimitMatch | undefined = spans.find((span) => span.limit)?.limit;
+
+  const strongMetricSpans = content.filter((span) => has(span, "metric") && !has(span, "entity") && !has(span, "term") && !has(span, "attribute"));
+  const weakMetricSpans = content.filter((span) => has(span, "metric") && !strongMetricSpans.includes(span));
+  const dimensionSpans = content.filter((span) => sensesOf(span, "dimension").some((sense) => layer.dimension(sense.id).type !== "time"));
+  const dimensionOnlySpans = dimensionSpans.filter((span) => !has(span, "entity"));
+  const hasList = cues.has("list");
+  const hasCount = cues.has("count");
+  const ranking = cues.has("top") || cues.has("bottom") || cues.has("best") || cues.has("worst") || cues.has("rank") || Boolean(limit?.direction);
+  const grouping = cues.has("group") || trendGrain !== undefined;
+
+  let mode: Intent["mode"];
+  if (strongMetricSpans.length > 0) mode = "aggregate";
+  else if (hasCount && !hasList) mode = "aggregate";
+  else if (weakMetricSpans.length > 0 && dimensionSpans.some((span) => !weakMetricSpans.includes(span)) && (ranking || grouping || hasList)) mode = "aggregate";
+  else if (hasCount && hasList && dimensionSpans.length > 0) mode = "aggregate";
+  else if (dimensionOnlySpans.length > 0 && grouping && !hasList) mode = "aggregate";
+  else if (hasList || content.some((span) => has(span, "entity") || has(span, "term"))) mode = "list";
+  else if (weakMetricSpans.length > 0) mode = "aggregate";
+  else if (trendGrain && content.length > 0) mode = "aggregate";
+
+  const metrics: string[] = [];
+  const entityMentions: string[] = [];
+  const groupBy: Intent["groupBy"] = [];
+  const values: Intent["values"] = [];
+  const terms: string[] = [];
+  const attributes: Intent["attributes"] = [];
+  const ambiguities: Intent["ambiguities"] = [];
+  const addGroup = (id: string, span: Span) => {
+    if (!groupBy.some((group) => group.id === id)) groupBy.push({ id, plural: Boolean(span.plural) });
+  };
+  for (const span of strongMetricSpans) for (const sense of sensesOf(span, "metric")) if (!metrics.includes(sense.id)) metrics.push(sense.id);
+
+  for (const span of content) {
+    if (strongMetricSpans.includes(span)) continue;
+    const metricSenses = sensesOf(span, "metric");
+    const entitySenses = sensesOf(span, "entity");
+    const termSenses = sensesOf(span, "term");
+    const dimensionSenses = sensesOf(span, "dimension").filter((sense) => layer.dimension(sense.id).type !== "time");
+    const attributeSenses = sensesOf(span, "attribute");
+    const valueSenses = sensesOf(span, "value");
+    const ambiguitySenses = sensesOf(span, "ambiguity");
+
+    if (span.number || span.time || span.limit) continue;
+    if (termSenses.length > 0 && metricSenses.length > 0) {
+      // "NPL": the NPL ratio when measured, NPL loans when counted or listed.
+      const asTerm = hasCount || hasList || mode === "list" || metrics.length > 0 || content.some((other) => other !== span && has(other, "entity") && !has(other, "metric"));
+      if (asTerm) terms.push(...termSenses.map((sense) => sense.id).filter((id) => !terms.includes(id)));
+      else if (mode === "aggregate") metrics.push(...metricSenses.map((sense) => sense.id).filter((id) => !metrics.includes(id)));
+      continue;
+    }
+    if (termSenses.length > 0) {
+      for (const sense of termSenses) if (!terms.includes(sense.id)) terms.push(sense.id);
+      continue;
+    }
+    if (mode === "aggregate" && dimensionSenses.length > 0 && metricSenses.length === 0) {
+      addGroup(dimensionSenses[0].id, span);
+      continue;
+    }
+    if (metricSenses.length > 0) {
+      const hasOtherMetric = strongMetricSpans.length > 0;
+      if (mode === "aggregate" && !hasOtherMetric && !(hasCount && entitySenses.length > 0 && metricSenses.every((sense) => layer.metric(sense.id).format === "count"))) {
+        for (const sense of metricSenses) if (!metrics.includes(sense.id)) metrics.push(sense.id);
+        continue;
+      }
+      if (mode === "aggregate" && hasCount && entitySenses.length > 0) {
+        entityMentions.push(entitySenses[0].id);
+        continue;
+      }
+      if (entitySenses.length > 0) entityMentions.push(entitySenses[0].id);
+      if (attributeSenses.length > 0) attributes.push({ span, options: attributeSenses.map(({ id, entity }) => ({ id, entity })) });
+      continue;
+    }
+    if (entitySenses.length > 0) {
+      if (mode === "aggregate" && dimensionSenses.length > 0) addGroup(dimensionSenses[0].id, span);
+      else entityMentions.push(entitySenses[0].id);
+      continue;
+    }
+    if (ambiguitySenses.length > 0) {
+      if (mode === "list" && attributeSenses.length > 0) attributes.push({ span, options: attributeSenses.map(({ id, entity }) => ({ id, entity })) });
+      ambiguities.push({ id: ambiguitySenses[0].id, span });
+      continue;
+    }
+    if (dimensionSenses.length > 0 && mode !== "list") {
+      addGroup(dimensionSenses[0].id, span);
+      continue;
+    }
+    if (attributeSenses.length > 0) {
+      attributes.push({ span, options: attributeSenses.map(({ id, entity }) => ({ id, entity })) });
+      continue;
+    }
+    if (valueSenses.length > 0) {
+      values.push({ span, options: valueSenses.map(({ dimension, value }) => ({ dimension, value })) });
+      continue;
+    }
+  }
+
+  // Numbers: the comparison belongs to the closest metric, attribute or entity word before it (else after it).
+  const numbers: NumberMention[] = [];
+  const bareNumbers: NumberCondition[] = [];
+  spans.forEach((span, index) => {
+    if (!span.number) return;
+    const condition = span.number;
+    if (condition.op === undefined && condition.low === undefined) {
+      bareNumbers.push(condition);
+      return;
+    }
+    const isTarget = (candidate: Span) => has(candidate, "metric") || has(candidate, "attribute") || has(candidate, "ambiguity") || has(candidate, "entity") || has(candidate, "term");
+    let target: Span | undefined;
+    for (let back = index - 1; back >= 0 && back >= index - 3 && !target; back--) if (isTarget(spans[back]) && !spans[back].number) target = spans[back];
+    if (!target || (!has(target, "metric") && !has(target, "attribute") && !has(target, "ambiguity"))) {
+      const after = spans[index + 1];
+      if (after && (has(after, "attribute") || has(after, "metric"))) target = after;
+    }
+    numbers.push({ condition, target });
+  });
+  if (!limit && (cues.has("top") || cues.has("bottom") || cues.has("best") || cues.has("worst"))) {
+    const count = bareNumbers.find((number) => Number.isInteger(number.value) && (number.value ?? 0) > 0 && (number.value ?? 0) <= 1000 && (number.unit === "plain" || number.unit === "count"));
+    if (count?.value) limit = { count: count.value };
+  }
+
+  return {
+    language,
+    text: scanned.text,
+    mode,
+    metrics,
+    entityMentions,
+    groupBy,
+    trendGrain,
+    values,
+    terms,
+    attributes,
+    ambiguities,
+    times: spans.filter((span) => span.time).map((span) => span.time as TimeMatch),
+    numbers,
+    limit,
+    cues,
+    cueSpans,
+    unknownWords: scanned.unknownWords,
+    fuzzyMatches: spans.filter((span) => span.fuzzy).length,
+    bareNumbers,
+  };
+}

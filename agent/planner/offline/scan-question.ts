@@ -1,0 +1,157 @@
+/**
+ * Reads a normalized question into spans: lexicon words (longest match first, single Chinese characters only at
+ * word boundaries found by Intl.Segmenter), time expressions, numeric conditions and "top N" limits; whatever is
+ * left over becomes the unknown words.
+ */
+import { ENGLISH_SMALL_NUMBER, SMALL_NUMBER, parseEnglishSmallNumber, parseSmallNumber } from "./chinese-numerals.ts";
+import { withinOneEdit } from "./english-words.ts";
+import type { Lexicon, LexiconNode, Sense } from "./lexicon.ts";
+import { findNumberConditions } from "./number-expressions.ts";
+import type { NumberCondition } from "./number-expressions.ts";
+import { isStopWord } from "./stop-words.ts";
+import { toUnits } from "./text-units.ts";
+import type { TextUnit } from "./text-units.ts";
+import { findTimeExpressions } from "./time-expressions.ts";
+import type { TimeMatch } from "./time-expressions.ts";
+
+/** An explicit "top N" / "bottom N". */
+export interface LimitMatch {
+  count: number;
+  direction?: "top" | "bottom";
+}
+
+/** One recognized piece of the question. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+  senses: Sense[];
+  time?: TimeMatch;
+  number?: NumberCondition;
+  limit?: LimitMatch;
+  /** Matched with a typo tolerated. */
+  fuzzy?: boolean;
+  /** English words matched in plural form (which branches vs which branch). */
+  plural?: boolean;
+}
+
+/** The question as read. */
+export interface ScannedQuestion {
+  text: string;
+  spans: Span[];
+  unknownWords: string[];
+}
+
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+const CLASSIFIER = "(?:个|名|家|位|笔|条|款|只|大|户|项)";
+const LIMIT_RULES: { pattern: RegExp; direction?: "top" | "bottom"; read: (match: RegExpExecArray) => number | undefined }[] = [
+  { pattern: new RegExp(`(?:排名前|前|top|最高的|最多的|最大的)\\s*(${SMALL_NUMBER})\\s*${CLASSIFIER}?`, "g"), direction: "top", read: (m) => parseSmallNumber(m[1]) },
+  { pattern: new RegExp(`(?:倒数|排名后|后|最后|最低的|最少的|最小的)\\s*(${SMALL_NUMBER})\\s*${CLASSIFIER}?`, "g"), direction: "bottom", read: (m) => parseSmallNumber(m[1]) },
+  { pattern: new RegExp(`(${SMALL_NUMBER})\\s*${CLASSIFIER}(?![月季年星工小天周日])`, "g"), read: (m) => parseSmallNumber(m[1]) },
+  { pattern: new RegExp(`\\b(?:the )?(?:top|first|best|highest|largest|biggest)\\s+(${ENGLISH_SMALL_NUMBER})\\b(?! (?:days?|months?|weeks?|years?)\\b)`, "g"), direction: "top", read: (m) => parseEnglishSmallNumber(m[1]) },
+  { pattern: new RegExp(`\\b(?:the )?(?:bottom|worst|lowest|smallest)\\s+(${ENGLISH_SMALL_NUMBER})\\b`, "g"), direction: "bottom", read: (m) => parseEnglishSmallNumber(m[1]) },
+  { pattern: new RegExp(`\\b(${ENGLISH_SMALL_NUMBER})\\s+(?:highest|largest|biggest|most|top)\\b`, "g"), direction: "top", read: (m) => parseEnglishSmallNumber(m[1]) },
+  { pattern: new RegExp(`\\b(${ENGLISH_SMALL_NUMBER})\\s+(?:lowest|smallest|least|fewest)\\b`, "g"), direction: "bottom", read: (m) => parseEnglishSmallNumber(m[1]) },
+];
+
+/** Word boundaries (character offsets) of the text, from the segmenter. */
+function boundaries(text: string): Set<number> {
+  const result = new Set<number>([0, text.length]);
+  for (const segment of segmenter.segment(text)) {
+    result.add(segment.index);
+    result.add(segment.index + segment.segment.length);
+  }
+  return result;
+}
+
+/** The child of a trie node for a unit, tolerating one typo in longer English words. */
+function childFor(node: LexiconNode, unit: TextUnit): { node: LexiconNode; fuzzy: boolean } | undefined {
+  const exact = node.children.get(unit.key);
+  if (exact) return { node: exact, fuzzy: false };
+  if (unit.kind !== "word" || unit.key.length < 5 || isStopWord(unit.text)) return undefined;
+  for (const [key, child] of node.children) {
+    if (key.length >= 5 && /^[a-z]+$/.test(key) && withinOneEdit(key, unit.key)) return { node: child, fuzzy: true };
+  }
+  return undefined;
+}
+
+/** Every lexicon match at every position (overlapping). */
+function lexiconCandidates(text: string, lexicon: Lexicon, wordBoundaries: Set<number>): Span[] {
+  const units = toUnits(text);
+  const candidates: Span[] = [];
+  for (let first = 0; first < units.length; first++) {
+    let node = lexicon.root;
+    let fuzzy = false;
+    let plural = false;
+    for (let last = first; last < units.length; last++) {
+      const step = childFor(node, units[last]);
+      if (!step) break;
+      node = step.node;
+      fuzzy ||= step.fuzzy;
+      plural ||= units[last].kind === "word" && units[last].key !== units[last].text;
+      if (node.senses.length === 0) continue;
+      const start = units[first].start;
+      const end = units[last].end;
+      if (node.singleCharacter && !(wordBoundaries.has(start) && wordBoundaries.has(end))) continue;
+      // A Chinese word must not end inside an English word or start in one ("sh" in "shanghai" is not a city).
+      candidates.push({ start, end, text: text.slice(start, end), senses: node.senses, fuzzy, plural });
+    }
+  }
+  return candidates;
+}
+
+/** Limits written as "前5" / "top 5" / "5个". */
+function limitCandidates(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const rule of LIMIT_RULES) {
+    rule.pattern.lastIndex = 0;
+    for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
+      const count = rule.read(match);
+      if (count && count > 0 && count <= 1000) {
+        spans.push({ start: match.index, end: match.index + match[0].length, text: match[0], senses: [], limit: { count, direction: rule.direction } });
+      }
+    }
+  }
+  return spans;
+}
+
+/** Reads the question: picks non-overlapping spans, longest first, then lists the unknown words left over. */
+export function scanQuestion(text: string, lexicon: Lexicon, asOfDate: string): ScannedQuestion {
+  const wordBoundaries = boundaries(text);
+  const candidates: { span: Span; priority: number }[] = [
+    ...findTimeExpressions(text, asOfDate).map((time) => ({ span: { start: time.start, end: time.end, text: time.text, senses: [], time }, priority: 3 })),
+    ...limitCandidates(text).map((span) => ({ span, priority: 2 })),
+    ...findNumberConditions(text).map((number) => ({ span: { start: number.start, end: number.end, text: number.text, senses: [], number }, priority: 1 })),
+    ...lexiconCandidates(text, lexicon, wordBoundaries).map((span) => ({ span, priority: 0 })),
+  ];
+  candidates.sort(
+    (left, right) =>
+      right.span.end - right.span.start - (left.span.end - left.span.start) || right.priority - left.priority || left.span.start - right.span.start,
+  );
+  const taken = new Array<boolean>(text.length).fill(false);
+  const spans: Span[] = [];
+  for (const { span } of candidates) {
+    let free = true;
+    for (let index = span.start; index < span.end && free; index++) if (taken[index]) free = false;
+    if (!free) continue;
+    // Latin words are whole: a match must not cut an English word or number in two.
+    if (/[a-z\d]/.test(text[span.start - 1] ?? "") && /[a-z\d]/.test(text[span.start])) continue;
+    if (/[a-z\d]/.test(text[span.end] ?? "") && /[a-z\d]/.test(text[span.end - 1])) continue;
+    for (let index = span.start; index < span.end; index++) taken[index] = true;
+    spans.push(span);
+  }
+  spans.sort((left, right) => left.start - right.start);
+  let leftover = "";
+  for (let index = 0; index < text.length; index++) leftover += taken[index] ? " " : text[index];
+  const unknownWords: string[] = [];
+  for (const segment of segmenter.segment(leftover)) {
+    if (!segment.isWordLike) continue;
+    const word = segment.segment.trim();
+    if (!word || isStopWord(word)) continue;
+    // Lone Chinese characters and short English words are mostly grammar; they do not count as unknown content.
+    if (/^\p{Script=Han}$/u.test(word) || (/^[a-z]+$/.test(word) && word.length <= 2)) continue;
+    unknownWords.push(word);
+  }
+  return { text, spans, unknownWords };
+}

@@ -1,0 +1,97 @@
+/**
+ * Questions the planner asks of the semantic layer: which entities reach which (many-to-one joins), whether a
+ * dimension or term applies to an entity, which metrics describe current state, which terms need a month.
+ */
+import { fragmentTexts } from "../../../schema/semantic-layer/semantic-layer.ts";
+import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
+import type { Attribute, Metric, SqlFragment, Term } from "../../../schema/semantic-layer/types.ts";
+import type { Language } from "../planner.ts";
+
+const reachCache = new WeakMap<SemanticLayer, Map<string, Set<string>>>();
+
+/** Entities reachable from `entity` by many-to-one joins (itself included). */
+export function reachableEntities(layer: SemanticLayer, entity: string): Set<string> {
+  let cache = reachCache.get(layer);
+  if (!cache) {
+    cache = new Map();
+    reachCache.set(layer, cache);
+  }
+  const cached = cache.get(entity);
+  if (cached) return cached;
+  const reached = new Set<string>([entity]);
+  const queue = [entity];
+  while (queue.length > 0) {
+    const from = queue.shift() as string;
+    for (const join of layer.joins) {
+      if (join.from === from && !reached.has(join.to)) {
+        reached.add(join.to);
+        queue.push(join.to);
+      }
+    }
+  }
+  cache.set(entity, reached);
+  return reached;
+}
+
+/** Whether rows of `entity` can be grouped or filtered by the dimension. */
+export function dimensionApplies(layer: SemanticLayer, dimensionId: string, entity: string): boolean {
+  const dimension = layer.dimension(dimensionId);
+  if (dimension.type === "time") return true;
+  if (dimension.byEntity?.[entity]) return true;
+  return reachableEntities(layer, entity).has(dimension.table);
+}
+
+/** How closely a dimension belongs to an entity: 2 its own column, 1 through a join, 0 not at all. */
+export function dimensionCloseness(layer: SemanticLayer, dimensionId: string, entity: string): number {
+  const dimension = layer.dimension(dimensionId);
+  if (dimension.byEntity?.[entity] || dimension.table === entity) return 2;
+  return dimensionApplies(layer, dimensionId, entity) ? 1 : 0;
+}
+
+/** Whether a term can filter rows of `entity`. */
+export function termApplies(layer: SemanticLayer, termId: string, entity: string): boolean {
+  const term = layer.term(termId);
+  if (term.entity === entity || term.byEntity?.[entity]) return true;
+  return reachableEntities(layer, entity).has(term.entity);
+}
+
+const ACTIVE_ROWS = /\bstatus\s*=\s*'active'/;
+const sqlMatches = (fragment: SqlFragment | undefined, pattern: RegExp) => (fragment ? fragmentTexts(fragment).some((text) => pattern.test(text)) : false);
+
+/**
+ * A state metric measures the book as of the as-of date (DOMAIN.md: balance, dpd and risk class are state): its rows
+ * are restricted to active ones. "本月/this month" with a state metric means the current state, not a date filter.
+ */
+export function isStateMetric(metric: Metric): boolean {
+  return sqlMatches(metric.filter, ACTIVE_ROWS) || sqlMatches(metric.sql, ACTIVE_ROWS);
+}
+
+/** A state term (overdue, NPL) describes rows as of the as-of date, like state metrics. */
+export function isStateTerm(term: Term): boolean {
+  return sqlMatches(term.sql, ACTIVE_ROWS);
+}
+
+const MONTH_PLACEHOLDER = /\{\{(month|previous_month)\}\}/;
+
+/** Terms and attributes that look at one month M (rising repayment risk, PD change) take the plan's referenceMonth. */
+export function usesReferenceMonth(member: Term | Attribute): boolean {
+  return sqlMatches(member.sql, MONTH_PLACEHOLDER);
+}
+
+/** The count metric of an entity (customer count for customers), if the layer has one. */
+export function countMetricOf(layer: SemanticLayer, entity: string): Metric | undefined {
+  return layer.metrics.find((metric) => metric.entity === entity && metric.format === "count" && metric.kind === "simple");
+}
+
+/** The canonical name of a member in a language. */
+export function nameOf(names: { zh: string[]; en: string[] }, language: Language): string {
+  return names[language][0];
+}
+
+/**
+ * Entities whose rows are dated only through period terms (customers: a customer's date is onboarding, so "本月"
+ * alone does not select customers unless the question asks for new customers in the month).
+ */
+export function isPeriodTermEntity(layer: SemanticLayer, entity: string): boolean {
+  return layer.terms.some((term) => term.needsPeriod && term.entity === entity);
+}
