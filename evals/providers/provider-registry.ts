@@ -1,0 +1,30 @@
+/** Chooses the provider for `npm run evals -- --provider NAME`; more providers (in-process) register here. */
+import type { AnswerProvider } from "./answer-provider.ts";
+import { createBatchCliProvider } from "./batch-cli-provider.ts";
+
+/** Makes a provider; the repository root is where `npm run ask` runs. */
+export type ProviderFactory = (repositoryRoot: string) => AnswerProvider;
+
+const PROVIDERS = new Map<string, ProviderFactory>([
+  // The offline planner: no LLM settings reach the child, and LENDLENS_PLANNER says which planner is meant.
+  ["offline", (cwd) => createBatchCliProvider({ name: "offline", cwd, environment: { LENDLENS_PLANNER: "offline", LLM_BASE_URL: undefined, LLM_API_KEY: undefined, LLM_MODEL: undefined } })],
+  // The LLM planner against the endpoint configured in LLM_BASE_URL / LLM_API_KEY / LLM_MODEL.
+  ["openai", (cwd) => createBatchCliProvider({ name: "openai", cwd, environment: { LENDLENS_PLANNER: "openai" } })],
+]);
+
+/** Adds or replaces a provider (for example an in-process one). */
+export function registerProvider(name: string, factory: ProviderFactory): void {
+  PROVIDERS.set(name, factory);
+}
+
+/** The registered provider names. */
+export function providerNames(): string[] {
+  return [...PROVIDERS.keys()];
+}
+
+/** Makes the named provider; throws with the known names when it does not exist. */
+export function createProvider(name: string, repositoryRoot: string): AnswerProvider {
+  const factory = PROVIDERS.get(name);
+  if (!factory) throw new Error(`unknown provider "${name}" (known: ${providerNames().join(", ")})`);
+  return factory(repositoryRoot);
+}
