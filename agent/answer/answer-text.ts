@@ -113,7 +113,7 @@ function singleText(context: NamingContext, view: ResultView, query: AggregateQu
     if (!query.compareTo || current === undefined || previous === undefined) return zh ? `${metric.name}为 ${shown}` : `${metric.name} was ${shown}`;
     const before = formatValue(previous, metric.format, context.language);
     const change = changeWords(context, metric, current, previous);
-    return zh ? `${metric.name}为 ${shown}，较${compared}的 ${before}${change}` : `${metric.name} was ${shown}, ${change} from ${before} for ${compared}`;
+    return zh ? `${metric.name}为 ${shown}，较${compared}的 ${before} ${change}` : `${metric.name} was ${shown}, ${change} from ${before} for ${compared}`;
   });
   const suffix = conditionSuffix(context, query);
   if (zh) return `${period.zh}${statements.join("；")}${suffix}。`;

@@ -9,6 +9,7 @@ import { loadConfiguration } from "../config.ts";
 import { createAsk } from "../pipeline/ask-pipeline.ts";
 import type { Ask } from "../pipeline/ask-pipeline.ts";
 import { asLendLensError, errorMessages } from "../answer/status-answers.ts";
+import type { Planner } from "../planner/planner.ts";
 import type { Engine } from "../../tools/engines/engine.ts";
 import { openEngine } from "../../tools/engines/open-engine.ts";
 import { ASK_USAGE, parseAskArguments, UsageError } from "./ask-arguments.ts";
@@ -22,6 +23,8 @@ export interface AskCommandIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   environment: Record<string, string | undefined>;
+  /** The planner to use instead of the default offline planner (tests). */
+  planner?: Planner;
 }
 
 /** Exit codes. */
@@ -92,7 +95,14 @@ export async function runAskCommand(argv: readonly string[], io: AskCommandIo): 
   let engine: Engine | undefined;
   try {
     engine = await openConfiguredEngine(command, io);
-    const ask = createAsk({ engine, timeoutMs: loadConfiguration(io.environment).queryTimeoutMs });
+    const debug = Boolean(io.environment.LENDLENS_DEBUG);
+    const ask = createAsk({
+      engine,
+      planner: io.planner,
+      timeoutMs: loadConfiguration(io.environment).queryTimeoutMs,
+      // The answer keeps internals out of its text; LENDLENS_DEBUG=1 shows them on stderr.
+      onError: debug ? (error) => io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`) : undefined,
+    });
     if (command.mode === "batch") return await runBatch(ask, command.batchFile, io);
     const answer = await ask(command.question);
     io.stdout(command.json ? `${JSON.stringify(answer, null, 2)}\n` : renderAnswer(answer));

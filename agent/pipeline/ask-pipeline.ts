@@ -48,6 +48,8 @@ export interface AskPipelineOptions {
   toolRunners?: ToolRunnerRegistry;
   /** Restricts every query to one branch. */
   scope?: { branchId: string };
+  /** Called with every failure turned into an error answer (for logs; the answer itself never shows internals). */
+  onError?: (error: unknown, context: { question: string; conversationId: string; plan?: QueryPlan }) => void;
 }
 
 /** Per-question options. */
@@ -243,6 +245,11 @@ export function createAsk(options: AskPipelineOptions): Ask {
       return answer;
     } catch (failure) {
       const error = asLendLensError(failure);
+      try {
+        options.onError?.(failure, { question, conversationId: frame.conversationId, plan });
+      } catch {
+        // Logging must not break the answer.
+      }
       await record("error").catch(() => undefined);
       return finish(errorAnswer(frame, error, { sql_ms: 0, total_ms: 0 }, executedSql));
     }
