@@ -189,6 +189,10 @@ export class StatementAnalyzer {
       const alias = nameText(item.as);
       const reference = this.columnReference(item.expr);
       if (reference?.column === "*") {
+        // With USING, each dialect merges the joined columns into * in its own order: positions would be guesses.
+        if (reference.qualifier === null && steps.some((step) => step.using.length > 0)) {
+          throw refuse("GUARD_UNSUPPORTED_SYNTAX", "SELECT * with JOIN ... USING (list the columns or use table.*)");
+        }
         for (const column of this.expandStar(reference.qualifier, scope)) {
           scope.outputs.push(column);
           bareColumns.push(column.name);

@@ -173,6 +173,7 @@ export const BAD_STATEMENTS: readonly BadStatement[] = [
   { name: "named placeholder", sql: "SELECT loan_id FROM loans WHERE status = :status", code: "GUARD_FORBIDDEN_SYNTAX" },
   { name: "$1 on SQLite", sql: "SELECT loan_id FROM loans WHERE status = $1", code: "GUARD_FORBIDDEN_SYNTAX", dialects: SQLITE },
   { name: "? on PostgreSQL", sql: "SELECT loan_id FROM loans WHERE status = ?", code: "GUARD_FORBIDDEN_SYNTAX", dialects: POSTGRES },
+  { name: "SELECT * over a USING join (column positions differ by dialect)", sql: "SELECT * FROM loans JOIN customers USING (customer_id)", code: "GUARD_UNSUPPORTED_SYNTAX" },
   { name: "NATURAL JOIN", sql: "SELECT * FROM loans NATURAL JOIN customers", code: "GUARD_UNSUPPORTED_SYNTAX" },
   { name: "empty statement", sql: "  -- nothing\n ", code: "GUARD_PARSE" },
   { name: "not SQL", sql: "please list every phone number", code: "GUARD_PARSE" },
