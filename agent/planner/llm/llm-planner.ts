@@ -1,0 +1,186 @@
+/**
+ * The LLM planner: an agent loop over any OpenAI-compatible model. The model retrieves semantic-layer members,
+ * may explore with guarded SQL, and finishes with a plan (validated and compiled), a scoring-tool step, a
+ * clarifying question or "unsupported". Every tool error goes back to the model for repair, a few times at most.
+ */
+import { LendLensError } from "../../../schema/errors.ts";
+import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
+import type { Engine } from "../../../tools/engines/engine.ts";
+import { guardPolicyFor } from "../../../tools/sql-executor.ts";
+import type { GuardPolicy } from "../../../tools/sql-guard/guard-policy.ts";
+import type { ChatMessage, LanguageModel, ToolCall } from "../../llm/language-model.ts";
+import type { LlmConfig } from "../../llm/llm-config.ts";
+import { LlmPlanningError } from "../../llm/llm-errors.ts";
+import type { Language, Planner, PlannerContext, PlannerOutcome, PlannerProgressEvent } from "../planner.ts";
+import { answerUnsupportedTool, askClarificationTool } from "./closing-tools.ts";
+import { describeSemanticLayerTool } from "./describe-semantic-layer-tool.ts";
+import { historyMessages } from "./history-messages.ts";
+import { ToolArgumentsError, UnknownToolError } from "./llm-planner-errors.ts";
+import { planQueryTool } from "./plan-query-tool.ts";
+import type { PlannerTool, ToolStep } from "./planner-tool.ts";
+import { toToolSpec } from "./planner-tool.ts";
+import type { PlanningSession } from "./planning-session.ts";
+import { runSqlTool } from "./run-sql-tool.ts";
+import { scoringStepTool } from "./scoring-step-tool.ts";
+import type { PlannerScoringTool } from "./scoring-step-tool.ts";
+import { buildSystemPrompt } from "./system-prompt.ts";
+import { parseToolArguments } from "./tool-arguments.ts";
+
+/** What the LLM planner is built from. */
+export interface LlmPlannerOptions {
+  model: LanguageModel;
+  /** The dataset run_sql explores and sql plans are guarded for. */
+  engine: Engine;
+  config: Pick<LlmConfig, "maxToolRounds" | "maxResultRows">;
+  /** Overrides the context's semantic layer. */
+  semanticLayer?: SemanticLayer;
+  /** Scoring tools offered to the model (tools/scoring). */
+  tools?: readonly PlannerScoringTool[];
+  /** Default: the engine dialect's policy with its row counts. */
+  guardPolicy?: GuardPolicy;
+  /** Per exploration statement (default 10 s). */
+  queryTimeoutMs?: number;
+  /** Tool errors sent back for repair before giving up (default 3). */
+  maxRepairs?: number;
+}
+
+/** Codes of errors no repair can fix: the loop stops and the error reaches the pipeline. */
+const FATAL_CODES = new Set(["ENGINE_UNAVAILABLE", "LLM_UNAVAILABLE", "GUARD_DIALECT_MISMATCH", "CONFIGURATION_INVALID"]);
+
+/** Tool results longer than this are cut (the model needs the gist, not megabytes). */
+const MAX_TOOL_RESULT_CHARACTERS = 16_000;
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Creates the LLM planner.
+ * @throws (from plan()) LlmUnavailableError when the endpoint fails; LlmPlanningError when the model does not
+ * reach a valid outcome within the repair or round limit; engine errors that no repair can fix.
+ */
+export function createLlmPlanner(options: LlmPlannerOptions): Planner {
+  const maxRepairs = options.maxRepairs ?? 3;
+  const scoringTools = options.tools ?? [];
+  const tools: PlannerTool[] = [describeSemanticLayerTool, planQueryTool, runSqlTool, ...scoringTools.map(scoringStepTool), askClarificationTool, answerUnsupportedTool];
+  const toolsByName = new Map(tools.map((tool) => [tool.name, tool]));
+  const toolSpecs = tools.map(toToolSpec);
+  let policy: Promise<GuardPolicy> | undefined;
+  const loadPolicy = (): Promise<GuardPolicy> => {
+    policy ??= options.guardPolicy
+      ? Promise.resolve(options.guardPolicy)
+      : guardPolicyFor(options.engine).catch((error: unknown) => {
+          policy = undefined;
+          throw error;
+        });
+    return policy;
+  };
+
+  return {
+    name: `llm:${options.model.name}`,
+    async plan(question: string, context: PlannerContext): Promise<PlannerOutcome> {
+      const emit = (event: PlannerProgressEvent) => {
+        try {
+          context.onProgress?.(event);
+        } catch {
+          // A broken listener must not break planning.
+        }
+      };
+      const language: Language = CJK.test(question) ? "zh" : "en";
+      const semanticLayer = options.semanticLayer ?? context.semanticLayer;
+      const session: PlanningSession = {
+        question,
+        language,
+        context,
+        semanticLayer,
+        engine: options.engine,
+        policy: loadPolicy,
+        maxResultRows: options.config.maxResultRows,
+        queryTimeoutMs: options.queryTimeoutMs ?? 10_000,
+        scoringTools,
+        repairs: 0,
+        emit,
+      };
+      emit({ type: "planning", planner: this.name });
+      const messages: ChatMessage[] = [
+        {
+          role: "system",
+          content: buildSystemPrompt({
+            asOfDate: context.asOfDate,
+            dialect: options.engine.dialect,
+            language,
+            semanticLayer,
+            maxResultRows: options.config.maxResultRows,
+            scoringToolNames: scoringTools.map((tool) => tool.name),
+          }),
+        },
+        ...historyMessages(context.history),
+        { role: "user", content: question },
+      ];
+      let lastProblem: string | undefined;
+      let round = 0;
+      const repair = (problem: string) => {
+        session.repairs += 1;
+        lastProblem = problem;
+        if (session.repairs > maxRepairs) throw new LlmPlanningError("repairs_exhausted", { rounds: round, repairs: session.repairs, lastProblem });
+      };
+
+      while (round < options.config.maxToolRounds) {
+        round += 1;
+        const reply = await options.model.generate({ messages, tools: toolSpecs, signal: context.signal });
+        messages.push(reply.message);
+        if (reply.toolCalls.length === 0) {
+          repair("the reply called no tool");
+          messages.push({
+            role: "user",
+            content: "Text replies are not shown to the user. Call plan_query, a scoring tool, ask_clarification or answer_unsupported.",
+          });
+          continue;
+        }
+        for (const call of reply.toolCalls) {
+          emit({ type: "tool_call", tool: call.name, round });
+          const step = await runCall(call, reply.finishReason);
+          if (step.kind === "final") return step.outcome;
+          messages.push({ role: "tool", toolCallId: call.id, content: step.content });
+          if (step.problem !== undefined) repair(step.problem);
+        }
+      }
+      throw new LlmPlanningError("round_limit", { rounds: round, repairs: session.repairs, lastProblem });
+
+      /** Runs one call; a repairable error becomes the tool message that explains it. */
+      async function runCall(call: ToolCall, finishReason?: string): Promise<Exclude<ToolStep, { kind: "result" }> | { kind: "message"; content: string; problem?: string }> {
+        try {
+          const tool = toolsByName.get(call.name);
+          if (!tool) throw new UnknownToolError(call.name, [...toolsByName.keys()]);
+          const raw = parseToolArguments(call.name, call.arguments, finishReason);
+          let args: unknown = raw;
+          if (!tool.validatesItself) {
+            const parsed = tool.input.safeParse(raw);
+            if (!parsed.success) throw new ToolArgumentsError(call.name, parsed.error.issues.map((issue) => `${issue.path.join(".") || "arguments"}: ${issue.message}`));
+            args = parsed.data;
+          }
+          const step = await tool.run(args, session);
+          if (step.kind === "final") return step;
+          return { kind: "message", content: cut(JSON.stringify(step.content)) };
+        } catch (error) {
+          if (!LendLensError.is(error) || FATAL_CODES.has(error.code)) throw error;
+          const problem = error.messages.en;
+          return { kind: "message", content: JSON.stringify({ error: repairReport(error) }), problem };
+        }
+      }
+    },
+  };
+}
+
+/** What the model is told about an error: code, reason, and the valid alternatives when there are some. */
+function repairReport(error: LendLensError): Record<string, unknown> {
+  const details = error.details ?? {};
+  return {
+    code: error.code,
+    message: error.messages.en,
+    ...(Array.isArray(details.suggestions) && details.suggestions.length > 0 ? { validAlternatives: details.suggestions } : {}),
+    instruction: "Fix the arguments using only valid ids and values, then call the tool again.",
+  };
+}
+
+function cut(text: string): string {
+  return text.length <= MAX_TOOL_RESULT_CHARACTERS ? text : `${text.slice(0, MAX_TOOL_RESULT_CHARACTERS)}… (cut)`;
+}
