@@ -33,6 +33,7 @@ export const note = (build: Build, penalty: number, reason: string) => {
 /** The entity a list is about: the head noun (last in Chinese, first in English), else the terms' entity. */
 export function subjectEntity(intent: Intent, layer: SemanticLayer): string | undefined {
   if (intent.entityMentions.length > 0) return intent.language === "zh" ? intent.entityMentions[intent.entityMentions.length - 1] : intent.entityMentions[0];
+  if (intent.impliedEntities.length > 0) return intent.language === "zh" ? intent.impliedEntities[intent.impliedEntities.length - 1] : intent.impliedEntities[0];
   if (intent.terms.length > 0) return layer.term(intent.terms[0]).entity;
   const attribute = intent.attributes[0]?.options[0];
   if (attribute) return attribute.entity;
@@ -290,8 +291,11 @@ function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string, build
     if (termOrder) draft.order.push({ by: termOrder.attribute, direction: termOrder.direction } satisfies OrderBy);
     if (intent.limit) draft.limit = intent.limit.count;
   }
+  // An ambiguous measure word in a list ("上海分行的表现") asks for a number the list does not show: ask which.
   for (const mention of intent.ambiguities) {
-    if (!mentioned.some((entry) => entry.span === mention.span)) note(build, 0.2, `ambiguous word "${mention.span.text}" in a list`);
+    if (mentioned.some((entry) => entry.span === mention.span)) continue;
+    const ambiguity = layer.ambiguities.find((candidate) => candidate.id === mention.id) as Ambiguity;
+    return { kind: "clarify", ambiguity, span: mention.span };
   }
   return { kind: "draft", draft, penalty: build.penalty, reasons: build.reasons };
 }

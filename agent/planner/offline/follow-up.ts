@@ -29,6 +29,8 @@ export function isFollowUp(intent: Intent, previous: Draft, layer: SemanticLayer
   if (leadingMarker || closingParticle || anywhereMarker) return true;
   const modifies =
     intent.values.length > 0 || intent.terms.length > 0 || intent.times.length > 0 || Boolean(intent.limit) || intent.groupBy.length > 0 || Boolean(intent.trendGrain) || intent.numbers.length > 0;
+  // "how many are there?": a count of the rows just listed.
+  if (intent.cues.has("count") && intent.metrics.length === 0 && intent.entityMentions.length === 0 && intent.terms.length === 0 && previous.kind === "list") return true;
   return intent.metrics.length === 0 && !ownEntity && !intent.cues.has("list") && !intent.cues.has("count") && intent.ambiguities.length === 0 && modifies;
 }
 

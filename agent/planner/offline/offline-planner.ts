@@ -47,7 +47,9 @@ export function planQuestion(question: string, context: PlannerContext): Planner
   const text = normalizeQuestion(question);
   if (!text) return unsupportedOutcome(layer, language, "not_understood");
   const scanned = scanQuestion(text, lexiconFor(context), context.asOfDate);
-  const intent = readQuestion(scanned, layer, language);
+  const previousTurn = [...context.history].reverse().find((turn) => turn.plan);
+  const previous = previousTurn?.plan ? draftFromPlan(previousTurn.plan) : undefined;
+  const intent = readQuestion(scanned, layer, language, { previousKind: previous?.kind });
   const related = [...new Set([...intent.entityMentions, ...intent.metrics.map((id) => layer.metric(id).entity), ...intent.terms.map((id) => layer.term(id).entity)])];
 
   if (intent.cues.has("write")) return unsupportedOutcome(layer, language, "write_request", { related });
@@ -61,8 +63,6 @@ export function planQuestion(question: string, context: PlannerContext): Planner
   }
   if (intent.unknownWords.length >= 2) return unsupportedOutcome(layer, language, "not_understood", { related });
 
-  const previousTurn = [...context.history].reverse().find((turn) => turn.plan);
-  const previous = previousTurn?.plan ? draftFromPlan(previousTurn.plan) : undefined;
   let result: BuildResult;
   if (previous && isFollowUp(intent, previous, layer)) result = applyFollowUp(intent, previous, layer, context.asOfDate);
   else result = buildDraft(intent, layer, context.asOfDate);

@@ -28,6 +28,8 @@ export interface Intent {
   /** Metrics only suggested by words with other senses too ("customers"), used when no other metric is named. */
   entity?: string;
   entityMentions: string[];
+  /** Entities named inside term words ("overdue customers" → customers). */
+  impliedEntities: string[];
   groupBy: { id: string; plural: boolean }[];
   trendGrain?: TimeGrain;
   values: { span: Span; options: { dimension: string; value: string }[] }[];
@@ -51,7 +53,7 @@ const sensesOf = <K extends Sense["kind"]>(span: Span, kind: K) => span.senses.f
 const has = (span: Span, kind: Sense["kind"]) => span.senses.some((sense) => sense.kind === kind);
 
 /** Reads the scanned question into an intent. */
-export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, language: Language): Intent {
+export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, language: Language, options: { previousKind?: "aggregate" | "list" } = {}): Intent {
   const spans = scanned.spans;
   const cues = new Set<Cue>();
   const cueSpans: { cue: Cue; span: Span }[] = [];
@@ -90,9 +92,12 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   else if (weakMetricSpans.length > 0 && dimensionSpans.some((span) => !weakMetricSpans.includes(span)) && (ranking || grouping || hasList)) mode = "aggregate";
   else if (hasCount && hasList && dimensionSpans.length > 0) mode = "aggregate";
   else if (dimensionOnlySpans.length > 0 && grouping && !hasList) mode = "aggregate";
+  else if (weakMetricSpans.length > 0 && !hasList && !(ranking && content.some((span) => has(span, "entity") && !has(span, "metric")))) mode = "aggregate";
   else if (hasList || content.some((span) => has(span, "entity") || has(span, "term"))) mode = "list";
   else if (weakMetricSpans.length > 0) mode = "aggregate";
   else if (trendGrain && content.length > 0) mode = "aggregate";
+  // After an aggregate answer, "按产品拆开" groups the same numbers: product is a dimension here, not a list.
+  if (options.previousKind === "aggregate" && mode === "list" && !hasList && strongMetricSpans.length === 0) mode = "aggregate";
 
   const metrics: string[] = [];
   const entityMentions: string[] = [];
@@ -170,6 +175,18 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     }
   }
 
+  // "微信渠道", "房贷产品": a dimension word next to one of its values names the value, it does not group.
+  const qualifiers = new Set<string>();
+  for (const span of content) {
+    const dimension = sensesOf(span, "dimension")[0];
+    if (!dimension) continue;
+    const named = values.some(
+      (mention) => mention.options.some((option) => option.dimension === dimension.id) && (Math.abs(mention.span.end - span.start) <= 1 || Math.abs(span.end - mention.span.start) <= 1),
+    );
+    if (named) qualifiers.add(dimension.id);
+  }
+  const grouped = groupBy.filter((group) => !qualifiers.has(group.id));
+
   // Numbers: the comparison belongs to the closest metric, attribute or entity word before it (else after it).
   const numbers: NumberMention[] = [];
   const bareNumbers: NumberCondition[] = [];
@@ -194,13 +211,27 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     if (count?.value) limit = { count: count.value };
   }
 
+  // "overdue customers", "逾期客户": a term word that ends in an entity's name says which rows are meant.
+  const impliedEntities: string[] = [];
+  for (const span of content) {
+    if (!has(span, "term")) continue;
+    for (const entity of layer.entities) {
+      const named = [...entity.names.zh, ...entity.names.en].some((name) => {
+        const lower = name.toLowerCase();
+        return /^[a-z ]+$/.test(lower) ? new RegExp(`\\b${lower}s?\\b`).test(span.text) && lower !== span.text : lower.length >= 2 && span.text.endsWith(lower) && lower !== span.text;
+      });
+      if (named && !impliedEntities.includes(entity.id)) impliedEntities.push(entity.id);
+    }
+  }
+
   return {
     language,
+    impliedEntities,
     text: scanned.text,
     mode,
     metrics,
     entityMentions,
-    groupBy,
+    groupBy: grouped,
     trendGrain,
     values,
     terms,
