@@ -99,7 +99,7 @@ describe("--batch", () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({ id: "single", answer: { status: "answered" } });
     expect(lines[1].id).toBe("chain");
-    const [first, second] = lines[1].answers.map((answer: unknown) => Answer.parse(answer));
+    const [first, second]: Answer[] = lines[1].answers.map((answer: unknown) => Answer.parse(answer));
     expect(second.conversation_id).toBe(first.conversation_id);
     expect(second.columns.map((column) => column.name)).toContain("branch");
     expect(lines[2]).toMatchObject({ id: null, error: { code: "BATCH_LINE_INVALID" } });

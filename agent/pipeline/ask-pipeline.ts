@@ -118,7 +118,7 @@ export function createAsk(options: AskPipelineOptions): Ask {
   let datasetState: Promise<DatasetState> | undefined;
 
   const dataset = (): Promise<DatasetState> => {
-    datasetState ??= loadDatasetState(engine, options.guardPolicy).catch((error: unknown) => {
+    datasetState ??= loadDatasetState(engine, layer, options.guardPolicy).catch((error: unknown) => {
       datasetState = undefined; // let the next question try again
       throw error;
     });

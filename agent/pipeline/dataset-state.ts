@@ -2,6 +2,7 @@
 import { loadDatasetValues } from "../planner/dataset-values.ts";
 import type { DatasetValue } from "../planner/planner.ts";
 import { LendLensError } from "../../schema/errors.ts";
+import type { SemanticLayer } from "../../schema/semantic-layer/semantic-layer.ts";
 import type { Engine } from "../../tools/engines/engine.ts";
 import { guardPolicyFor } from "../../tools/sql-executor.ts";
 import type { GuardPolicy } from "../../tools/sql-guard/guard-policy.ts";
@@ -25,8 +26,8 @@ export class DatasetMetaError extends LendLensError {
 }
 
 /** Reads the as-of date and dataset values, and builds the guard policy (unless one is given). */
-export async function loadDatasetState(engine: Engine, policy?: GuardPolicy): Promise<DatasetState> {
-  const [meta, datasetValues, guardPolicy] = await Promise.all([engine.meta(), loadDatasetValues(engine), policy ?? guardPolicyFor(engine)]);
+export async function loadDatasetState(engine: Engine, layer: SemanticLayer, policy?: GuardPolicy): Promise<DatasetState> {
+  const [meta, datasetValues, guardPolicy] = await Promise.all([engine.meta(), loadDatasetValues(engine, layer), policy ?? guardPolicyFor(engine)]);
   const asOfDate = meta.as_of_date;
   if (!asOfDate || !/^\d{4}-\d{2}-\d{2}$/.test(asOfDate)) throw new DatasetMetaError(asOfDate);
   return { asOfDate, datasetValues, policy: guardPolicy };
