@@ -62,8 +62,9 @@ interface CteContext {
 
 const SELECT_KEYS = new Set([
   "type", "with", "options", "distinct", "columns", "into", "from", "where", "groupby", "having", "orderby", "limit",
-  "for_update", "window", "_next", "set_op", "_orderby", "_limit", "parentheses_symbol", "loc", "collate",
+  "for_update", "window", "_next", "set_op", "_orderby", "_limit", "parentheses_symbol", "loc",
 ]);
+const COLUMN_ITEM_KEYS = new Set(["expr", "as", "type", "loc"]);
 const FROM_KEYS = new Set(["db", "schema", "table", "as", "join", "on", "using", "expr", "loc", "parentheses"]);
 const JOINS = new Set(["CROSS JOIN", "INNER JOIN", "LEFT JOIN", "LEFT OUTER JOIN", "RIGHT JOIN", "RIGHT OUTER JOIN", "FULL JOIN", "FULL OUTER JOIN", "JOIN"]);
 const SET_OPERATIONS = new Set(["union", "union all", "intersect", "except"]);
@@ -186,6 +187,9 @@ export class StatementAnalyzer {
     if (!Array.isArray(columnItems)) throw refuse("GUARD_UNSUPPORTED_SYNTAX", "select list");
     for (const item of columnItems) {
       if (!isNode(item) || !isNode(item.expr)) throw refuse("GUARD_UNSUPPORTED_SYNTAX", "select list item");
+      for (const [key, value] of Object.entries(item)) {
+        if (!COLUMN_ITEM_KEYS.has(key) && !isEmpty(value)) throw refuse("GUARD_UNSUPPORTED_SYNTAX", `select list ${key}`);
+      }
       const alias = nameText(item.as);
       const reference = this.columnReference(item.expr);
       if (reference?.column === "*") {
@@ -221,7 +225,10 @@ export class StatementAnalyzer {
     for (const item of fromItems) if (isNode(item) && !isEmpty(item.on)) this.walk(item.on, scope, ctes);
     for (const item of fromItems) {
       if (isNode(item) && Array.isArray(item.using)) {
-        for (const column of item.using) this.resolve(null, nameText(column) ?? "", scope, false);
+        for (const column of item.using) {
+          const name = nameText(column) ?? "";
+          this.refuseRestricted(this.resolve(null, name, scope, false).pii, `USING (${name})`);
+        }
       }
     }
     if (!isEmpty(select.where)) {

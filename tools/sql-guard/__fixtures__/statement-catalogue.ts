@@ -149,6 +149,7 @@ export const BAD_STATEMENTS: readonly BadStatement[] = [
   { name: "ORDER BY an alias of phone", sql: "SELECT phone AS contact FROM customers ORDER BY contact DESC", code: "GUARD_PII_EXPRESSION" },
   { name: "GROUP BY phone", sql: "SELECT phone, count(*) FROM customers GROUP BY phone", code: "GUARD_PII_EXPRESSION" },
   { name: "JOIN on phone", sql: "SELECT c.customer_id FROM customers c JOIN customers d ON c.phone = d.phone", code: "GUARD_PII_EXPRESSION" },
+  { name: "JOIN USING phone", sql: "SELECT a.customer_id FROM customers a JOIN customers b USING (phone)", code: "GUARD_PII_EXPRESSION" },
   { name: "phone concatenated", sql: "SELECT phone || '' AS p FROM customers", code: "GUARD_PII_EXPRESSION" },
   { name: "id_number in CASE", sql: "SELECT CASE WHEN id_number LIKE '31%' THEN 'Shanghai' END FROM customers", code: "GUARD_PII_EXPRESSION" },
   { name: "window ordered by id_number", sql: "SELECT row_number() OVER (ORDER BY id_number) FROM customers", code: "GUARD_PII_EXPRESSION" },
