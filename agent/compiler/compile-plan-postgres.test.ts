@@ -44,6 +44,14 @@ function planCatalogue(): [string, QueryPlanInput, Partial<CompileOptions>?][] {
   ]);
   plans.push(["mixed entities by month", { query: { kind: "aggregate", metrics: ["churn_rate", "customer_count", "application_count"], dimensions: [{ id: "time", grain: "month" }], time: RANGE } }]);
   plans.push(["approval rate vs last month by channel", { query: { kind: "aggregate", metrics: ["approval_rate", "application_count"], dimensions: [{ id: "channel" }], time: { start: "2026-06-01", end: "2026-06-30" }, compareTo: { start: "2026-05-01", end: "2026-05-31" } } }]);
+  plans.push([
+    "several parts vs last month by city",
+    { query: { kind: "aggregate", metrics: ["loan_count", "outstanding_balance", "customer_count"], dimensions: [{ id: "city" }], time: { start: "2026-01-01", end: "2026-06-30" }, compareTo: { start: "2025-07-01", end: "2025-12-31" } } },
+  ]);
+  plans.push([
+    "several parts by branch with a condition, top 5",
+    { query: { kind: "aggregate", metrics: ["loan_count", "overdue_rate"], dimensions: [{ id: "branch" }], having: [{ metric: "overdue_rate", op: "gt", value: 0.001 }], order: [{ by: "loan_count", direction: "desc" }], limit: 5 } },
+  ]);
   plans.push(["overdue rate by region above 1%", { query: { kind: "aggregate", metrics: ["overdue_rate"], dimensions: [{ id: "region" }], having: [{ metric: "overdue_rate", op: "gt", value: 0.01 }] } }]);
   plans.push(["scoped to one branch", { query: { kind: "aggregate", metrics: ["loan_count", "customer_count", "on_time_repayment_rate", "nps"], dimensions: [{ id: "value_tier" }] } }, { scope: { branchId: "BR01" } }]);
   plans.push(["customers listed by income", { query: { kind: "list", entity: "customers", attributes: ["customer_id", "age", "annual_income", "customer_aum", "risk_grade_current"], order: [{ by: "annual_income", direction: "desc" }], limit: 25 } }]);

@@ -114,3 +114,50 @@ describe("metric churn_rate matches DOMAIN.md (period in the formula)", () => {
     expect(firstDifference(actual, expected, 1e-9)).toBeUndefined();
   });
 });
+
+describe("several metrics in one plan equal each metric alone", () => {
+  type Query = Extract<QueryPlanInput["query"], { kind: "aggregate" }>;
+  const rowsByKey = (plan: Query, keys: string[], metric: string) =>
+    new Map(runPlan({ query: plan }, [...keys, metric]).map((row) => [JSON.stringify(row.slice(0, keys.length)), row[keys.length]]));
+
+  it.each([
+    ["loans, customers and alerts by city", { kind: "aggregate", metrics: ["loan_count", "overdue_rate", "customer_count", "alert_count"], dimensions: [{ id: "city" }] }, ["city"]],
+    ["active-loan and all-loan metrics by product with a term", { kind: "aggregate", metrics: ["disbursement_amount", "npl_ratio"], dimensions: [{ id: "product" }], filters: [{ kind: "term", term: "young" }] }, ["product"]],
+    ["period and row metrics by month", { kind: "aggregate", metrics: ["churn_rate", "customer_count", "average_pd"], dimensions: [{ id: "time", grain: "month" }], time: RANGE }, ["time_month"]],
+    ["without dimensions", { kind: "aggregate", metrics: ["loan_count", "outstanding_balance", "approval_rate", "total_aum"] }, []],
+  ] as [string, Query, string[]][])("%s", (_, plan, keys) => {
+    const combined = runPlan({ query: plan }, [...keys, ...plan.metrics]);
+    expect(combined.length).toBeGreaterThan(0);
+    for (const [index, metric] of plan.metrics.entries()) {
+      const alone = rowsByKey({ ...plan, metrics: [metric] }, keys, metric);
+      for (const row of combined) {
+        const key = JSON.stringify(row.slice(0, keys.length));
+        expect(row[keys.length + index] ?? null).toBe(alone.get(key) ?? null);
+      }
+      // Every group of the metric alone appears in the combined result.
+      for (const key of alone.keys()) expect(combined.some((row) => JSON.stringify(row.slice(0, keys.length)) === key)).toBe(true);
+    }
+  });
+
+  it("compareTo: previous equals the earlier range alone and change is the difference", () => {
+    const current = { start: "2026-01-01", end: "2026-06-30" };
+    const previous = { start: "2025-07-01", end: "2025-12-31" };
+    const metrics = ["loan_count", "outstanding_balance", "customer_count"];
+    const compared = runPlan({ query: { kind: "aggregate", metrics, dimensions: [{ id: "city" }], time: current, compareTo: previous } }, [
+      "city",
+      ...metrics.flatMap((metric) => [metric, `${metric}_previous`, `${metric}_change`]),
+    ]);
+    expect(compared.length).toBeGreaterThan(0);
+    for (const [index, metric] of metrics.entries()) {
+      const now = rowsByKey({ kind: "aggregate", metrics: [metric], dimensions: [{ id: "city" }], time: current }, ["city"], metric);
+      const before = rowsByKey({ kind: "aggregate", metrics: [metric], dimensions: [{ id: "city" }], time: previous }, ["city"], metric);
+      for (const row of compared) {
+        const key = JSON.stringify([row[0]]);
+        const [value, previousValue, change] = row.slice(1 + index * 3, 4 + index * 3) as (number | null)[];
+        expect(value).toBe(now.get(key) ?? null);
+        expect(previousValue).toBe(before.get(key) ?? null);
+        if (value !== null && previousValue !== null) expect(change).toBeCloseTo(value - previousValue, 6);
+      }
+    }
+  });
+});
