@@ -44,7 +44,7 @@ export const ATTRIBUTES: AttributeInput[] = [
   column("city_of_customer", "customers", "customers.city", ["城市", "所在城市"], ["city"], "text"),
   column("value_tier_of_customer", "customers", "customers.value_tier", ["价值等级", "客户价值"], ["value tier"], "text"),
   column("occupation_of_customer", "customers", "customers.occupation", ["职业"], ["occupation"], "text"),
-  column("annual_income", "customers", "customers.annual_income", ["年收入", "收入", "年薪"], ["annual income", "income", "salary"], "number", { format: "money" }),
+  column("annual_income", "customers", "customers.annual_income", ["年收入", "收入", "年薪"], ["annual income", "income", "salary", "earn", "earns", "earning", "earnings"], "number", { format: "money" }),
   column("onboard_date", "customers", "customers.onboard_date", ["开户日期", "入网日期", "开户时间"], ["onboard date", "onboarding date", "joined"], "date"),
   column("churn_date", "customers", "customers.churn_date", ["流失日期"], ["churn date"], "date"),
   column("home_branch", "customers", "customers.home_branch_id", ["归属支行", "开户行", "归属网点"], ["home branch"], "text"),

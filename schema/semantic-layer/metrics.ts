@@ -26,8 +26,8 @@ export const METRICS: MetricInput[] = [
   {
     id: "disbursement_amount",
     names: {
-      zh: ["放款金额", "放款额", "放款量", "发放金额", "投放金额", "放款总额", "贷款发放额"],
-      en: ["disbursement", "disbursements", "disbursed amount", "disbursement amount", "amount disbursed", "lending volume", "origination volume"],
+      zh: ["放款金额", "放款额", "放款量", "发放金额", "投放金额", "放款总额", "贷款发放额", "放了多少款", "放款规模", "放款多少"],
+      en: ["disbursement", "disbursements", "disbursed amount", "disbursement amount", "amount disbursed", "lending volume", "origination volume", "loan volume", "amount lent", "how much we lent", "total loan amount"],
     },
     description: { zh: "放款金额:贷款本金之和,按放款日期统计", en: "Disbursement: sum of loan principal, dated by disbursement date" },
     entity: "loans",
@@ -176,7 +176,10 @@ export const METRICS: MetricInput[] = [
   },
   {
     id: "average_approval_hours",
-    names: { zh: ["平均审批时长", "审批时长", "审批时效", "平均审批时间", "审批耗时"], en: ["average approval time", "approval time", "time to decision", "approval turnaround", "decision time"] },
+    names: {
+      zh: ["平均审批时长", "审批时长", "审批时效", "平均审批时间", "审批耗时", "审批要多久", "审批需要多长时间"],
+      en: ["average approval time", "approval time", "time to decision", "approval turnaround", "decision time", "how long does approval take", "approval duration", "time to approve"],
+    },
     description: { zh: "平均审批时长(小时):已决策申请的 (decided_at - applied_at) 平均小时数", en: "Average approval time (hours): mean of decided_at - applied_at over decided applications" },
     entity: "applications",
     kind: "simple",

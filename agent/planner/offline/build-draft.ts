@@ -116,7 +116,8 @@ export function numberConditions(intent: Intent, layer: SemanticLayer, draft: Dr
       .map((sense) => layer.attribute(sense.id))
       .filter((attribute) => attribute.type === "number" && reachable.has(attribute.entity))
       .sort((left, right) => Number(right.entity === entity) - Number(left.entity === entity))[0];
-    if (draft.kind === "aggregate" && targetMetric && targetMetric.kind === "metric" && condition.op) {
+    // A condition on a metric needs groups to hold (HAVING); without groups the number is about the rows.
+    if (draft.kind === "aggregate" && targetMetric && targetMetric.kind === "metric" && condition.op && (draft.dimensions.length > 0 || condition.unit === "percent")) {
       draft.having.push({ metric: targetMetric.id, op: condition.op, value: condition.value as number });
       if (draft.dimensions.length === 0) note(build, 0.2, "a condition on a metric without a grouping");
       continue;

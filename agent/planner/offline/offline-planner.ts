@@ -14,6 +14,7 @@ import { applyFollowUp, isFollowUp } from "./follow-up.ts";
 import { buildLexicon } from "./lexicon.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { normalizeQuestion } from "./normalize-question.ts";
+import { resolvePartialDimensions } from "./partial-dimension-names.ts";
 import { clarifyOutcome, unsupportedOutcome } from "./planner-outcomes.ts";
 import { readQuestion } from "./read-question.ts";
 import { scanQuestion } from "./scan-question.ts";
@@ -49,7 +50,7 @@ export function planQuestion(question: string, context: PlannerContext): Planner
   const scanned = scanQuestion(text, lexiconFor(context), context.asOfDate);
   const previousTurn = [...context.history].reverse().find((turn) => turn.plan);
   const previous = previousTurn?.plan ? draftFromPlan(previousTurn.plan) : undefined;
-  const intent = readQuestion(scanned, layer, language, { previousKind: previous?.kind });
+  const intent = resolvePartialDimensions(readQuestion(scanned, layer, language, { previousKind: previous?.kind }), layer);
   const related = [...new Set([...intent.entityMentions, ...intent.metrics.map((id) => layer.metric(id).entity), ...intent.terms.map((id) => layer.term(id).entity)])];
 
   if (intent.cues.has("write")) return unsupportedOutcome(layer, language, "write_request", { related });

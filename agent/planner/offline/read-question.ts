@@ -91,7 +91,8 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   else if (hasCount && !hasList) mode = "aggregate";
   else if (weakMetricSpans.length > 0 && dimensionSpans.some((span) => !weakMetricSpans.includes(span)) && (ranking || grouping || hasList)) mode = "aggregate";
   else if (hasCount && hasList && dimensionSpans.length > 0) mode = "aggregate";
-  else if (dimensionOnlySpans.length > 0 && grouping && !hasList) mode = "aggregate";
+  else if (dimensionOnlySpans.some((span) => !has(span, "attribute")) && !hasList) mode = "aggregate";
+  else if (content.some((span) => has(span, "ambiguity")) && !hasList) mode = "aggregate";
   else if (weakMetricSpans.length > 0 && !hasList && !(ranking && content.some((span) => has(span, "entity") && !has(span, "metric")))) mode = "aggregate";
   else if (hasList || content.some((span) => has(span, "entity") || has(span, "term"))) mode = "list";
   else if (weakMetricSpans.length > 0) mode = "aggregate";

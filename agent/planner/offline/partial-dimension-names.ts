@@ -1,0 +1,38 @@
+/**
+ * Groupings named by part of a dimension's name: "open alerts by type" (alert type), "按类型" (预警类型). An
+ * unknown word after a grouping cue is looked up among the words of the dimension names that apply to the
+ * question's entity; exactly one match is taken, anything else stays unknown.
+ */
+import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
+import { subjectEntity } from "./build-draft.ts";
+import { stemWord } from "./english-words.ts";
+import type { Intent } from "./read-question.ts";
+import { dimensionApplies, dimensionCloseness } from "./semantic-helpers.ts";
+
+/** Whether a dimension name contains the word (a whole English word, or 2+ Chinese characters). */
+function nameContains(name: string, word: string): boolean {
+  const lower = name.toLowerCase();
+  if (/^[a-z]+$/.test(word)) return lower.split(/[\s-]+/).some((part) => stemWord(part) === stemWord(word));
+  return word.length >= 2 && lower.includes(word);
+}
+
+/** Moves unknown words that name exactly one applicable dimension into the groupings. */
+export function resolvePartialDimensions(intent: Intent, layer: SemanticLayer): Intent {
+  if (!intent.cues.has("group") || intent.unknownWords.length === 0) return intent;
+  const entity = intent.metrics[0] ? layer.metric(intent.metrics[0]).entity : subjectEntity(intent, layer);
+  if (!entity) return intent;
+  const groupBy = [...intent.groupBy];
+  const unknownWords = intent.unknownWords.filter((word) => {
+    const candidates = layer.dimensions.filter(
+      (dimension) => dimension.type === "category" && dimensionApplies(layer, dimension.id, entity) && [...dimension.names.zh, ...dimension.names.en].some((name) => nameContains(name, word)),
+    );
+    // The entity's own columns first: "预警 by 类型" is the alert type, not the customer's occupation type.
+    const best = Math.max(0, ...candidates.map((dimension) => dimensionCloseness(layer, dimension.id, entity)));
+    const closest = candidates.filter((dimension) => dimensionCloseness(layer, dimension.id, entity) === best);
+    if (closest.length !== 1) return true;
+    if (!groupBy.some((group) => group.id === closest[0].id)) groupBy.push({ id: closest[0].id, plural: false });
+    return false;
+  });
+  if (unknownWords.length === intent.unknownWords.length) return intent;
+  return { ...intent, groupBy, unknownWords, mode: intent.cues.has("list") ? intent.mode : "aggregate" };
+}
