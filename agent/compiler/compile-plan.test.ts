@@ -253,6 +253,9 @@ describe("unknown members", () => {
     ["attribute", { kind: "aggregate", metrics: ["customer_count"], filters: [{ kind: "compare", attribute: "annual_incom", op: "gt", value: 1 }] }, "annual_income"],
     ["entity", { kind: "list", entity: "loan" }, "loans"],
     ["metric", { kind: "aggregate", metrics: ["loan_count"], having: [{ metric: "npl_rate", op: "gt", value: 0.01 }] }, "npl_ratio"],
+    ["term", { kind: "aggregate", metrics: ["loan_count"], compareTo: { start: "2026-05-01", end: "2026-05-31" }, filters: [{ kind: "not", filter: { kind: "term", term: "overdu" } }] }, "overdue"],
+    ["attribute", { kind: "aggregate", metrics: ["loan_count"], time: { start: "2026-05-01", end: "2026-05-31", dateAttribute: "disbursed" } }, "disbursed_date"],
+    ["dimension", { kind: "list", entity: "loans", filters: [{ kind: "or", filters: [{ kind: "in", dimension: "citi", values: ["Wuhan"] }] }] }, "city"],
   ] as const)("an unknown %s names the closest ids", (kind, query, suggestion) => {
     let error: unknown;
     try {

@@ -11,6 +11,7 @@ import { compileError } from "./compile-error.ts";
 import { compileList } from "./compile-list.ts";
 import type { CompiledQuery, CompileOptions } from "./compiled-query.ts";
 import { DIALECTS } from "./dialects/dialects.ts";
+import { validateMembers } from "./validate-members.ts";
 
 /**
  * Compiles a query plan to `{ sql, params, columns, definitions, period }`.
@@ -27,8 +28,10 @@ export function compilePlan(plan: QueryPlan | QueryPlanInput, options: CompileOp
     throw compileError("tool_step", "工具步骤由工具执行器运行,不编译为 SQL", "tool steps are run by the tool runner", { tool: query.tool });
   if (query.kind === "sql")
     throw compileError("raw_sql", "原始 SQL 步骤不经编译器,由流水线经 SQL 守卫直接运行", "raw SQL steps are not compiled: the pipeline runs them through the SQL guard");
+  const layer = options.semanticLayer ?? semanticLayer();
+  validateMembers(query, layer);
   const context = new CompileContext(
-    options.semanticLayer ?? semanticLayer(),
+    layer,
     DIALECTS[options.dialect],
     options.asOfDate,
     options.language ?? "zh",
