@@ -45,12 +45,12 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   },
   singular: { zh: ["哪个", "哪家", "哪一个", "哪一家", "哪位", "哪款", "哪一款"], en: [] },
   top: {
-    zh: ["最高", "最多", "最大", "排名前", "排前", "排名靠前", "领先", "最高的", "前几", "前几名", "靠前"],
-    en: ["top", "highest", "most", "largest", "biggest", "greatest", "maximum", "leading", "the most", "highest ranked"],
+    zh: ["最高", "最多", "最大", "最长", "最久", "排名前", "排前", "排名靠前", "领先", "最高的", "前几", "前几名", "靠前"],
+    en: ["top", "highest", "most", "longest", "largest", "biggest", "greatest", "maximum", "leading", "the most", "highest ranked"],
   },
   bottom: {
-    zh: ["最低", "最少", "最小", "倒数", "末尾", "排名后", "垫底", "靠后", "最低的"],
-    en: ["lowest", "least", "smallest", "fewest", "bottom", "minimum"],
+    zh: ["最低", "最少", "最小", "最短", "倒数", "末尾", "排名后", "垫底", "靠后", "最低的"],
+    en: ["lowest", "least", "shortest", "smallest", "fewest", "bottom", "minimum"],
   },
   best: { zh: ["最好", "最佳", "最优", "表现最好", "最优秀"], en: ["best", "strongest", "best performing", "top performing"] },
   worst: { zh: ["最差", "最糟", "表现最差", "最不好"], en: ["worst", "weakest", "poorest", "worst performing"] },

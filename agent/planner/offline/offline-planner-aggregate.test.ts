@@ -71,7 +71,7 @@ const CASES: [string, ExpectedPlan][] = [
   ["沪上客户数", { metrics: ["customer_count"], filters: [values("city", "Shanghai")] }],
   ["overdue rate in Shanghai", { metrics: ["overdue_rate"], filters: [values("city", "Shanghai")] }],
   ["微信渠道的申请量", { metrics: ["application_count"], filters: [values("channel", "wechat")], dimensions: [] }],
-  ["WeChat applications this month", { metrics: ["application_count"], filters: [values("channel", "wechat")], time: JUNE }],
+  ["How many WeChat applications this month?", { metrics: ["application_count"], filters: [values("channel", "wechat")], time: JUNE }],
   ["手机银行渠道的审批通过率", { metrics: ["approval_rate"], filters: [values("channel", "mobile_app")] }],
   ["房贷的不良率", { metrics: ["npl_ratio"], filters: [values("product_category", "mortgage")] }],
   ["车贷放款金额", { metrics: ["disbursement_amount"], filters: [values("product_category", "auto")] }],

@@ -17,6 +17,7 @@ import { normalizeQuestion } from "./normalize-question.ts";
 import { resolvePartialDimensions } from "./partial-dimension-names.ts";
 import { clarifyOutcome, unsupportedOutcome } from "./planner-outcomes.ts";
 import { readQuestion } from "./read-question.ts";
+import { findScatteredTerms } from "./scattered-terms.ts";
 import { scanQuestion } from "./scan-question.ts";
 
 /** Confidence of a plan with nothing left unexplained. */
@@ -47,7 +48,7 @@ export function planQuestion(question: string, context: PlannerContext): Planner
   const language = detectLanguage(question);
   const text = normalizeQuestion(question);
   if (!text) return unsupportedOutcome(layer, language, "not_understood");
-  const scanned = scanQuestion(text, lexiconFor(context), context.asOfDate);
+  const scanned = findScatteredTerms(scanQuestion(text, lexiconFor(context), context.asOfDate), layer);
   const previousTurn = [...context.history].reverse().find((turn) => turn.plan);
   const previous = previousTurn?.plan ? draftFromPlan(previousTurn.plan) : undefined;
   const intent = resolvePartialDimensions(readQuestion(scanned, layer, language, { previousKind: previous?.kind }), layer);

@@ -79,6 +79,9 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
 
   const strongMetricSpans = content.filter((span) => has(span, "metric") && !has(span, "entity") && !has(span, "term") && !has(span, "attribute"));
   const weakMetricSpans = content.filter((span) => has(span, "metric") && !strongMetricSpans.includes(span));
+  // A single English noun that is also a count metric ("customers") names rows unless something counts or groups them.
+  const nounSpans = weakMetricSpans.filter((span) => has(span, "entity") && /^[a-z]+$/.test(span.text));
+  const metricLikeSpans = weakMetricSpans.filter((span) => !nounSpans.includes(span));
   const dimensionSpans = content.filter((span) => sensesOf(span, "dimension").some((sense) => layer.dimension(sense.id).type !== "time"));
   const dimensionOnlySpans = dimensionSpans.filter((span) => !has(span, "entity"));
   const hasList = cues.has("list");
@@ -93,7 +96,7 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   else if (hasCount && hasList && dimensionSpans.length > 0) mode = "aggregate";
   else if (dimensionOnlySpans.some((span) => !has(span, "attribute")) && !hasList) mode = "aggregate";
   else if (content.some((span) => has(span, "ambiguity")) && !hasList) mode = "aggregate";
-  else if (weakMetricSpans.length > 0 && !hasList && !(ranking && content.some((span) => has(span, "entity") && !has(span, "metric")))) mode = "aggregate";
+  else if (metricLikeSpans.length > 0 && !hasList && !(ranking && content.some((span) => has(span, "entity") && (!has(span, "metric") || nounSpans.includes(span))))) mode = "aggregate";
   else if (hasList || content.some((span) => has(span, "entity") || has(span, "term"))) mode = "list";
   else if (weakMetricSpans.length > 0) mode = "aggregate";
   else if (trendGrain && content.length > 0) mode = "aggregate";
