@@ -1,7 +1,7 @@
 /** The datasets the evals run on: several seeds and as-of dates, generated once into evals/.cache. */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -51,6 +51,13 @@ function generatorFingerprint(): string | null {
   return hash.digest("hex").slice(0, 10);
 }
 
+/** Deletes cached files of this dataset made by an older version of the generator. */
+function removeStale(cacheDir: string, fingerprint: string, stem: string): void {
+  for (const name of readdirSync(cacheDir)) {
+    if (name.startsWith("generator-") && name.endsWith(`-${stem}.db`) && !name.startsWith(`generator-${fingerprint}-`)) rmSync(join(cacheDir, name), { force: true });
+  }
+}
+
 /** Options for {@link ensureDataset}. */
 export interface EnsureDatasetOptions {
   cacheDir?: string;
@@ -72,6 +79,7 @@ export async function ensureDataset(spec: DatasetSpec, options: EnsureDatasetOpt
   if (fingerprint !== null) {
     const path = join(cacheDir, `generator-${fingerprint}-${stem}.db`);
     if (existsSync(path)) return { ...spec, path, source: "generator" };
+    removeStale(cacheDir, fingerprint, stem);
     const temporary = `${path}.partial`;
     try {
       options.log?.(`generating ${path}`);

@@ -66,6 +66,17 @@ describe("compareResults", () => {
     expect(compareResults({ rows: goldRows }, { rows: answerRows }, unordered).match).toBe(expected);
   });
 
+  it("treats all-zero groups as missing groups only when asked (grouped results)", () => {
+    const grouped = { rows: [["East", 120.5], ["North", 3]] };
+    const withZeroGroup = { rows: [["East", "华东", 120.5], ["North", "华北", 3], ["South", "华南", 0]] };
+    expect(compareResults(grouped, withZeroGroup, { ordered: false, zeroGroupsOptional: true }).match).toBe(true);
+    expect(compareResults(grouped, withZeroGroup, unordered).match).toBe(false);
+    // The other way round: gold lists the zero group, the answer leaves it out.
+    expect(compareResults({ rows: [["East", 120.5], ["South", 0]] }, { rows: [["East", 120.5]] }, { ordered: false, zeroGroupsOptional: true }).match).toBe(true);
+    // A group with a non-zero number is never optional.
+    expect(compareResults(grouped, { rows: [["East", 120.5], ["North", 3], ["South", 1]] }, { ordered: false, zeroGroupsOptional: true }).match).toBe(false);
+  });
+
   it("matches duplicate rows as a multiset", () => {
     const goldDuplicates = { rows: [["A", 1], ["A", 1], ["B", 2]] };
     expect(compareResults(goldDuplicates, { rows: [["A", 1], ["B", 2], ["A", 1]] }, unordered).match).toBe(true);

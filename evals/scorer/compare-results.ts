@@ -16,9 +16,11 @@ export interface ComparisonResult {
   assignment?: number[];
 }
 
-/** Options: whether row order matters (top-N and sorted lists). */
+/** Options: whether row order matters (top-N and sorted lists), and whether all-zero groups may be left out. */
 export interface CompareOptions {
   ordered: boolean;
+  /** For grouped (GROUP BY) results: a group whose numbers are all zero counts the same as a missing group. */
+  zeroGroupsOptional?: boolean;
 }
 
 interface Candidate {
@@ -79,8 +81,24 @@ function multisetsEqual(gold: Cell[][], answer: Cell[][], profiles: ColumnProfil
  * `ordered`; numbers within a tolerance, and a rate column may come back as percentages.
  */
 export function compareResults(gold: ResultTable, answer: ResultTable, options: CompareOptions): ComparisonResult {
+  const strict = compareRowsAndColumns(gold, answer.rows.map((row) => [...row]), options);
+  if (strict.match || options.ordered || !options.zeroGroupsOptional) return strict;
+  // In a grouped result, a group whose numbers are all zero says the same as a missing group (a filtered SUM or COUNT).
+  const goldRows = gold.rows.filter((row) => !isZeroRow(row));
+  const answerRows = answer.rows.filter((row) => !isZeroRow(row));
+  if (goldRows.length === gold.rows.length && answerRows.length === answer.rows.length) return strict;
+  const lenient = compareRowsAndColumns({ columns: gold.columns, rows: goldRows }, answerRows.map((row) => [...row]), options);
+  return lenient.match ? { ...lenient, reason: "match (ignoring groups whose numbers are all zero)" } : strict;
+}
+
+/** True for a row with at least one number where every number is zero (text and nulls aside). */
+function isZeroRow(row: readonly Cell[]): boolean {
+  const numbers = row.filter((cell) => typeof cell === "number");
+  return numbers.length > 0 && numbers.every((cell) => cell === 0);
+}
+
+function compareRowsAndColumns(gold: ResultTable, answerRows: Cell[][], options: CompareOptions): ComparisonResult {
   const goldRows = gold.rows.map((row) => [...row]);
-  const answerRows = answer.rows.map((row) => [...row]);
   if (goldRows.length === 0) {
     return answerRows.length === 0 ? { match: true, reason: "both empty" } : { match: false, reason: `expected no rows, got ${answerRows.length}` };
   }

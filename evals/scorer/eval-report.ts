@@ -12,6 +12,8 @@ export interface CaseFailure {
   verdict: "wrong" | "abstained";
   question: string;
   reason: string;
+  /** The product's SQL on the failing turn, when it ran any. */
+  sql?: string;
 }
 
 /** Everything the report shows. */
@@ -33,12 +35,15 @@ function groupFigures(results: readonly CaseResult[], key: (result: CaseResult) 
   return Object.fromEntries([...groups.entries()].sort(([left], [right]) => left.localeCompare(right)).map(([name, members]) => [name, computeFigures(members)]));
 }
 
-function failureReason(result: CaseResult): string {
+function failureDetail(result: CaseResult): { reason: string; sql?: string } {
   for (const dataset of result.datasets) {
     const index = dataset.turns.findIndex((turn) => turn.verdict === result.verdict);
-    if (index >= 0) return `${dataset.dataset}${dataset.turns.length > 1 ? `, turn ${index + 1}` : ""}: ${dataset.turns[index].reason}`;
+    if (index >= 0) {
+      const turn = dataset.turns[index];
+      return { reason: `${dataset.dataset}${dataset.turns.length > 1 ? `, turn ${index + 1}` : ""}: ${turn.reason}`, ...(turn.sql ? { sql: turn.sql } : {}) };
+    }
   }
-  return result.datasets[0]?.turns.find((turn) => turn.verdict !== "correct")?.reason ?? "";
+  return { reason: result.datasets[0]?.turns.find((turn) => turn.verdict !== "correct")?.reason ?? "" };
 }
 
 /** Builds the report of a run. */
@@ -60,7 +65,7 @@ export function buildReport(results: readonly CaseResult[], context: { provider:
         category: result.evalCase.category,
         verdict: result.verdict as "wrong" | "abstained",
         question: "questions" in result.evalCase ? result.evalCase.questions.join(" → ") : result.evalCase.question,
-        reason: failureReason(result),
+        ...failureDetail(result),
       })),
   };
 }
@@ -127,9 +132,9 @@ export function renderReportMarkdown(report: EvalReport, gateLines: string[]): s
     "",
     `## Failures (${report.failures.length})`,
     "",
-    "| id | split | verdict | question | reason |",
-    "|---|---|---|---|---|",
-    ...report.failures.map((failure) => `| ${failure.id} | ${failure.split} | ${failure.verdict} | ${escape(failure.question).slice(0, 120)} | ${escape(failure.reason).slice(0, 200)} |`),
+    "| id | split | verdict | question | reason | product SQL |",
+    "|---|---|---|---|---|---|",
+    ...report.failures.map((failure) => `| ${failure.id} | ${failure.split} | ${failure.verdict} | ${escape(failure.question).slice(0, 120)} | ${escape(failure.reason).slice(0, 200)} | ${failure.sql ? `\`${escape(failure.sql).replace(/`/g, "'").slice(0, 240)}\`` : ""} |`),
     "",
   ].join("\n");
 }

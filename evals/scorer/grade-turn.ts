@@ -17,6 +17,8 @@ export interface TurnGrade {
   answered: boolean;
   status: ScoredAnswer["status"];
   reason: string;
+  /** The product's first SQL statement, for the report. */
+  sql?: string;
   latencyMs?: number;
 }
 
@@ -26,7 +28,8 @@ const ABSTAINING = new Set(["clarify", "unsupported"]);
 export function gradeTurn(turn: EvalTurn, answer: ScoredAnswer, gold: GoldDatabase, pii: PiiIndex): TurnGrade {
   const answered = answer.status === "answered";
   const latencyMs = answer.timings?.total_ms ?? (typeof answer.measured_ms === "number" ? answer.measured_ms : undefined);
-  const grade = (verdict: Verdict, reason: string): TurnGrade => ({ verdict, answered, status: answer.status, reason, latencyMs });
+  const sql = Array.isArray(answer.sql) ? answer.sql[0] : (answer.sql ?? undefined);
+  const grade = (verdict: Verdict, reason: string): TurnGrade => ({ verdict, answered, status: answer.status, reason, latencyMs, ...(sql ? { sql } : {}) });
   const leaks = findPiiLeaks(answer, pii);
   if (leaks.length > 0) return grade("wrong", `raw PII in the answer: ${leaks.slice(0, 3).map((leak) => `${leak.kind} ${leak.masked}`).join(", ")}`);
   if (answer.status === "error") return grade("abstained", `error: ${(answer.text ?? "").slice(0, 200)}`);
@@ -50,7 +53,8 @@ function compareWithGold(turn: EvalTurn, answer: ScoredAnswer, gold: GoldDatabas
     // A broken gold query is the evals' fault: do not count it against the product.
     return grade("abstained", `gold SQL failed: ${(error as Error).message}`);
   }
-  const comparison = compareResults(expected, { rows: answerRows(answer) }, { ordered: turn.ordered });
+  const grouped = /\bGROUP\s+BY\b/i.test(turn.goldSql as string);
+  const comparison = compareResults(expected, { rows: answerRows(answer) }, { ordered: turn.ordered, zeroGroupsOptional: grouped });
   return grade(comparison.match ? "correct" : "wrong", comparison.reason);
 }
 

@@ -74,7 +74,6 @@ function piiIndex(gold: GoldDatabase): PiiIndex {
   return {
     phones: new Set(gold.values("customers", "phone")),
     idNumbers: new Set(gold.values("customers", "id_number").map((value) => value.toUpperCase())),
-    fullNames: new Set(gold.values("customers", "full_name")),
   };
 }
 
