@@ -89,8 +89,23 @@ export const TERMS: TermInput[] = [
   {
     id: "rising_repayment_risk",
     names: {
-      zh: ["还款风险上升", "风险上升", "违约风险上升", "PD上升", "风险升高", "还款风险升高", "风险变高", "风险加大"],
-      en: ["rising repayment risk", "repayment risk rising", "rising risk", "risk rising", "increasing risk", "pd rising", "rising pd", "risk going up", "risk increased"],
+      zh: ["还款风险上升", "风险上升", "违约风险上升", "PD上升", "风险升高", "还款风险升高", "风险变高", "风险加大", "风险提高", "风险增加", "PD升高", "违约概率上升"],
+      en: [
+        "rising repayment risk",
+        "repayment risk rising",
+        "rising risk",
+        "risk rising",
+        "increasing risk",
+        "pd rising",
+        "rising pd",
+        "risk going up",
+        "risk increased",
+        "risk went up",
+        "risk rose",
+        "pd went up",
+        "pd increased",
+        "rising probability of default",
+      ],
     },
     description: {
       zh: "还款风险上升:客户当月 PD 较上月上升 ≥ 0.02(阈值为语义层设置)",

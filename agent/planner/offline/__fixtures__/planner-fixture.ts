@@ -2,7 +2,7 @@
 import { expect } from "vitest";
 import { semanticLayer } from "../../../../schema/semantic-layer/semantic-layer.ts";
 import type { SemanticLayer } from "../../../../schema/semantic-layer/semantic-layer.ts";
-import type { QueryPlan } from "../../../plan/query-plan.ts";
+import type { AggregateQuery, ListQuery, QueryPlan } from "../../../plan/query-plan.ts";
 import type { ConversationTurn, DatasetValue, PlannerContext, PlannerOutcome } from "../../planner.ts";
 import { planQuestion } from "../offline-planner.ts";
 
@@ -57,8 +57,8 @@ const sortJson = (values: unknown[]) => values.map((value) => JSON.stringify(val
 export function expectPlan(outcome: PlannerOutcome, expected: ExpectedPlan, label = ""): QueryPlan {
   expect(outcome.status, `${label}: ${JSON.stringify(outcome)}`).toBe("plan");
   if (outcome.status !== "plan") throw new Error("not a plan");
-  const query = outcome.plan.query;
-  if (query.kind === "tool") throw new Error("tool plan");
+  if (outcome.plan.query.kind === "tool") throw new Error("tool plan");
+  const query = outcome.plan.query as AggregateQuery | ListQuery;
   const context = `${label}: ${JSON.stringify(query)}`;
   if (expected.kind) expect(query.kind, context).toBe(expected.kind);
   if (expected.metrics) expect(query.kind === "aggregate" ? query.metrics : [], context).toEqual(expected.metrics);
