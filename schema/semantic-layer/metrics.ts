@@ -282,7 +282,7 @@ export const METRICS: MetricInput[] = [
     },
     entity: "customers",
     kind: "ratio",
-    numerator: "SUM(CASE WHEN customers.churn_date >= {{period_start}} AND customers.churn_date <= {{period_end}} AND customers.onboard_date < {{period_start}} THEN 1 ELSE 0 END)",
+    numerator: "SUM(CASE WHEN customers.churn_date >= {{period_start}} AND customers.churn_date <= {{period_end}} THEN 1 ELSE 0 END)",
     denominator: "SUM(CASE WHEN customers.onboard_date < {{period_start}} AND (customers.churn_date IS NULL OR customers.churn_date >= {{period_start}}) THEN 1 ELSE 0 END)",
     formula: "customers with churn_date in P / customers with onboard_date < start of P and (churn_date is null or churn_date >= start of P)",
     format: "rate",

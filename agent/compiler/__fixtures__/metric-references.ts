@@ -170,13 +170,7 @@ export const METRIC_REFERENCES: MetricReference[] = [
   })),
 ];
 
-/**
- * Churn rate over [start, end]. DOMAIN.md's numerator is "customers with churn_date in P"; the semantic layer's
- * numerator also requires onboard_date < start of P (customers who join and leave within P are not counted).
- * `cohortNumerator` (default true) follows the semantic layer so the compiler is checked against what it is
- * given; the difference from DOMAIN.md is reported to the semantic layer's owner (docs/query-plan.md).
- */
-export function churnRateReference(start: string, end: string, extraCondition = "1 = 1", cohortNumerator = true): string {
-  const cohort = cohortNumerator ? ` AND customers.onboard_date < '${start}'` : "";
-  return `SELECT (SUM(customers.churn_date >= '${start}' AND customers.churn_date <= '${end}'${cohort})) * 1.0 / NULLIF(SUM(customers.onboard_date < '${start}' AND (customers.churn_date IS NULL OR customers.churn_date >= '${start}')), 0) FROM customers WHERE ${extraCondition}`;
+/** Churn rate over [start, end], exactly as DOMAIN.md writes it: customers with churn_date in P over those at risk at P's start. */
+export function churnRateReference(start: string, end: string, extraCondition = "1 = 1"): string {
+  return `SELECT (SUM(customers.churn_date >= '${start}' AND customers.churn_date <= '${end}')) * 1.0 / NULLIF(SUM(customers.onboard_date < '${start}' AND (customers.churn_date IS NULL OR customers.churn_date >= '${start}')), 0) FROM customers WHERE ${extraCondition}`;
 }
