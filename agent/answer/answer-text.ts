@@ -89,7 +89,7 @@ function changeWords(context: NamingContext, metric: MetricInfo, current: number
 function groupName(context: NamingContext, view: ResultView, row: readonly unknown[], indexes: Map<string, number>): string {
   const parts = [...indexes.entries()].map(([dimensionId, index]) => {
     const value = row[index];
-    if (value === null || value === undefined) return context.language === "zh" ? "(空)" : "(none)";
+    if (value === null || value === undefined) return context.language === "zh" ? "（空）" : "(none)";
     const text = String(value);
     if (dimensionId === "time" && /^\d{4}-\d{2}$/.test(text)) return describeMonth(text, context.language);
     // A key column without a label column is mapped to the value's name (Shanghai → 上海).

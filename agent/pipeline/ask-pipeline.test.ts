@@ -236,6 +236,7 @@ describe("failures become error answers", () => {
     const guardPolicy = defaultGuardPolicy("sqlite", { maxCost: 1 });
     const answer = await createAsk({ engine, guardPolicy, planner: planning({ query: { kind: "aggregate", metrics: ["overdue_rate"] } }) })("逾期率");
     expect(answer).toMatchObject({ status: "error", sql: [], rows: [], error: { code: "GUARD_COST", audience: "user" } });
+    expect(answer.plan).toMatchObject({ query: { kind: "aggregate", metrics: ["overdue_rate"] } });
     expect(answer.text).toContain("代价");
   });
 

@@ -251,7 +251,9 @@ export function createAsk(options: AskPipelineOptions): Ask {
         // Logging must not break the answer.
       }
       await record("error").catch(() => undefined);
-      return finish(errorAnswer(frame, error, { sql_ms: 0, total_ms: 0 }, executedSql));
+      const failed = errorAnswer(frame, error, { sql_ms: 0, total_ms: 0 }, executedSql);
+      // The plan is no data: it shows what the question was taken to mean.
+      return finish(plan ? { ...failed, plan: plan as unknown as Record<string, unknown> } : failed);
     }
   };
 }
