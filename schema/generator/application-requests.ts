@@ -158,7 +158,7 @@ export function buildApplicationRequests(plan: DatasetPlan, profile: CustomerPro
   if (profile.homeBranchId === plan.worseningBranchId && profile.churnDay === null && profile.role === undefined) {
     const pushFirst = Math.max(firstDayOfMonth(plan.asOfMonth - 6), profile.onboardDay + 7);
     const pushLast = lastDayOfMonth(plan.asOfMonth - 1) - 3;
-    const count = pushLast > pushFirst ? random.poisson(0.7) : 0;
+    const count = pushLast > pushFirst ? random.poisson(1) : 0;
     for (let index = 0; index < count; index += 1) {
       const product = random.chance(0.6) ? PRODUCTS[10] : PRODUCTS[4];
       requests.push(request(random, profile, product, random.integer(pushFirst, pushLast), "branch", { branchPush: true }));

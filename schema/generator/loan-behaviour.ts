@@ -31,20 +31,23 @@ export function loanBehaviour(
 ): RepaymentBehaviour {
   const leaving = profile.churnDay !== null;
   const planted = request.planted;
+  const worsening = branchId === plan.worseningBranchId;
   const base: RepaymentBehaviour = {
     arrearsHazard: () => 0,
-    lateProbability: leaving || planted?.spotless ? 0 : Math.min(0.25, 0.028 * Math.exp(0.55 * profile.riskFactor)),
+    // Secured loans are mostly repaid by automatic debit, so they are rarely a few days late.
+    lateProbability:
+      leaving || planted?.spotless ? 0 : Math.min(0.25, 0.028 * Math.exp(0.55 * profile.riskFactor)) * (request.product.secured ? 0.4 : 1) * (worsening ? 1.8 : 1),
+    partialProbability: planted?.spotless ? 0 : 0.004,
     prepayment: planted ? 0 : request.product.prepayment,
     cureFactor: Math.exp(-0.3 * profile.riskFactor),
     // Secured loans go through a long recovery instead of a quick write-off.
-    chargeOffProbability: request.product.secured ? 0.03 : 0.15,
+    chargeOffProbability: request.product.secured ? 0.06 : 0.08,
     forcedArrearsAt: planted?.forcedArrearsAt,
     chargeOffAfterMissed: planted?.chargeOffAfterMissed,
     closeByDay: profile.churnDay,
   };
   if (leaving || planted) return base;
 
-  const worsening = branchId === plan.worseningBranchId;
   const vintage = plan.asOfMonth - monthIndexOfDay(disbursedDay);
   if (worsening && vintage >= 1 && vintage < EARLY_ARREARS_BY_VINTAGE.length && random.chance(EARLY_ARREARS_BY_VINTAGE[vintage])) {
     return { ...base, forcedArrearsAt: vintage <= 2 || random.chance(0.7) ? 1 : 2 };
@@ -59,7 +62,7 @@ export function loanBehaviour(
       if (shock && month >= shock.firstMonth && month <= shock.lastMonth + 1) hazard *= 4;
       if (worsening) {
         const monthsAgo = plan.asOfMonth - month;
-        hazard *= monthsAgo <= 5 ? 1 + 0.7 * (6 - monthsAgo) : 1.3;
+        hazard *= monthsAgo <= 5 ? 1 + (6 - monthsAgo) : 1.3;
       }
       return hazard;
     },

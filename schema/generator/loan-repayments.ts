@@ -24,6 +24,8 @@ export interface RepaymentBehaviour {
   arrearsHazard: (dueDay: number, installmentNo: number) => number;
   /** Chance of paying an installment late but paying it. */
   lateProbability: number;
+  /** Chance of paying only part of an installment. */
+  partialProbability: number;
   /** Chance per installment of paying the whole loan off early. */
   prepayment: number;
   /** Multiplies the chance of curing arrears. */
@@ -73,8 +75,8 @@ export interface LoanOutcome {
 export const SCHEDULED_MONTHS_AHEAD = 60;
 
 // Chance of curing arrears, by installments already missed in the run.
-const CURE_BY_MISSED = [0, 0.5, 0.35, 0.22, 0.1, 0.1];
-const LATE_CURE = 0.04;
+const CURE_BY_MISSED = [0, 0.45, 0.3, 0.15, 0.06, 0.06];
+const LATE_CURE = 0.03;
 
 function lateDays(random: SeededRandom): number {
   const draw = random.next();
@@ -135,7 +137,7 @@ export function simulateLoan(terms: LoanTerms, behaviour: RepaymentBehaviour, as
           Object.assign(row, { paidDay, paidAmount: dueAmount, status: "paid_late", daysLate: paidDay - dueDay });
           episodes.push({ kind: "late", firstDueDay: dueDay, endDay: paidDay, chargedOff: false });
         }
-      } else if (draw < behaviour.lateProbability + 0.004) {
+      } else if (draw < behaviour.lateProbability + behaviour.partialProbability) {
         const paidAmount = roundMoney(dueAmount * random.between(0.3, 0.9));
         shortfall += dueAmount - paidAmount;
         Object.assign(row, { paidDay: Math.max(disbursedDay + 1, dueDay - random.integer(0, 2)), paidAmount, status: "partial" });
