@@ -34,6 +34,8 @@ export function createOpenAiCompatibleModel(options: OpenAiCompatibleModelOption
     baseURL: options.baseUrl ?? DEFAULT_BASE_URL,
     timeout: options.timeoutMs ?? 30_000,
     maxRetries: 0,
+    // Resolved per request, not at construction: fetch instrumentation installed later (msw, tracing) still applies.
+    fetch: (input, init) => globalThis.fetch(input, init),
   });
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const sleep = options.sleep ?? abortableSleep;
