@@ -202,6 +202,10 @@ function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: string, 
     metrics.push(count.id);
   }
   const entity = layer.metric(metrics[0]).entity;
+  // A row attribute named in a metric question ("各分行的贷款余额和利率") is not measured by any metric.
+  for (const mention of intent.attributes) {
+    if (!intent.numbers.some((number) => number.target === mention.span)) note(build, 0.3, `"${mention.span.text}" is not a metric`);
+  }
   for (const id of metrics.slice(1)) {
     if (layer.metric(id).entity !== entity) note(build, 0.1, `metrics ${metrics[0]} and ${id} count different rows`);
   }
@@ -261,7 +265,7 @@ function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string, build
     if (own) {
       add(own.id);
       mentioned.push({ id: own.id, span: mention.span });
-    }
+    } else note(build, 0.3, `"${mention.span.text}" is not shown for ${entity}`);
   }
   if (intent.cues.has("unmasked") && mentioned.some((entry) => layer.attribute(entry.id).pii)) return { kind: "unsupported", reason: "pii_request", detail: "unmasked" };
   draft.filters.push(...valueFilters(intent, layer, entity, build).filters);
@@ -309,6 +313,8 @@ function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string, build
 /** Builds the draft for a question on its own (not a follow-up). */
 export function buildDraft(intent: Intent, layer: SemanticLayer, asOfDate: string): BuildResult {
   const build: Build = { penalty: 0, reasons: [] };
+  // "平均年收入": an average of something that is not a metric cannot be answered from the semantic layer.
+  if (intent.cues.has("average") && intent.metrics.length === 0) return { kind: "unsupported", reason: "not_understood", detail: "average of a non-metric" };
   if (intent.mode === "aggregate") return buildAggregate(intent, layer, asOfDate, build);
   if (intent.mode === "list") return buildList(intent, layer, asOfDate, build);
   if (intent.ambiguities.length > 0) {
