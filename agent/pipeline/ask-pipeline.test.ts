@@ -260,6 +260,20 @@ describe("failures become error answers", () => {
     expect(JSON.stringify(answer)).not.toContain("secret");
   });
 
+  it("a failing conversation store still gives a valid error answer, reported to onError", async () => {
+    const reported: unknown[] = [];
+    const conversations = {
+      open: async () => {
+        throw new Error("store down");
+      },
+      append: async () => undefined,
+    };
+    const ask = createAsk({ engine, conversations, onError: (error) => reported.push(error), planner: planning({ query: { kind: "aggregate", metrics: ["loan_count"] } }) });
+    const answer = await ask("多少笔贷款", { conversationId: "c_kept" });
+    expect(answer).toMatchObject({ status: "error", conversation_id: "c_kept", error: { code: "INTERNAL_ERROR" } });
+    expect(reported).toHaveLength(1);
+  });
+
   it("an empty question is a user error", async () => {
     const answer = await createAsk({ engine, planner: planning({ query: { kind: "aggregate", metrics: ["loan_count"] } }) })("   ");
     expect(answer).toMatchObject({ status: "error", error: { code: "EMPTY_QUESTION" } });

@@ -20,7 +20,7 @@ import type { SemanticLayer } from "../../schema/semantic-layer/semantic-layer.t
 import type { Engine } from "../../tools/engines/engine.ts";
 import { executeGuarded } from "../../tools/sql-executor.ts";
 import type { GuardPolicy } from "../../tools/sql-guard/guard-policy.ts";
-import { createInMemoryConversationStore } from "./conversation-store.ts";
+import { createInMemoryConversationStore, newConversationId } from "./conversation-store.ts";
 import type { ConversationStore } from "./conversation-store.ts";
 import { loadDatasetState } from "./dataset-state.ts";
 import type { DatasetState } from "./dataset-state.ts";
@@ -144,16 +144,25 @@ export function createAsk(options: AskPipelineOptions): Ask {
       planner: null,
       confidence: null,
     };
+    let plan: QueryPlan | undefined;
+    const reportError = (failure: unknown) => {
+      try {
+        options.onError?.(failure, { question, conversationId: frame.conversationId, plan });
+      } catch {
+        // Logging must not break the answer.
+      }
+    };
     const finish = (answer: AnswerInput): Answer => {
       const total = { ...answer.timings, ...Object.fromEntries(Object.entries(timings).map(([key, value]) => [key, round(value)])) };
       const complete = { ...answer, timings: { ...total, total_ms: round(performance.now() - started) } };
       const parsed = Answer.safeParse(complete);
       if (parsed.success) return parsed.data;
+      // Our own bug: report it, and answer with an error that is certain to be valid.
       const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
       const invalid = new LendLensError("ANSWER_INVALID", { zh: `答案对象不合规:${problems}`, en: `The answer object is invalid: ${problems}` }, { audience: "internal" });
-      return Answer.parse(errorAnswer(frame, invalid, complete.timings));
+      reportError(invalid);
+      return Answer.parse(errorAnswer({ ...frame, question: String(question) }, invalid, { sql_ms: 0, total_ms: complete.timings.total_ms }));
     };
-    let plan: QueryPlan | undefined;
     let executedSql: string[] = [];
     const record = async (status: ConversationTurn["status"], keptPlan?: QueryPlan) => {
       if (!frame.conversationId) return;
@@ -245,11 +254,9 @@ export function createAsk(options: AskPipelineOptions): Ask {
       return answer;
     } catch (failure) {
       const error = asLendLensError(failure);
-      try {
-        options.onError?.(failure, { question, conversationId: frame.conversationId, plan });
-      } catch {
-        // Logging must not break the answer.
-      }
+      reportError(failure);
+      // Even when the conversation store failed, the answer names a conversation.
+      frame.conversationId ||= requestOptions.conversationId || newConversationId();
       await record("error").catch(() => undefined);
       const failed = errorAnswer(frame, error, { sql_ms: 0, total_ms: 0 }, executedSql);
       // The plan is no data: it shows what the question was taken to mean.
