@@ -63,6 +63,8 @@ export interface EnsureDatasetOptions {
   cacheDir?: string;
   /** Use the evals' stand-in when the project's generator is missing or fails (default true). */
   allowFallback?: boolean;
+  /** Skip the project's generator and use the stand-in (fast; for tests of the scorer itself). */
+  standInOnly?: boolean;
   /** Called with progress lines (generation can take a while). */
   log?: (line: string) => void;
 }
@@ -75,12 +77,13 @@ export async function ensureDataset(spec: DatasetSpec, options: EnsureDatasetOpt
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   mkdirSync(cacheDir, { recursive: true });
   const stem = `s${spec.seed}-${spec.asOfDate}-x${spec.scale}`;
-  const fingerprint = generatorFingerprint();
+  const fingerprint = options.standInOnly ? null : generatorFingerprint();
   if (fingerprint !== null) {
     const path = join(cacheDir, `generator-${fingerprint}-${stem}.db`);
     if (existsSync(path)) return { ...spec, path, source: "generator" };
     removeStale(cacheDir, fingerprint, stem);
-    const temporary = `${path}.partial`;
+    // A name of its own per process: tests and the CLI may generate the same dataset at the same time.
+    const temporary = `${path}.${process.pid}.partial`;
     try {
       options.log?.(`generating ${path}`);
       await run(process.execPath, [join(REPOSITORY_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), GENERATOR_CLI, "--out", temporary, "--seed", String(spec.seed), "--scale", String(spec.scale), "--as-of", spec.asOfDate], {
@@ -103,7 +106,9 @@ export async function ensureDataset(spec: DatasetSpec, options: EnsureDatasetOpt
   const path = join(cacheDir, `fallback-${stem}.db`);
   if (!existsSync(path)) {
     options.log?.(`generating stand-in dataset ${path}`);
-    await writeFallbackDataset(path, spec);
+    const temporary = `${path}.${process.pid}.partial`;
+    await writeFallbackDataset(temporary, spec);
+    renameSync(temporary, path);
   }
   return { ...spec, path, source: "fallback" };
 }

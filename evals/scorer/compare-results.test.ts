@@ -58,6 +58,13 @@ describe("compareResults", () => {
     expect(compareResults(top, { rows: [["x", "C1", 30], ["y", "C2", 20], ["z", "C3", 10]] }, ordered).match).toBe(true);
   });
 
+  it("lets rows tied on the sort key come in either order, but not rows with different keys", () => {
+    const ranked = { rows: [["mortgage", 0.05], ["auto", 0.02], ["travel", 0], ["education", 0]] };
+    expect(compareResults(ranked, { rows: [["mortgage", 0.05], ["auto", 0.02], ["education", 0], ["travel", 0]] }, ordered).match).toBe(true);
+    expect(compareResults(ranked, { rows: [["auto", 0.02], ["mortgage", 0.05], ["education", 0], ["travel", 0]] }, ordered).match).toBe(false);
+    expect(compareResults(ranked, { rows: [["education", 0], ["travel", 0], ["auto", 0.02], ["mortgage", 0.05]] }, ordered).match).toBe(false);
+  });
+
   it.each([
     ["both empty", [], [], true],
     ["gold empty, answer has rows", [], [["C1"]], false],

@@ -41,8 +41,8 @@ function sequencesEqual(gold: readonly Cell[], answer: readonly Cell[], profile:
   return gold.every((cell, index) => cellsEqual(cell, answer[index], profile, scale));
 }
 
-function columnsCompatible(gold: Cell[], answer: Cell[], profile: ColumnProfile, scale: NumberScale, ordered: boolean): boolean {
-  if (ordered) return sequencesEqual(gold, answer, profile, scale);
+/** Columns are candidates when their values match as multisets; order is checked on whole rows later (ties may move). */
+function columnsCompatible(gold: Cell[], answer: Cell[], profile: ColumnProfile, scale: NumberScale): boolean {
   const sortedGold = [...gold].sort(compareCellsForSort);
   const sortedAnswer = [...answer].sort(compareCellsForSort);
   return sequencesEqual(sortedGold, sortedAnswer, profile, scale);
@@ -50,6 +50,20 @@ function columnsCompatible(gold: Cell[], answer: Cell[], profile: ColumnProfile,
 
 function rowsEqual(gold: readonly Cell[], answer: readonly Cell[], profiles: ColumnProfile[], scales: NumberScale[]): boolean {
   return gold.every((cell, index) => cellsEqual(cell, answer[index], profiles[index], scales[index]));
+}
+
+/** True when some numeric gold column is sorted (the sort key) and the answer's column reads the same, in order. */
+function sortKeyMatches(gold: Cell[][], answer: Cell[][], profiles: ColumnProfile[], scales: NumberScale[]): boolean {
+  const width = gold[0]?.length ?? 0;
+  for (let index = 0; index < width; index += 1) {
+    const values = gold.map((row) => row[index]);
+    if (!values.every((value) => typeof value === "number")) continue;
+    const numbers = values as number[];
+    const sorted = numbers.every((value, position) => position === 0 || value <= numbers[position - 1]) || numbers.every((value, position) => position === 0 || value >= numbers[position - 1]);
+    if (!sorted) continue;
+    if (gold.every((row, position) => cellsEqual(row[index], answer[position][index], profiles[index], scales[index]))) return true;
+  }
+  return false;
 }
 
 function compareRows(left: readonly Cell[], right: readonly Cell[]): number {
@@ -118,7 +132,7 @@ function compareRowsAndColumns(gold: ResultTable, answerRows: Cell[][], options:
     for (let answerIndex = 0; answerIndex < answerWidth; answerIndex += 1) {
       const answerColumn = column(answerRows, answerIndex);
       for (const scale of scales) {
-        if (columnsCompatible(goldColumn, answerColumn, profile, scale, options.ordered)) found.push({ answerColumn: answerIndex, scale });
+        if (columnsCompatible(goldColumn, answerColumn, profile, scale)) found.push({ answerColumn: answerIndex, scale });
       }
     }
     if (found.length === 0) {
@@ -138,7 +152,11 @@ function compareRowsAndColumns(gold: ResultTable, answerRows: Cell[][], options:
       const assignment = chosen.map((candidate) => (candidate as Candidate).answerColumn);
       const scales = chosen.map((candidate) => (candidate as Candidate).scale);
       const projected = answerRows.map((row) => assignment.map((index) => row[index]));
-      if (options.ordered) return goldRows.every((row, index) => rowsEqual(row, projected[index], profiles, scales));
+      if (options.ordered) {
+        if (goldRows.every((row, index) => rowsEqual(row, projected[index], profiles, scales))) return true;
+        // Rows tied on the sort key may come in any order: the key column must read the same, the rows match as a multiset.
+        return sortKeyMatches(goldRows, projected, profiles, scales) && multisetsEqual(goldRows, projected, profiles, scales);
+      }
       return multisetsEqual(goldRows, projected, profiles, scales);
     }
     const goldIndex = order[position];

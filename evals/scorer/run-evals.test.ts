@@ -28,7 +28,7 @@ const golds = new Map<string, GoldDatabase>();
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), "evals-run-"));
-  datasets = await ensureDatasets([{ seed: 3, asOfDate: "2026-06-30", scale: 0.01 }, { seed: 4, asOfDate: "2025-12-31", scale: 0.01 }], { cacheDir: folder, allowFallback: true });
+  datasets = await ensureDatasets([{ seed: 3, asOfDate: "2026-06-30", scale: 0.01 }, { seed: 4, asOfDate: "2025-12-31", scale: 0.01 }], { cacheDir: folder, standInOnly: true });
   for (const dataset of datasets) golds.set(dataset.path, await GoldDatabase.open(dataset.path));
 });
 afterAll(() => {
