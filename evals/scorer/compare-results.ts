@@ -19,7 +19,7 @@ export interface ComparisonResult {
 /** Options: whether row order matters (top-N and sorted lists), and whether all-zero groups may be left out. */
 export interface CompareOptions {
   ordered: boolean;
-  /** For grouped (GROUP BY) results: a group whose numbers are all zero counts the same as a missing group. */
+  /** For grouped (GROUP BY) results: a group whose numbers are all zero or null counts the same as a missing group. */
   zeroGroupsOptional?: boolean;
 }
 
@@ -97,7 +97,7 @@ function multisetsEqual(gold: Cell[][], answer: Cell[][], profiles: ColumnProfil
 export function compareResults(gold: ResultTable, answer: ResultTable, options: CompareOptions): ComparisonResult {
   const strict = compareRowsAndColumns(gold, answer.rows.map((row) => [...row]), options);
   if (strict.match || options.ordered || !options.zeroGroupsOptional) return strict;
-  // In a grouped result, a group whose numbers are all zero says the same as a missing group (a filtered SUM or COUNT).
+  // In a grouped result, a group whose numbers are all zero or null says the same as a missing group (a filtered SUM or COUNT, a ratio over nothing).
   const goldRows = gold.rows.filter((row) => !isZeroRow(row));
   const answerRows = answer.rows.filter((row) => !isZeroRow(row));
   if (goldRows.length === gold.rows.length && answerRows.length === answer.rows.length) return strict;
@@ -105,10 +105,10 @@ export function compareResults(gold: ResultTable, answer: ResultTable, options: 
   return lenient.match ? { ...lenient, reason: "match (ignoring groups whose numbers are all zero)" } : strict;
 }
 
-/** True for a row with at least one number where every number is zero (text and nulls aside). */
+/** True for a row whose numbers are all zero or missing (text aside): at least one zero or null, no other number. */
 function isZeroRow(row: readonly Cell[]): boolean {
-  const numbers = row.filter((cell) => typeof cell === "number");
-  return numbers.length > 0 && numbers.every((cell) => cell === 0);
+  const measures = row.filter((cell) => typeof cell === "number" || cell === null || cell === undefined);
+  return measures.length > 0 && measures.every((cell) => cell === 0 || cell === null || cell === undefined);
 }
 
 function compareRowsAndColumns(gold: ResultTable, answerRows: Cell[][], options: CompareOptions): ComparisonResult {
