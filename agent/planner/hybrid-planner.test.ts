@@ -11,6 +11,7 @@ import { createHybridPlanner } from "./hybrid-planner.ts";
 import { mockEndpointModel, plannerContext, stubEngine } from "./llm/__fixtures__/planner-fixtures.ts";
 import { createLlmPlanner } from "./llm/llm-planner.ts";
 import { createPlannerFromConfig } from "./llm/planner-from-config.ts";
+import { createOfflinePlanner } from "./offline/offline-planner.ts";
 import type { Planner, PlannerOutcome } from "./planner.ts";
 
 const endpoint = createMockChatEndpoint();
@@ -79,6 +80,26 @@ describe("createHybridPlanner", () => {
     endpoint.server.use(http.post(`${TEST_BASE_URL}/chat/completions`, () => Response.error()));
     const outcome = await createHybridPlanner(offline, llm).plan("看不懂的问题", plannerContext());
     expect(outcome).toMatchObject({ status: "unsupported", reason: "not_understood", message: "没有理解这个问题。" });
+  });
+});
+
+describe("hybrid mode with the real offline planner", () => {
+  const hybrid = () => createPlannerFromConfig(loadLlmConfig({ OPENAI_BASE_URL: TEST_BASE_URL }), { engine: stubEngine(), offline: createOfflinePlanner(), model: mockEndpointModel() });
+
+  it.each([
+    ["上个月各分行的逾期率是多少?", "overdue_rate"],
+    ["What is the approval rate by channel this year?", "approval_rate"],
+  ])("answers %s offline with zero requests to the endpoint", async (question, metric) => {
+    const outcome = await hybrid().plan(question, plannerContext());
+    expect(outcome).toMatchObject({ status: "plan", plan: { query: { metrics: [metric] } } });
+    expect(endpoint.requests).toHaveLength(0);
+  });
+
+  it("sends a question the offline planner does not understand to the endpoint", async () => {
+    endpoint.script(toolCallReply([{ name: "plan_query", arguments: npl }]));
+    const outcome = await hybrid().plan("最近风控这块整体感觉怎么样", plannerContext());
+    expect(outcome).toMatchObject({ status: "plan", plan: { query: { metrics: ["npl_ratio"] } } });
+    expect(endpoint.requests).toHaveLength(1);
   });
 });
 
