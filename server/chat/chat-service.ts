@@ -1,0 +1,112 @@
+/**
+ * Answers questions for authenticated callers: one ask pipeline per branch scope (staff get theirs, managers and
+ * admins the unscoped one), conversation ownership checked, the answer kept with its turn, every question audited.
+ */
+import type { Answer } from "../../agent/answer/answer.ts";
+import { createAsk } from "../../agent/pipeline/ask-pipeline.ts";
+import type { Ask } from "../../agent/pipeline/ask-pipeline.ts";
+import type { ProgressEvent } from "../../agent/pipeline/progress-event.ts";
+import type { ToolRunnerRegistry } from "../../agent/pipeline/tool-runner.ts";
+import type { Language, Planner } from "../../agent/planner/planner.ts";
+import type { Engine } from "../../tools/engines/engine.ts";
+import type { Principal } from "../auth/principal.ts";
+import { scopeOf } from "../auth/principal.ts";
+import { NotFoundError } from "../http/http-errors.ts";
+import type { AuditLog } from "../store/audit-log.ts";
+import type { PersistentConversationStore } from "../store/persistent-conversation-store.ts";
+import { refuseRawSqlPlans } from "./scoped-planner.ts";
+
+/** What the service is built from. */
+export interface ChatServiceOptions {
+  engine: Engine;
+  planner: Planner;
+  conversations: PersistentConversationStore;
+  audit: AuditLog;
+  timeoutMs?: number;
+  toolRunners?: ToolRunnerRegistry;
+  /** Told about every failure the pipeline turned into an error answer (for the logs). */
+  onError?: (error: unknown, context: { question: string; conversationId: string; user: string }) => void;
+}
+
+/** One question as the API received it. */
+export interface ChatRequest {
+  message: string;
+  conversationId?: string;
+  language?: Language;
+  requestId: string;
+  channel: "http" | "websocket" | "mcp";
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/** The answer and its index in the conversation (what feedback refers to). */
+export interface ChatResult {
+  answer: Answer;
+  answerIndex: number | null;
+}
+
+/** The conversation id does not exist for this user (another user's reads the same). */
+export class ConversationNotFoundError extends NotFoundError {
+  constructor() {
+    super({ zh: "该会话", en: "The conversation" }, "CONVERSATION_NOT_FOUND");
+  }
+}
+
+/** Asks on behalf of principals. */
+export class ChatService {
+  private readonly pipelines = new Map<string, Ask>();
+
+  constructor(private readonly options: ChatServiceOptions) {}
+
+  /** The pipeline of a scope, built once. */
+  private pipelineFor(principal: Principal): Ask {
+    const scope = scopeOf(principal);
+    const key = scope ? `branch:${scope.branchId}` : "all";
+    let ask = this.pipelines.get(key);
+    if (!ask) {
+      const { engine, planner, conversations, timeoutMs, toolRunners, onError } = this.options;
+      ask = createAsk({
+        engine,
+        planner: scope ? refuseRawSqlPlans(planner) : planner,
+        conversations,
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
+        ...(toolRunners ? { toolRunners } : {}),
+        ...(scope ? { scope } : {}),
+        onError: (error, context) => onError?.(error, { question: context.question, conversationId: context.conversationId, user: principal.user }),
+      });
+      this.pipelines.set(key, ask);
+    }
+    return ask;
+  }
+
+  /**
+   * Answers one question.
+   * @throws ConversationNotFoundError when `conversationId` is not one of the caller's conversations.
+   */
+  async ask(principal: Principal, request: ChatRequest): Promise<ChatResult> {
+    if (request.conversationId !== undefined && !this.options.conversations.get(request.conversationId, principal.user)) throw new ConversationNotFoundError();
+    const answer = await this.pipelineFor(principal)(request.message, {
+      user: principal.user,
+      ...(request.conversationId === undefined ? {} : { conversationId: request.conversationId }),
+      ...(request.language ? { language: request.language } : {}),
+      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    });
+    const answerIndex = this.options.conversations.recordAnswer(answer.conversation_id, answer) ?? null;
+    this.options.audit.append({
+      at: new Date().toISOString(),
+      request_id: request.requestId,
+      channel: request.channel,
+      user: principal.user,
+      role: principal.role,
+      branch_id: scopeOf(principal)?.branchId ?? null,
+      question: request.message,
+      conversation_id: answer.conversation_id,
+      status: answer.status,
+      error_code: answer.error?.code ?? null,
+      plan: answer.plan,
+      sql: answer.sql,
+      row_count: answer.row_count,
+      timings: answer.timings,
+    });
+    return { answer, answerIndex };
+  }
+}
