@@ -7,6 +7,7 @@ import { compilePlan } from "../compiler/compile-plan.ts";
 import type { CompiledColumn, CompiledQuery } from "../compiler/compiled-query.ts";
 import { Answer } from "../answer/answer.ts";
 import type { AnswerInput } from "../answer/answer.ts";
+import { chartAndActions } from "../answer/chart-and-actions.ts";
 import { composeAnswer } from "../answer/compose-answer.ts";
 import type { AnswerFrame, ComposeRequest } from "../answer/compose-answer.ts";
 import { asLendLensError, clarifyAnswer, errorAnswer, unsupportedAnswer } from "../answer/status-answers.ts";
@@ -248,6 +249,17 @@ export function createAsk(options: AskPipelineOptions): Ask {
       progress({ type: "composing" });
       const composeStarted = performance.now();
       const composed = composeAnswer(request);
+      const visuals = await chartAndActions({
+        engine,
+        asOfDate: state.asOfDate,
+        language: frame.language,
+        plan,
+        columns: composed.columns.map((column, index) => ({ ...column, ...(request.compiled.columns[index] ?? {}), label: column.label })),
+        rows: composed.rows,
+        title: composed.definitions.map((definition) => definition.name).join(" / ") || composed.question,
+      });
+      composed.chart = visuals.chart;
+      composed.actions = visuals.actions;
       timings.compose_ms = performance.now() - composeStarted;
       const answer = finish({ ...composed, timings: { ...composed.timings, total_ms: 0 } });
       await record(answer.status, answer.status === "answered" ? plan : undefined);

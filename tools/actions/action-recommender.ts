@@ -78,7 +78,7 @@ function keyColumn(columns: string[], target: PlaybookRule["target"]): number {
     const exact = find((name) => name === "customer_id");
     return exact >= 0 ? exact : find((name) => name.endsWith("customer_id"));
   }
-  if (target === "branches") return find((name) => name === "branch_id");
+  if (target === "branches") return find((name) => name === "branch_id" || name === "branch");
   if (target === "channels") return find((name) => name === "channel" || name.endsWith("channel"));
   return -1;
 }

@@ -1,0 +1,61 @@
+/** Answers carry a chart where one fits and actions with reasons, end to end through the pipeline. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { compile } from "vega-lite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeDataset } from "../../schema/generator/generate-dataset.ts";
+import type { Engine } from "../../tools/engines/engine.ts";
+import { createSqlJsEngine } from "../../tools/engines/sqljs-engine.ts";
+import { createAsk } from "../pipeline/ask-pipeline.ts";
+import type { Ask } from "../pipeline/ask-pipeline.ts";
+
+let directory: string;
+let engine: Engine;
+let ask: Ask;
+
+beforeAll(async () => {
+  directory = mkdtempSync(join(tmpdir(), "lendlens-visuals-"));
+  const dbPath = join(directory, "dataset.db");
+  await writeDataset({ out: dbPath, seed: 13, scale: 0.05, asOf: "2026-03-31" });
+  engine = await createSqlJsEngine({ dbPath, workers: 1 });
+  ask = createAsk({ engine });
+});
+
+afterAll(async () => {
+  await engine?.close();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+describe("chart and actions in answers", () => {
+  it("sends relationship managers to exactly the listed high-value customers with rising risk", async () => {
+    const answer = await ask("哪些高价值客户本月还款风险上升?");
+    expect(answer.status).toBe("answered");
+    const customerIndex = answer.columns.findIndex((column) => column.name === "customer_id");
+    const listed = answer.rows.map((row) => row[customerIndex]);
+    expect(listed.length).toBeGreaterThan(0);
+    const outreach = answer.actions.find((action) => action.id === "rm_outreach");
+    expect(outreach?.customer_ids).toEqual(listed);
+    expect(outreach?.reason).toMatch(/高价值客户/);
+    // An entity list is a table, not a chart.
+    expect(answer.chart).toBeNull();
+  });
+
+  it("plots a grouped metric as a chart that compiles and holds exactly the rows", async () => {
+    const answer = await ask("overdue rate by branch");
+    expect(answer.status).toBe("answered");
+    expect(answer.chart).not.toBeNull();
+    const spec = answer.chart as { data: { values: Record<string, unknown>[] } };
+    expect(() => compile(spec as never)).not.toThrow();
+    expect(spec.data.values.map((value) => answer.columns.map((column) => value[column.name]))).toEqual(answer.rows);
+    expect(answer.language).toBe("en");
+  });
+
+  it("draws a line for a monthly trend and no chart for a single number", async () => {
+    const trend = await ask("近6个月每月放款金额趋势");
+    expect((trend.chart as { mark: { type: string } } | null)?.mark.type).toBe("line");
+    const single = await ask("不良率是多少");
+    expect(single.status).toBe("answered");
+    expect(single.chart).toBeNull();
+  });
+});
