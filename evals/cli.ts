@@ -54,9 +54,9 @@ async function main(): Promise<void> {
   const log = (line: string) => console.error(`[evals] ${line}`);
   const cases = filterCases(loadCases(join(REPOSITORY_ROOT, "evals", "cases")), options.filter, options.split);
   if (cases.length === 0) throw new Error("no cases match");
+  const provider = createProvider(options.provider, REPOSITORY_ROOT);
   const datasets = await ensureDatasets(parseDatasets(options.datasets, Number(options.scale)), { log });
   if (datasets.some((dataset) => dataset.source === "fallback")) log("WARNING: using the evals' stand-in datasets; the project's generator (npm run data) is not available");
-  const provider = createProvider(options.provider, REPOSITORY_ROOT);
   const results = await runEvals({ cases, provider, datasets, log });
   const report = buildReport(results, { provider: provider.name, datasets, filter: options.filter, labels: datasets.map(datasetLabel) });
   const gate = checkGate(report);

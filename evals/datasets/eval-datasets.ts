@@ -113,9 +113,7 @@ export async function ensureDataset(spec: DatasetSpec, options: EnsureDatasetOpt
   return { ...spec, path, source: "fallback" };
 }
 
-/** Ensures every spec's dataset, in order. */
+/** Ensures every spec's dataset (generated side by side), in the order of the specs. */
 export async function ensureDatasets(specs: readonly DatasetSpec[] = DEFAULT_DATASETS, options: EnsureDatasetOptions = {}): Promise<EvalDataset[]> {
-  const datasets: EvalDataset[] = [];
-  for (const spec of specs) datasets.push(await ensureDataset(spec, options));
-  return datasets;
+  return Promise.all(specs.map((spec) => ensureDataset(spec, options)));
 }
