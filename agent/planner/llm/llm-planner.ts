@@ -3,28 +3,26 @@
  * may explore with guarded SQL, and finishes with a plan (validated and compiled), a scoring-tool step, a
  * clarifying question or "unsupported". Every tool error goes back to the model for repair, a few times at most.
  */
-import { LendLensError } from "../../../schema/errors.ts";
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { Engine } from "../../../tools/engines/engine.ts";
 import { guardPolicyFor } from "../../../tools/sql-executor.ts";
 import type { GuardPolicy } from "../../../tools/sql-guard/guard-policy.ts";
-import type { ChatMessage, LanguageModel, ToolCall } from "../../llm/language-model.ts";
+import type { ChatMessage, LanguageModel } from "../../llm/language-model.ts";
 import type { LlmConfig } from "../../llm/llm-config.ts";
 import { LlmPlanningError } from "../../llm/llm-errors.ts";
 import type { Language, Planner, PlannerContext, PlannerOutcome, PlannerProgressEvent } from "../planner.ts";
 import { answerUnsupportedTool, askClarificationTool } from "./closing-tools.ts";
 import { describeSemanticLayerTool } from "./describe-semantic-layer-tool.ts";
 import { historyMessages } from "./history-messages.ts";
-import { ToolArgumentsError, UnknownToolError } from "./llm-planner-errors.ts";
 import { planQueryTool } from "./plan-query-tool.ts";
-import type { PlannerTool, ToolStep } from "./planner-tool.ts";
+import type { PlannerTool } from "./planner-tool.ts";
 import { toToolSpec } from "./planner-tool.ts";
 import type { PlanningSession } from "./planning-session.ts";
 import { runSqlTool } from "./run-sql-tool.ts";
+import { runToolCall } from "./run-tool-call.ts";
 import { scoringStepTool } from "./scoring-step-tool.ts";
 import type { PlannerScoringTool } from "./scoring-step-tool.ts";
 import { buildSystemPrompt } from "./system-prompt.ts";
-import { parseToolArguments } from "./tool-arguments.ts";
 
 /** What the LLM planner is built from. */
 export interface LlmPlannerOptions {
@@ -43,12 +41,6 @@ export interface LlmPlannerOptions {
   /** Tool errors sent back for repair before giving up (default 3). */
   maxRepairs?: number;
 }
-
-/** Codes of errors no repair can fix: the loop stops and the error reaches the pipeline. */
-const FATAL_CODES = new Set(["ENGINE_UNAVAILABLE", "LLM_UNAVAILABLE", "GUARD_DIALECT_MISMATCH", "CONFIGURATION_INVALID"]);
-
-/** Tool results longer than this are cut (the model needs the gist, not megabytes). */
-const MAX_TOOL_RESULT_CHARACTERS = 16_000;
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -137,50 +129,13 @@ export function createLlmPlanner(options: LlmPlannerOptions): Planner {
         }
         for (const call of reply.toolCalls) {
           emit({ type: "tool_call", tool: call.name, round });
-          const step = await runCall(call, reply.finishReason);
+          const step = await runToolCall(call, toolsByName, session, reply.finishReason);
           if (step.kind === "final") return step.outcome;
           messages.push({ role: "tool", toolCallId: call.id, content: step.content });
           if (step.problem !== undefined) repair(step.problem);
         }
       }
       throw new LlmPlanningError("round_limit", { rounds: round, repairs: session.repairs, lastProblem });
-
-      /** Runs one call; a repairable error becomes the tool message that explains it. */
-      async function runCall(call: ToolCall, finishReason?: string): Promise<Exclude<ToolStep, { kind: "result" }> | { kind: "message"; content: string; problem?: string }> {
-        try {
-          const tool = toolsByName.get(call.name);
-          if (!tool) throw new UnknownToolError(call.name, [...toolsByName.keys()]);
-          const raw = parseToolArguments(call.name, call.arguments, finishReason);
-          let args: unknown = raw;
-          if (!tool.validatesItself) {
-            const parsed = tool.input.safeParse(raw);
-            if (!parsed.success) throw new ToolArgumentsError(call.name, parsed.error.issues.map((issue) => `${issue.path.join(".") || "arguments"}: ${issue.message}`));
-            args = parsed.data;
-          }
-          const step = await tool.run(args, session);
-          if (step.kind === "final") return step;
-          return { kind: "message", content: cut(JSON.stringify(step.content)) };
-        } catch (error) {
-          if (!LendLensError.is(error) || FATAL_CODES.has(error.code)) throw error;
-          const problem = error.messages.en;
-          return { kind: "message", content: JSON.stringify({ error: repairReport(error) }), problem };
-        }
-      }
     },
   };
-}
-
-/** What the model is told about an error: code, reason, and the valid alternatives when there are some. */
-function repairReport(error: LendLensError): Record<string, unknown> {
-  const details = error.details ?? {};
-  return {
-    code: error.code,
-    message: error.messages.en,
-    ...(Array.isArray(details.suggestions) && details.suggestions.length > 0 ? { validAlternatives: details.suggestions } : {}),
-    instruction: "Fix the arguments using only valid ids and values, then call the tool again.",
-  };
-}
-
-function cut(text: string): string {
-  return text.length <= MAX_TOOL_RESULT_CHARACTERS ? text : `${text.slice(0, MAX_TOOL_RESULT_CHARACTERS)}… (cut)`;
 }
