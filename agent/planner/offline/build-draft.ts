@@ -114,7 +114,11 @@ function attributeByUnit(layer: SemanticLayer, entity: string, unit: NumberMenti
 export function numberConditions(intent: Intent, layer: SemanticLayer, draft: Draft, entity: string, build: Build): void {
   for (const mention of intent.numbers) {
     const { condition, target } = mention;
-    const targetMetric = target?.senses.find((sense) => sense.kind === "metric" && draft.metrics.includes(sense.id));
+    // "over 500 loans": a number before an entity noun compares the entity's count metric.
+    const countedEntity = target?.senses.find((sense) => sense.kind === "entity" && draft.metrics.includes(countMetricOf(layer, sense.id)?.id ?? ""));
+    const targetMetric =
+      target?.senses.find((sense) => sense.kind === "metric" && draft.metrics.includes(sense.id)) ??
+      (countedEntity?.kind === "entity" ? { kind: "metric" as const, id: countMetricOf(layer, countedEntity.id)?.id as string } : undefined);
     const reachable = reachableEntities(layer, entity);
     const targetAttribute = target?.senses
       .filter((sense): sense is Extract<typeof sense, { kind: "attribute" }> => sense.kind === "attribute")
@@ -196,8 +200,9 @@ function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: string, 
     metrics.push(choice);
   }
   if (metrics.length === 0) {
-    const entity = subjectEntity(intent, layer);
-    const count = entity ? countMetricOf(layer, entity) : undefined;
+    // Nothing measured: count the rows the question is about, or the rows its grouping belongs to.
+    const entity = subjectEntity(intent, layer) ?? (intent.groupBy[0] ? layer.dimension(intent.groupBy[0].id).table : undefined);
+    const count = entity && layer.has("entity", entity) ? countMetricOf(layer, entity) : undefined;
     if (!count) return { kind: "unsupported", reason: "not_understood", detail: "no metric" };
     metrics.push(count.id);
   }

@@ -89,19 +89,58 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   const ranking = cues.has("top") || cues.has("bottom") || cues.has("best") || cues.has("worst") || cues.has("rank") || Boolean(limit?.direction);
   const grouping = cues.has("group") || trendGrain !== undefined;
 
+  // "cities with more than 1000 customers": a number counting a noun that is also a count metric, per group.
+  const counts = (span: Span | undefined) => Boolean(span?.number?.op) && (span?.number?.unit === "plain" || span?.number?.unit === "count");
+  const countedNouns = content.filter((span) => (has(span, "metric") || has(span, "entity")) && !strongMetricSpans.includes(span)).filter((span) => {
+    const index = spans.indexOf(span);
+    const before = spans[index - 1];
+    const after = spans[index + 1];
+    return (counts(before) && before.number?.unit === "plain" && span.start - before.end <= 1) || (counts(after) && after.start - span.end <= 1 && after.number?.unit === "count");
+  });
   let mode: Intent["mode"];
   if (strongMetricSpans.length > 0) mode = "aggregate";
+  else if (countedNouns.length > 0 && dimensionSpans.length > 0 && !dimensionSpans.every((span) => countedNouns.includes(span))) mode = "aggregate";
   else if (hasCount && !hasList) mode = "aggregate";
   else if (weakMetricSpans.length > 0 && dimensionSpans.some((span) => !weakMetricSpans.includes(span)) && (ranking || grouping || hasList)) mode = "aggregate";
   else if (hasCount && hasList && dimensionSpans.length > 0) mode = "aggregate";
   else if (dimensionOnlySpans.some((span) => !has(span, "attribute")) && !hasList) mode = "aggregate";
   else if (content.some((span) => has(span, "ambiguity")) && !hasList) mode = "aggregate";
   else if (metricLikeSpans.length > 0 && !hasList && !(ranking && content.some((span) => has(span, "entity") && (!has(span, "metric") || nounSpans.includes(span))))) mode = "aggregate";
+  else if (trendGrain && !hasList && content.length > 0) mode = "aggregate";
   else if (hasList || content.some((span) => has(span, "entity") || has(span, "term"))) mode = "list";
   else if (weakMetricSpans.length > 0) mode = "aggregate";
   else if (trendGrain && content.length > 0) mode = "aggregate";
   // After an aggregate answer, "按产品拆开" groups the same numbers: product is a dimension here, not a list.
   if (options.previousKind === "aggregate" && mode === "list" && !hasList && strongMetricSpans.length === 0) mode = "aggregate";
+
+  // Numbers: the comparison belongs to the attribute word next to it ("收入超过50万", "over 2 active loans"),
+  // else the closest metric or entity word before it.
+  const numbers: NumberMention[] = [];
+  const bareNumbers: NumberCondition[] = [];
+  const numericAttribute = (candidate: Span) => candidate.senses.some((sense) => sense.kind === "attribute" && layer.attribute(sense.id).type === "number");
+  const measurable = (candidate: Span) => numericAttribute(candidate) || (has(candidate, "metric") && !has(candidate, "entity")) || has(candidate, "ambiguity");
+  spans.forEach((span, index) => {
+    if (!span.number) return;
+    const condition = span.number;
+    if (condition.op === undefined && condition.low === undefined) {
+      bareNumbers.push(condition);
+      return;
+    }
+    const before = spans[index - 1];
+    const after = spans[index + 1];
+    let target: Span | undefined;
+    if (before && measurable(before) && !before.number) target = before;
+    else if (after && numericAttribute(after) && after.start - span.end <= 1) target = after;
+    for (let back = index - 1; back >= 0 && back >= index - 3 && !target; back--) {
+      const candidate = spans[back];
+      if (!candidate.number && (measurable(candidate) || has(candidate, "entity") || has(candidate, "term"))) target = candidate;
+    }
+    if (!target || !measurable(target)) {
+      if (after && (measurable(after) || ((has(after, "metric") || has(after, "entity")) && after.start - span.end <= 1))) target = after;
+    }
+    numbers.push({ condition, target });
+  });
+  const numberTargets = new Set(numbers.map((number) => number.target).filter((target): target is Span => Boolean(target)));
 
   const metrics: string[] = [];
   const entityMentions: string[] = [];
@@ -126,6 +165,11 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     const ambiguitySenses = sensesOf(span, "ambiguity");
 
     if (span.number || span.time || span.limit) continue;
+    // The word a number compares ("超过2笔在贷") is an attribute, whatever else it may mean.
+    if (numberTargets.has(span) && attributeSenses.length > 0 && metricSenses.length === 0) {
+      attributes.push({ span, options: attributeSenses.map(({ id, entity }) => ({ id, entity })) });
+      continue;
+    }
     if (termSenses.length > 0 && metricSenses.length > 0) {
       // "NPL": the NPL ratio when measured, NPL loans when counted or listed.
       const asTerm = hasCount || hasList || mode === "list" || metrics.length > 0 || content.some((other) => other !== span && has(other, "entity") && !has(other, "metric"));
@@ -191,25 +235,6 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   }
   const grouped = groupBy.filter((group) => !qualifiers.has(group.id));
 
-  // Numbers: the comparison belongs to the closest metric, attribute or entity word before it (else after it).
-  const numbers: NumberMention[] = [];
-  const bareNumbers: NumberCondition[] = [];
-  spans.forEach((span, index) => {
-    if (!span.number) return;
-    const condition = span.number;
-    if (condition.op === undefined && condition.low === undefined) {
-      bareNumbers.push(condition);
-      return;
-    }
-    const isTarget = (candidate: Span) => has(candidate, "metric") || has(candidate, "attribute") || has(candidate, "ambiguity") || has(candidate, "entity") || has(candidate, "term");
-    let target: Span | undefined;
-    for (let back = index - 1; back >= 0 && back >= index - 3 && !target; back--) if (isTarget(spans[back]) && !spans[back].number) target = spans[back];
-    if (!target || (!has(target, "metric") && !has(target, "attribute") && !has(target, "ambiguity"))) {
-      const after = spans[index + 1];
-      if (after && (has(after, "attribute") || has(after, "metric"))) target = after;
-    }
-    numbers.push({ condition, target });
-  });
   if (!limit && (cues.has("top") || cues.has("bottom") || cues.has("best") || cues.has("worst"))) {
     const count = bareNumbers.find((number) => Number.isInteger(number.value) && (number.value ?? 0) > 0 && (number.value ?? 0) <= 1000 && (number.unit === "plain" || number.unit === "count"));
     if (count?.value) limit = { count: count.value };

@@ -116,6 +116,39 @@ function limitCandidates(text: string): Span[] {
   return spans;
 }
 
+/**
+ * Picks non-overlapping spans that cover the most characters (weighted interval scheduling); among equal covers,
+ * fewer and longer spans win, then time, limit and number readings over lexicon words. "新客户数量" reads as
+ * 新客户 + 数量, not 客户数量 with 新 left over.
+ */
+function selectSpans(candidates: { span: Span; priority: number }[]): Span[] {
+  const sorted = [...candidates].sort((left, right) => left.span.end - right.span.end || left.span.start - right.span.start);
+  const weight = ({ span, priority }: { span: Span; priority: number }) => (span.end - span.start) * 1000 - 10 + priority;
+  const best: number[] = new Array(sorted.length + 1).fill(0);
+  const previous: number[] = new Array(sorted.length).fill(0);
+  for (let index = 0; index < sorted.length; index++) {
+    // The last candidate ending at or before this one starts (binary search over ends).
+    let low = 0;
+    let high = index;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle].span.end <= sorted[index].span.start) low = middle + 1;
+      else high = middle;
+    }
+    previous[index] = low;
+    best[index + 1] = Math.max(best[index], weight(sorted[index]) + best[low]);
+  }
+  const chosen: Span[] = [];
+  for (let index = sorted.length; index > 0; ) {
+    if (best[index] === best[index - 1]) index--;
+    else {
+      chosen.push(sorted[index - 1].span);
+      index = previous[index - 1];
+    }
+  }
+  return chosen.reverse();
+}
+
 /** Reads the question: picks non-overlapping spans, longest first, then lists the unknown words left over. */
 export function scanQuestion(text: string, lexicon: Lexicon, asOfDate: string): ScannedQuestion {
   const wordBoundaries = boundaries(text);
@@ -125,22 +158,16 @@ export function scanQuestion(text: string, lexicon: Lexicon, asOfDate: string): 
     ...findNumberConditions(text).map((number) => ({ span: { start: number.start, end: number.end, text: number.text, senses: [], number }, priority: 1 })),
     ...lexiconCandidates(text, lexicon, wordBoundaries).map((span) => ({ span, priority: 0 })),
   ];
-  candidates.sort(
-    (left, right) =>
-      right.span.end - right.span.start - (left.span.end - left.span.start) || right.priority - left.priority || left.span.start - right.span.start,
+  const spans = selectSpans(
+    candidates.filter(({ span }) => {
+      // Latin words are whole: a match must not cut an English word or number in two.
+      if (/[a-z\d]/.test(text[span.start - 1] ?? "") && /[a-z\d]/.test(text[span.start])) return false;
+      if (/[a-z\d]/.test(text[span.end] ?? "") && /[a-z\d]/.test(text[span.end - 1])) return false;
+      return true;
+    }),
   );
   const taken = new Array<boolean>(text.length).fill(false);
-  const spans: Span[] = [];
-  for (const { span } of candidates) {
-    let free = true;
-    for (let index = span.start; index < span.end && free; index++) if (taken[index]) free = false;
-    if (!free) continue;
-    // Latin words are whole: a match must not cut an English word or number in two.
-    if (/[a-z\d]/.test(text[span.start - 1] ?? "") && /[a-z\d]/.test(text[span.start])) continue;
-    if (/[a-z\d]/.test(text[span.end] ?? "") && /[a-z\d]/.test(text[span.end - 1])) continue;
-    for (let index = span.start; index < span.end; index++) taken[index] = true;
-    spans.push(span);
-  }
+  for (const span of spans) for (let index = span.start; index < span.end; index++) taken[index] = true;
   spans.sort((left, right) => left.start - right.start);
   let leftover = "";
   for (let index = 0; index < text.length; index++) leftover += taken[index] ? " " : text[index];
