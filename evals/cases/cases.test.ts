@@ -78,6 +78,11 @@ describe("gold SQL", () => {
     expect(problems).toEqual([]);
   });
 
+  it("only reads: every gold statement is a single SELECT or WITH", () => {
+    const writes = withSql.filter(({ turn }) => !/^\s*(SELECT|WITH)\b/i.test(turn.goldSql as string) || /;\s*\S/.test(turn.goldSql as string)).map(({ evalCase }) => evalCase.id);
+    expect(writes).toEqual([]);
+  });
+
   it("ordered cases say ORDER BY in their gold SQL", () => {
     const missing = withSql.filter(({ turn }) => turn.ordered && !/ORDER BY/i.test(turn.goldSql as string)).map(({ evalCase }) => evalCase.id);
     expect(missing).toEqual([]);

@@ -6,14 +6,14 @@ import { METRIC_CASES, TIME_CASES } from "./metric-cases.ts";
 import { MULTI_TURN_CASES } from "./multi-turn-cases.ts";
 import { AMBIGUOUS_CASES, OUT_OF_SCOPE_CASES, PII_CASES, WRITE_CASES } from "./must-not-answer-cases.ts";
 import { LIST_CASES, TERM_CASES } from "./term-and-list-cases.ts";
-import { COLLOQUIAL_CASES, COLLOQUIAL_REFUSALS } from "./colloquial-cases.ts";
+import { COLLOQUIAL_CASES, COLLOQUIAL_REFUSALS, LATER_BREAKDOWNS } from "./colloquial-cases.ts";
 
 const AUTHORED = [
   ...METRIC_CASES, ...TIME_CASES, ...GROUP_BY_CASES, ...TOP_N_CASES, ...COMPARE_CASES, ...TREND_CASES,
   ...TERM_CASES, ...LIST_CASES, ...MULTI_TURN_CASES,
   ...OUT_OF_SCOPE_CASES, ...WRITE_CASES, ...AMBIGUOUS_CASES, ...PII_CASES,
   // Appended last so that the ids of the cases above stay as they were.
-  ...COLLOQUIAL_CASES, ...COLLOQUIAL_REFUSALS,
+  ...COLLOQUIAL_CASES, ...COLLOQUIAL_REFUSALS, ...LATER_BREAKDOWNS,
 ];
 
 /** All cases, validated, in authoring order. Within each category and language, even positions are dev, odd are test. */
