@@ -1,0 +1,56 @@
+/** The semantic-layer browser: metrics, terms and dimensions with their 口径, filtered as the user types. */
+import { h, replaceChildren } from "../dom.ts";
+import { searchLayer } from "../api/api-shapes.ts";
+import type { LayerEntry } from "../api/api-shapes.ts";
+import type { Messages } from "../i18n/messages.ts";
+
+/** A modal dialog listing the entries with a search box; Escape or the close button calls onClose. */
+export function semanticBrowser(entries: readonly LayerEntry[], messages: Messages, onClose: () => void): HTMLElement {
+  const search = h("input", { type: "search", class: "layer-search", "aria-label": messages.semanticSearch, placeholder: messages.semanticSearch });
+  const results = h("div", { class: "layer-results", "aria-live": "polite" });
+  const headings: Record<LayerEntry["kind"], string> = { metric: messages.metrics, term: messages.terms, dimension: messages.dimensions };
+  const render = () => {
+    const found = searchLayer(entries, search.value);
+    if (found.length === 0) return replaceChildren(results, h("p", { class: "muted", text: messages.noMatches }));
+    replaceChildren(
+      results,
+      (["metric", "term", "dimension"] as const).map((kind) => {
+        const ofKind = found.filter((entry) => entry.kind === kind);
+        return (
+          ofKind.length > 0 &&
+          h(
+            "section",
+            { class: `layer-section layer-${kind}` },
+            h("h3", { text: `${headings[kind]} (${ofKind.length})` }),
+            h(
+              "dl",
+              {},
+              ofKind.map((entry) => [
+                h("dt", {}, entry.name, h("code", { class: "member-id", text: entry.id }), entry.names.length > 1 && h("span", { class: "synonyms", text: entry.names.slice(1, 5).join(" · ") })),
+                h("dd", {}, entry.formula && h("code", { class: "formula", text: entry.formula }), entry.description && h("p", { class: "description", text: entry.description })),
+              ]),
+            ),
+          )
+        );
+      }),
+    );
+  };
+  search.addEventListener("input", render);
+  render();
+  const dialog = h(
+    "div",
+    { class: "layer-dialog", role: "dialog", "aria-modal": "true", "aria-label": messages.semanticLayer },
+    h("div", { class: "dialog-head" }, h("h2", { text: messages.semanticLayer }), h("button", { type: "button", class: "close", "aria-label": messages.close, onclick: onClose, text: "×" })),
+    search,
+    results,
+  );
+  dialog.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") onClose();
+  });
+  const backdrop = h("div", { class: "backdrop", "data-part": "semantic-layer" }, dialog);
+  backdrop.addEventListener("click", (event) => {
+    if (event.target === backdrop) onClose();
+  });
+  queueMicrotask(() => search.focus());
+  return backdrop;
+}
