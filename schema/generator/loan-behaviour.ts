@@ -13,7 +13,7 @@ import type { SeededRandom } from "./seeded-random.ts";
  * At the worsening branch: the chance that a loan disbursed `index` months before the as-of month falls into
  * arrears from its first installments (index 1 = last month). It climbs month after month.
  */
-export const EARLY_ARREARS_BY_VINTAGE = [0, 0.6, 0.48, 0.37, 0.27, 0.18, 0.1];
+export const EARLY_ARREARS_BY_VINTAGE = [0, 0.7, 0.55, 0.4, 0.27, 0.15, 0.06];
 
 function seasoning(installmentNo: number): number {
   if (installmentNo <= 2) return 0.5;
@@ -62,7 +62,7 @@ export function loanBehaviour(
       if (shock && month >= shock.firstMonth && month <= shock.lastMonth + 1) hazard *= 4;
       if (worsening) {
         const monthsAgo = plan.asOfMonth - month;
-        hazard *= monthsAgo <= 5 ? 1 + (6 - monthsAgo) : 1.3;
+        hazard *= monthsAgo <= 5 ? 1 + 0.5 * (6 - monthsAgo) : 1.3;
       }
       return hazard;
     },

@@ -70,7 +70,7 @@ export function buildMonthlyActivity(plan: DatasetPlan, profile: CustomerProfile
     }
     const upcomingArrears = arrearsStarts.some((start) => start - month >= 0 && start - month <= 3);
     let inquiries = random.poisson(0.1 * Math.exp(0.55 * z)) + (upcomingArrears ? random.poisson(1.6) : 0);
-    let utilization = hasCard ? baseUtilization + random.normal(0, 0.06) + (inArrears ? 0.25 : 0) + (shock ? 0.15 : 0) : 0;
+    let utilization = hasCard ? baseUtilization + random.normal(0, 0.06) + (inArrears ? 0.12 : 0) + (shock ? 0.15 : 0) : 0;
     if (riser && month === plan.asOfMonth) {
       inquiries += random.integer(3, 6);
       utilization = Math.max(utilization, 0.6) + 0.3;

@@ -33,10 +33,9 @@ function settle(random: SeededRandom, createdDay: number, asOfDay: number, settl
 /** Builds a customer's alerts, in creation order. */
 export function buildAlerts(plan: DatasetPlan, loans: readonly LoanRecord[], monthly: readonly MonthlyRecord[], scores: readonly RiskScoreRecord[], random: SeededRandom): AlertRecord[] {
   const asOfDay = plan.asOfDay;
-  const windowStart = firstDayOfMonth(plan.firstMonth);
   const alerts: AlertRecord[] = [];
   const add = (loan: LoanRecord | null, alertType: AlertRecord["alertType"], severity: AlertRecord["severity"], createdDay: number, settledDay: number | null, ongoing: boolean): void => {
-    if (createdDay < windowStart || createdDay > asOfDay) return;
+    if (createdDay > asOfDay) return;
     alerts.push({ loan, alertType, severity, createdDay, ...settle(random, createdDay, asOfDay, settledDay, ongoing) });
   };
 

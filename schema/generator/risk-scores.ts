@@ -39,9 +39,11 @@ export function loanActiveInMonth(loan: LoanRecord, month: number, asOfDay: numb
 
 function arrearsTerm(daysPastDue: number): number {
   if (daysPastDue <= 0) return 0;
-  if (daysPastDue <= 30) return 1.5;
-  if (daysPastDue <= 90) return 2.4;
-  return daysPastDue <= 180 ? 3.3 : 4;
+  // A few days late is a weak signal; months behind is a strong one.
+  if (daysPastDue <= 7) return 0.6;
+  if (daysPastDue <= 30) return 1.2;
+  if (daysPastDue <= 90) return 2.2;
+  return daysPastDue <= 180 ? 3 : 3.6;
 }
 
 function toPd(logit: number): number {
@@ -55,7 +57,7 @@ export function buildRiskScores(plan: DatasetPlan, profile: CustomerProfile, loa
   const logits: { month: number; logit: number }[] = [];
   let noise = random.normal(0, 0.15);
   for (let month = plan.firstMonth; month <= plan.asOfMonth; month += 1) {
-    noise = 0.6 * noise + random.normal(0, 0.13);
+    noise = 0.6 * noise + random.normal(0, 0.09);
     const activity = byMonth.get(month);
     if (!activity || !loans.some((loan) => loanActiveInMonth(loan, month, plan.asOfDay))) continue;
     const end = Math.min(lastDayOfMonth(month), plan.asOfDay);
