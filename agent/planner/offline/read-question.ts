@@ -50,7 +50,7 @@ export interface Intent {
 const TREND_GRAINS: Partial<Record<Cue, TimeGrain>> = { trend_month: "month", trend_quarter: "quarter", trend_year: "year", trend_day: "day" };
 
 const sensesOf = <K extends Sense["kind"]>(span: Span, kind: K) => span.senses.filter((sense): sense is Extract<Sense, { kind: K }> => sense.kind === kind);
-const has = (span: Span, kind: Sense["kind"]) => span.senses.some((sense) => sense.kind === kind);
+const has = (span: Span | undefined, kind: Sense["kind"]) => Boolean(span?.senses.some((sense) => sense.kind === kind));
 
 /** Reads the scanned question into an intent. */
 export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, language: Language, options: { previousKind?: "aggregate" | "list" } = {}): Intent {
@@ -136,7 +136,9 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       if (!candidate.number && (measurable(candidate) || has(candidate, "entity") || has(candidate, "term"))) target = candidate;
     }
     if (!target || !measurable(target)) {
-      if (after && (measurable(after) || ((has(after, "metric") || has(after, "entity")) && after.start - span.end <= 1))) target = after;
+      // "over 500 loans" counts the noun after it; "贷款超过500笔" (with a classifier) the one before.
+      const countsAfter = Boolean(after) && condition.unit === "plain" && (has(after, "metric") || has(after, "entity")) && after.start - span.end <= 1;
+      if (after && (measurable(after) || countsAfter)) target = after;
     }
     numbers.push({ condition, target });
   });
