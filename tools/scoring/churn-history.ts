@@ -1,7 +1,7 @@
-/** Loads the history the churn model learns from: customers, monthly activity, loan dates and survey scores. */
+/** Loads the history the churn model learns from: customers, monthly activity, loan dates, surveys, touches, arrears. */
 import type { Engine } from "../engines/engine.ts";
 import { shiftMonth } from "./scoring-calendar.ts";
-import { nullableNumber, numberOf, queryRows } from "./scoring-query.ts";
+import { nullableNumber, numberOf, toDialectPlaceholders } from "./scoring-query.ts";
 
 /** One month of a customer's activity. */
 export interface ActivityMonth {
@@ -28,33 +28,34 @@ export interface CustomerHistory {
   lateDueDates: string[];
 }
 
-/** Reads the history of every customer for the `months` months ending with `lastMonth`. */
+const textOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+/**
+ * Reads the history of every customer for the `months` months ending with `lastMonth`. Rows are read as arrays
+ * (not records): at scale 1 this is about 600,000 rows.
+ */
 export async function loadCustomerHistories(engine: Engine, lastMonth: string, months: number): Promise<Map<string, CustomerHistory>> {
+  const select = async (sql: string, params: unknown[] = []) => (await engine.query(toDialectPlaceholders(sql, engine.dialect), params)).rows;
   const [customers, activity, loans, surveys, touches, lates] = await Promise.all([
-    queryRows(engine, "SELECT customer_id, value_tier, home_branch_id, onboard_date, status, churn_date FROM customers"),
-    queryRows(engine, "SELECT customer_id, month, aum, txn_count, app_logins FROM customer_monthly WHERE month >= ? AND month <= ?", [
-      shiftMonth(lastMonth, 1 - months),
-      lastMonth,
-    ]),
-    queryRows(engine, "SELECT customer_id, disbursed_date, closed_date FROM loans"),
-    queryRows(engine, "SELECT customer_id, survey_date, nps_score FROM satisfaction_surveys ORDER BY customer_id, survey_date, survey_id"),
-    queryRows(engine, "SELECT customer_id, touched_date FROM campaign_touches ORDER BY customer_id, touched_date"),
-    queryRows(
-      engine,
+    select("SELECT customer_id, value_tier, home_branch_id, onboard_date, status, churn_date FROM customers"),
+    select("SELECT customer_id, month, aum, txn_count, app_logins FROM customer_monthly WHERE month >= ? AND month <= ?", [shiftMonth(lastMonth, 1 - months), lastMonth]),
+    select("SELECT customer_id, disbursed_date, closed_date FROM loans"),
+    select("SELECT customer_id, survey_date, nps_score FROM satisfaction_surveys ORDER BY customer_id, survey_date, survey_id"),
+    select("SELECT customer_id, touched_date FROM campaign_touches ORDER BY customer_id, touched_date"),
+    select(
       `SELECT l.customer_id, r.due_date FROM repayments r JOIN loans l ON l.loan_id = r.loan_id
        WHERE r.status IN ('paid_late', 'partial', 'missed') ORDER BY l.customer_id, r.due_date`,
     ),
   ]);
   const histories = new Map<string, CustomerHistory>();
-  for (const row of customers) {
-    const customerId = String(row.customer_id);
-    histories.set(customerId, {
-      customerId,
-      valueTier: String(row.value_tier),
-      homeBranchId: String(row.home_branch_id),
-      onboardDate: String(row.onboard_date),
-      status: String(row.status),
-      churnDate: row.churn_date === null || row.churn_date === undefined ? null : String(row.churn_date),
+  for (const [customerId, valueTier, homeBranchId, onboardDate, status, churnDate] of customers) {
+    histories.set(String(customerId), {
+      customerId: String(customerId),
+      valueTier: String(valueTier),
+      homeBranchId: String(homeBranchId),
+      onboardDate: String(onboardDate),
+      status: String(status),
+      churnDate: textOrNull(churnDate),
       activity: new Map(),
       loans: [],
       surveys: [],
@@ -62,24 +63,17 @@ export async function loadCustomerHistories(engine: Engine, lastMonth: string, m
       lateDueDates: [],
     });
   }
-  for (const row of activity) {
-    histories.get(String(row.customer_id))?.activity.set(String(row.month), {
-      aum: numberOf(row.aum),
-      txnCount: numberOf(row.txn_count),
-      appLogins: numberOf(row.app_logins),
-    });
+  for (const [customerId, month, aum, txnCount, appLogins] of activity) {
+    histories.get(String(customerId))?.activity.set(String(month), { aum: numberOf(aum), txnCount: numberOf(txnCount), appLogins: numberOf(appLogins) });
   }
-  for (const row of loans) {
-    histories.get(String(row.customer_id))?.loans.push({
-      disbursedDate: String(row.disbursed_date),
-      closedDate: row.closed_date === null || row.closed_date === undefined ? null : String(row.closed_date),
-    });
+  for (const [customerId, disbursedDate, closedDate] of loans) {
+    histories.get(String(customerId))?.loans.push({ disbursedDate: String(disbursedDate), closedDate: textOrNull(closedDate) });
   }
-  for (const row of surveys) {
-    const nps = nullableNumber(row.nps_score);
-    if (nps !== null) histories.get(String(row.customer_id))?.surveys.push({ date: String(row.survey_date), nps });
+  for (const [customerId, surveyDate, npsScore] of surveys) {
+    const nps = nullableNumber(npsScore);
+    if (nps !== null) histories.get(String(customerId))?.surveys.push({ date: String(surveyDate), nps });
   }
-  for (const row of touches) histories.get(String(row.customer_id))?.touchDates.push(String(row.touched_date));
-  for (const row of lates) histories.get(String(row.customer_id))?.lateDueDates.push(String(row.due_date));
+  for (const [customerId, touchedDate] of touches) histories.get(String(customerId))?.touchDates.push(String(touchedDate));
+  for (const [customerId, dueDate] of lates) histories.get(String(customerId))?.lateDueDates.push(String(dueDate));
   return histories;
 }

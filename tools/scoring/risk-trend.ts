@@ -1,5 +1,6 @@
 /** risk_trend: each borrower's PD over the last N months, its month-over-month change, slope and rising-risk flag. */
 import { z } from "zod";
+import type { Engine } from "../engines/engine.ts";
 import { monthOf, monthsEndingWith, shiftMonth } from "./scoring-calendar.ts";
 import { ScoringDataError } from "./scoring-errors.ts";
 import { customerIdsField, limitField, monthField, prepareRun, valueTierField } from "./scoring-input.ts";
@@ -142,7 +143,7 @@ function compareTrend(left: RiskTrendItem, right: RiskTrendItem): number {
 }
 
 /** A month with no risk scores at all is outside the data: say so rather than answer "nobody". */
-async function assertMonthScored(engine: Parameters<typeof queryRows>[0], month: string): Promise<void> {
+async function assertMonthScored(engine: Engine, month: string): Promise<void> {
   const [row] = await queryRows(engine, "SELECT COUNT(*) AS n FROM risk_scores WHERE month = ?", [month]);
   if (numberOf(row?.n) === 0) {
     throw new ScoringDataError(
