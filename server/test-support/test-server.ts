@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeDataset } from "../../schema/generator/generate-dataset.ts";
+import type { ToolRunnerRegistry } from "../../agent/pipeline/tool-runner.ts";
 import type { Planner } from "../../agent/planner/planner.ts";
 import type { Engine } from "../../tools/engines/engine.ts";
 import { openEngine } from "../../tools/engines/open-engine.ts";
@@ -47,7 +48,7 @@ export interface TestServer extends RunningServer {
 /** Starts a server on port 0 over the dataset, with TEST_KEYS and a fresh state directory (unless given). */
 export async function startTestServer(
   dataset: TestDataset,
-  options: { environment?: Record<string, string>; stateDir?: string; planner?: Planner; webRoot?: string } = {},
+  options: { environment?: Record<string, string>; stateDir?: string; planner?: Planner; toolRunners?: ToolRunnerRegistry; webRoot?: string } = {},
 ): Promise<TestServer> {
   const configuration: ServerConfiguration = loadServerConfiguration({
     PORT: "0",
@@ -64,6 +65,7 @@ export async function startTestServer(
     logger: createLogger("silent"),
     webRoot: options.webRoot ?? join(dataset.directory, "no-web-chat"),
     ...(options.planner ? { planner: options.planner } : {}),
+    ...(options.toolRunners ? { toolRunners: options.toolRunners } : {}),
   });
   return {
     ...running,
