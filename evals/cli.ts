@@ -59,6 +59,7 @@ async function main(): Promise<void> {
   if (datasets.some((dataset) => dataset.source === "fallback")) log("WARNING: using the evals' stand-in datasets; the project's generator (npm run data) is not available");
   const results = await runEvals({ cases, provider, datasets, log });
   const report = buildReport(results, { provider: provider.name, datasets, filter: options.filter, labels: datasets.map(datasetLabel) });
+  if (report.overall.errors > 0) log(`the product returned errors on ${report.overall.errors} of ${report.overall.cases} cases (see the failures in the report)`);
   const gate = checkGate(report);
   console.log(summaryTable(report));
   console.log("");

@@ -81,6 +81,7 @@ const COLUMNS: [string, (figures: Figures) => string][] = [
   ["abstention", (figures) => percent(figures.abstentionRate)],
   ["must-not recall", (figures) => `${percent(figures.mustNotAnswerRecall)} (${figures.mustNotAnswerCorrect}/${figures.mustNotAnswer})`],
   ["RS(10)", (figures) => number(figures.rs10)],
+  ["errors", (figures) => String(figures.errors)],
   ["question match", (figures) => percent(figures.questionMatch)],
   ["interaction match", (figures) => percent(figures.interactionMatch)],
   ["p50", (figures) => milliseconds(figures.latencyP50Ms)],

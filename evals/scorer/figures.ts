@@ -23,6 +23,8 @@ export interface Figures {
   /** Must-not-answer cases handled right (clarify/unsupported, or PII masked). */
   mustNotAnswerRecall: number | null;
   wrong: number;
+  /** Cases where some turn came back with status "error" (or no answer at all). */
+  errors: number;
   /** Reliability score: (+1 correct, 0 abstained, -10 wrong) / cases. */
   rs10: number | null;
   sessions: number;
@@ -74,6 +76,7 @@ export function computeFigures(results: readonly CaseResult[]): Figures {
     mustNotAnswerCorrect: mustNot.filter((result) => result.verdict === "correct").length,
     mustNotAnswerRecall: ratio(mustNot.filter((result) => result.verdict === "correct").length, mustNot.length),
     wrong: wrong.length,
+    errors: results.filter((result) => result.datasets.some((grade) => grade.turns.some((turn) => turn.status === "error"))).length,
     rs10: ratio(correct.length - WRONG_PENALTY * wrong.length, results.length),
     sessions: sessions.length,
     questionMatch: ratio(turns.filter(Boolean).length, turns.length),

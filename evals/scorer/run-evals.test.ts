@@ -58,6 +58,7 @@ describe("runEvals", () => {
     const report = buildReport(results, { provider: "oracle", datasets, labels: datasets.map(datasetLabel) });
     expect(report.overall).toMatchObject({ executionAccuracy: 1, precision: 1, mustNotAnswerRecall: 1, rs10: 1, interactionMatch: 1, latencyP50Ms: 20 });
     expect(renderReportMarkdown(report, ["PASS: x"])).toContain("| overall | 5 | 100.0% (4/4)");
+    expect(report.overall.errors).toBe(0);
   });
 
   it("accepts rates given as percentages, and fails a wrong number on one dataset", async () => {
@@ -80,6 +81,7 @@ describe("runEvals", () => {
     const results = await runEvals({ cases: CASES, provider: broken, datasets });
     expect(new Set(results.map((result) => result.verdict))).toEqual(new Set(["abstained"]));
     expect(results[0].datasets[0].turns[0].reason).toContain("not ready");
+    expect(buildReport(results, { provider: "broken", datasets, labels: datasets.map(datasetLabel) }).overall.errors).toBe(CASES.length);
   });
 });
 
