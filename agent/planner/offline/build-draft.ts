@@ -220,8 +220,15 @@ function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: string, 
     else note(build, 0.35, `dimension ${group.id} does not apply to ${entity}`);
   }
   const values = valueFilters(intent, layer, entity, build);
-  draft.filters.push(...values.filters);
+  if (intent.cues.has("share") && draft.dimensions.length === 0 && values.filters.length === 1) {
+    // "房贷占贷款余额的比例": a share needs the whole, so group by the value's dimension instead of filtering on it.
+    const only = values.filters[0];
+    if (only.kind === "in") draft.dimensions.push({ id: only.dimension });
+  } else draft.filters.push(...values.filters);
   for (const dimension of values.multiValued) if (!draft.dimensions.some((existing) => existing.id === dimension)) draft.dimensions.push({ id: dimension });
+  // "高于平均水平", "average NPL ratio": an average of a metric that is not itself an average is not what we compute.
+  const averageCue = intent.cueSpans.find((entry) => entry.cue === "average");
+  if (averageCue) note(build, 0.25, "an average of a metric");
   draft.filters.push(...termFilters(intent, layer, entity, build));
   if (intent.trendGrain) {
     const time = layer.dimensions.find((dimension) => dimension.type === "time");

@@ -42,8 +42,20 @@ function lexiconFor(context: PlannerContext): Lexicon {
   return lexicon;
 }
 
-/** Plans one question synchronously (the planner interface wraps it in a promise). */
+/**
+ * Plans one question synchronously (the planner interface wraps it in a promise). A question the parser trips
+ * over is declined as not understood rather than failing the chat.
+ */
 export function planQuestion(question: string, context: PlannerContext): PlannerOutcome {
+  try {
+    return planOrThrow(question, context);
+  } catch {
+    return unsupportedOutcome(context.semanticLayer, detectLanguage(question), "not_understood");
+  }
+}
+
+/** Plans one question; may throw on a broken semantic layer or an unforeseen reading. */
+function planOrThrow(question: string, context: PlannerContext): PlannerOutcome {
   const layer = context.semanticLayer;
   const language = detectLanguage(question);
   const text = normalizeQuestion(question);

@@ -104,6 +104,7 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   else if (weakMetricSpans.length > 0 && dimensionSpans.some((span) => !weakMetricSpans.includes(span)) && (ranking || grouping || hasList)) mode = "aggregate";
   else if (hasCount && hasList && dimensionSpans.length > 0) mode = "aggregate";
   else if (dimensionOnlySpans.some((span) => !has(span, "attribute")) && !hasList) mode = "aggregate";
+  else if (cues.has("group") && dimensionSpans.length > 0 && !hasList) mode = "aggregate";
   else if (content.some((span) => has(span, "ambiguity")) && !hasList) mode = "aggregate";
   else if (metricLikeSpans.length > 0 && !hasList && !(ranking && content.some((span) => has(span, "entity") && (!has(span, "metric") || nounSpans.includes(span))))) mode = "aggregate";
   else if (trendGrain && !hasList && content.length > 0) mode = "aggregate";
@@ -187,6 +188,11 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       addGroup(dimensionSenses[0].id, span);
       continue;
     }
+    if (metricSenses.length > 0 && mode === "aggregate" && entitySenses.length === 0 && termSenses.length === 0) {
+      // "贷款余额和逾期率": a metric word that is also a row attribute is measured in an aggregate.
+      for (const sense of metricSenses) if (!metrics.includes(sense.id)) metrics.push(sense.id);
+      continue;
+    }
     if (metricSenses.length > 0) {
       const hasOtherMetric = strongMetricSpans.length > 0;
       if (mode === "aggregate" && !hasOtherMetric && !(hasCount && entitySenses.length > 0 && metricSenses.every((sense) => layer.metric(sense.id).format === "count"))) {
@@ -224,6 +230,10 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       continue;
     }
   }
+
+  // Metrics in the order they were said.
+  const saidAt = (id: string) => content.find((span) => span.senses.some((sense) => sense.kind === "metric" && sense.id === id))?.start ?? 0;
+  metrics.sort((left, right) => saidAt(left) - saidAt(right));
 
   // "微信渠道", "房贷产品": a dimension word next to one of its values names the value, it does not group.
   const qualifiers = new Set<string>();

@@ -27,7 +27,7 @@ const ENGLISH = new Set(
     "whats what's how's hows is there are there doing look looking like such same other another different respectively broken split group grouped then " +
     "now today currently overall level levels rate rates ratio share total sum totals altogether combined together including include includes within " +
     "during since until till through thru while after before ago period periods time times date dates day days week weeks month months quarter quarters year years " +
-    "due one ones thing things please thanks thank kindly hi hello hey ok okay well got gotten see seen compare versus vs among along each every would like wish pull bring"
+    "due disbursed issued granted originated one ones thing things please thanks thank kindly hi hello hey ok okay well got gotten see seen compare versus vs among along each every would like wish pull bring"
   ).split(/\s+/),
 );
 
