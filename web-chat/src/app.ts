@@ -335,8 +335,19 @@ export class App {
     this.composer?.input.focus({ preventScroll: true });
   }
 
-  /** The socket first; HTTP when the socket cannot carry the question. */
+  /** Asks in the open conversation; when the server no longer knows it (deleted elsewhere), in a new one. */
   private async send(message: string, onStep: Parameters<typeof askOverStream>[0]["onProgress"]): Promise<ChatReply> {
+    try {
+      return await this.sendOnce(message, onStep);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === "CONVERSATION_NOT_FOUND" && this.conversationId)) throw error;
+      this.conversationId = null;
+      return this.sendOnce(message, onStep);
+    }
+  }
+
+  /** The socket first; HTTP when the socket cannot carry the question. */
+  private async sendOnce(message: string, onStep: Parameters<typeof askOverStream>[0]["onProgress"]): Promise<ChatReply> {
     const api = this.api as ApiClient;
     try {
       return await askOverStream({ apiKey: api.apiKey, message, conversationId: this.conversationId, onProgress: onStep, language: this.language });

@@ -1,0 +1,221 @@
+/**
+ * The web chat end to end: the real server on a generated dataset (scale 0.05), the built page, headless Chromium
+ * driven by playwright-core. Skips loudly when /usr/bin/chromium is missing. Screenshots go to screenshots/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDataset, startTestServer } from "../../server/test-support/test-server.ts";
+import type { TestDataset, TestServer } from "../../server/test-support/test-server.ts";
+import { ensureWebChatBuilt, WEB_CHAT_DIST } from "../scripts/build-web-chat.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const SCREENSHOTS = join(process.cwd(), "screenshots");
+if (!HAS_CHROMIUM) console.warn(`SKIPPED web chat e2e: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
+
+let dataset: TestDataset;
+let server: TestServer;
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+
+/** Saves a screenshot for a person to look at. */
+const shoot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `web-chat-${name}.png`), fullPage: false });
+
+/** The answer cards on the page. */
+const cards = () => page.locator("article.answer-card");
+
+/** Types a question, presses Enter, and waits for its card to appear. */
+async function ask(question: string): Promise<void> {
+  const before = await cards().count();
+  await page.getByLabel(/输入问题|Your question/).fill(question);
+  await page.getByLabel(/输入问题|Your question/).press("Enter");
+  await expect.poll(() => cards().count(), { timeout: 30_000 }).toBe(before + 1);
+}
+
+describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const [, created] = await Promise.all([ensureWebChatBuilt({ fresh: true }), createTestDataset()]);
+    dataset = created;
+    server = await startTestServer(dataset, { webRoot: WEB_CHAT_DIST });
+    profile = mkdtempSync(join(tmpdir(), "lendlens-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      locale: "zh-CN",
+      viewport: { width: 1280, height: 860 },
+      acceptDownloads: true,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (error) => console.error("page error:", error.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+    dataset?.remove();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it("signs in with the prefilled demo key and shows example questions", async () => {
+    await page.goto(server.url);
+    const key = page.getByLabel("API 密钥");
+    await expect.poll(() => key.inputValue()).toBe("demo-key");
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.locator(".empty-state .chip").first().waitFor();
+    expect(await page.locator(".empty-state .chip").count()).toBeGreaterThanOrEqual(3);
+    expect(await page.evaluate(() => localStorage.getItem("lendlens.apiKey"))).toBe("demo-key");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("question");
+    await shoot("01-empty");
+  });
+
+  it("answers a Chinese question with the number, the table and a rendered chart", async () => {
+    await ask("各分行本月的逾期率");
+    const card = cards().last();
+    expect(await card.getAttribute("data-status")).toBe("answered");
+    expect(await card.locator(".answer-text").textContent()).toMatch(/\d+(\.\d+)?%/);
+    const rows = card.locator("[data-part=table] tbody tr");
+    expect(await rows.count()).toBeGreaterThan(5);
+    expect(await card.locator("[data-part=table] th").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("逾期率")]));
+    await card.locator("[data-part=chart][data-state=ready]").waitFor({ timeout: 20_000 });
+    expect(await card.locator("[data-part=chart] svg, [data-part=chart] canvas").count()).toBeGreaterThan(0);
+    await shoot("02-answer");
+  });
+
+  it("sorts the table by a column", async () => {
+    const card = cards().last();
+    const rateColumn = (await card.locator("[data-part=table] th").allTextContents()).findIndex((label) => label.includes("逾期率"));
+    await card.getByRole("button", { name: /按“逾期率”排序/ }).click();
+    const values = (await card.locator(`[data-part=table] tbody tr td:nth-child(${rateColumn + 1})`).allTextContents()).map((text) => Number.parseFloat(text));
+    expect(values).toEqual([...values].sort((left, right) => left - right));
+    expect(await card.locator("th[aria-sort=ascending]").count()).toBe(1);
+  });
+
+  it("expands the SQL and the 口径 definitions", async () => {
+    const card = cards().last();
+    const sql = card.locator("[data-part=sql] pre");
+    expect(await sql.isVisible()).toBe(false);
+    await card.locator("[data-part=sql] summary").click();
+    expect(await sql.first().isVisible()).toBe(true);
+    expect(await sql.first().textContent()).toMatch(/SELECT/i);
+    await card.locator(".definitions-list summary").click();
+    const formula = card.locator(".definitions-list dd .formula").first();
+    expect(await formula.isVisible()).toBe(true);
+    expect((await formula.textContent())?.length).toBeGreaterThan(3);
+    await shoot("03-sql-definitions");
+  });
+
+  it("exports every row as CSV", async () => {
+    const card = cards().last();
+    const rowCount = await card.locator("[data-part=table] tbody tr").count();
+    const [download] = await Promise.all([page.waitForEvent("download"), card.getByRole("button", { name: "导出 CSV" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const text = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
+    const lines = text.trim().split("\r\n");
+    expect(lines[0]).toContain("逾期率");
+    expect(lines).toHaveLength(rowCount + 1);
+  });
+
+  it("asks a follow-up from a chip in the same conversation", async () => {
+    const conversation = await page.locator(".conversation-list li.current").count();
+    expect(conversation).toBe(1);
+    const before = await cards().count();
+    await cards().last().getByRole("button", { name: "上个月呢" }).click();
+    await expect.poll(() => cards().count(), { timeout: 30_000 }).toBe(before + 1);
+    const card = cards().last();
+    expect(await card.getAttribute("data-status")).toBe("answered");
+    expect(await card.locator(".answer-text").textContent()).toMatch(/5月|5 月|2026-05/);
+    expect(await page.locator(".conversation-list li").count()).toBe(1);
+  });
+
+  it("offers a clarification's choices and answers the one picked", async () => {
+    await page.getByRole("button", { name: /新对话/ }).click();
+    await ask("余额是多少?");
+    const card = cards().last();
+    expect(await card.getAttribute("data-status")).toBe("clarify");
+    const choices = card.locator("[data-part=choices] .chip");
+    expect(await choices.count()).toBeGreaterThanOrEqual(2);
+    await shoot("04-clarify");
+    await choices.first().click();
+    await expect.poll(() => cards().count(), { timeout: 30_000 }).toBe(2);
+    expect(await cards().last().getAttribute("data-status")).toBe("answered");
+    expect(await cards().last().locator(".answer-text").textContent()).toMatch(/余额/);
+  });
+
+  it("shows an error plainly with a retry that works", async () => {
+    // The socket refuses the question and the HTTP fallback returns an error answer.
+    await page.routeWebSocket(/\/api\/chat\/stream/, (socket) => socket.onMessage(() => socket.close({ code: 1011 })));
+    await page.route("**/api/chat", (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        body: JSON.stringify({
+          question: "本月放款金额是多少?",
+          language: "zh",
+          status: "error",
+          text: "数据库暂时不可用,请稍后再试。",
+          interpretation: "",
+          sql: [],
+          columns: [],
+          rows: [],
+          row_count: 0,
+          chart: null,
+          actions: [],
+          definitions: [],
+          tools: [],
+          as_of_date: null,
+          conversation_id: "c_e2e",
+          timings: { total_ms: 1, sql_ms: 0 },
+          error: { code: "ENGINE_UNAVAILABLE", audience: "user", messages: { zh: "数据库暂时不可用", en: "The database is unavailable" } },
+        }),
+      }),
+    );
+    await page.getByRole("button", { name: /新对话/ }).click();
+    await ask("本月放款金额是多少?");
+    const card = cards().last();
+    expect(await card.getAttribute("data-status")).toBe("error");
+    expect(await card.getByRole("alert").textContent()).toContain("数据库暂时不可用");
+    await shoot("05-error");
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+    await card.getByRole("button", { name: "重试" }).click();
+    await expect.poll(() => cards().last().getAttribute("data-status"), { timeout: 30_000 }).toBe("answered");
+    // The retry replaced the failed card instead of adding one.
+    expect(await cards().count()).toBe(1);
+    expect(await cards().last().locator("[data-part=headline] .stat-value").first().textContent()).toMatch(/\d/);
+  });
+
+  it("answers the headline question with customers, 口径 and actions", async () => {
+    await page.getByRole("button", { name: /新对话/ }).click();
+    await ask("哪些高价值客户本月还款风险上升?");
+    const card = cards().last();
+    expect(await card.getAttribute("data-status")).toBe("answered");
+    expect(await card.locator("[data-part=table] tbody tr").count()).toBeGreaterThan(0);
+    expect(await card.locator("[data-part=actions] .action-card").count()).toBeGreaterThan(0);
+    expect(await card.locator("[data-part=actions] .customer-ids").first().textContent()).toMatch(/C\d+/);
+    await card.scrollIntoViewIfNeeded();
+    await shoot("06-headline");
+  });
+
+  it("browses the semantic layer and switches the interface to English", async () => {
+    await page.getByRole("button", { name: "指标口径" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("搜索指标、术语、维度").fill("逾期");
+    const entries = dialog.locator("dt");
+    expect(await entries.count()).toBeGreaterThan(0);
+    expect(await entries.first().textContent()).toMatch(/逾期/);
+    await shoot("07-semantic-layer");
+    await page.keyboard.press("Escape");
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    await page.getByLabel("界面语言").selectOption("en");
+    await page.getByRole("button", { name: "Definitions" }).waitFor();
+    expect(await page.getByLabel("Your question").count()).toBe(1);
+    await page.setViewportSize({ width: 820, height: 1100 });
+    await shoot("08-tablet-en");
+  });
+});
