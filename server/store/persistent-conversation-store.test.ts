@@ -1,0 +1,98 @@
+/** The journal and the stores over it: records survive reopening, torn lines are skipped, owners are kept apart. */
+import { appendFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Answer } from "../../agent/answer/answer.ts";
+import { AuditLog } from "./audit-log.ts";
+import { FeedbackStore } from "./feedback-store.ts";
+import { Journal } from "./journal.ts";
+import { PersistentConversationStore } from "./persistent-conversation-store.ts";
+
+const directory = () => mkdtempSync(join(tmpdir(), "lendlens-store-"));
+
+const answer = (conversationId: string) =>
+  Answer.parse({
+    question: "q",
+    language: "zh",
+    status: "answered",
+    text: "答",
+    interpretation: "",
+    sql: ["SELECT 1"],
+    columns: [{ name: "n", type: "number", label: "n" }],
+    rows: [[1]],
+    row_count: 1,
+    chart: { mark: "bar" },
+    actions: [],
+    definitions: [],
+    tools: [],
+    as_of_date: "2026-06-30",
+    conversation_id: conversationId,
+    timings: { total_ms: 1, sql_ms: 1 },
+  });
+
+describe("Journal", () => {
+  it("replays records, skips a torn last line and starts the next record on its own line", () => {
+    const path = join(directory(), "j.jsonl");
+    const { journal } = Journal.open(path);
+    journal.append({ n: 1 });
+    journal.close();
+    appendFileSync(path, '{"n":2,"tor');
+    const reopened = Journal.open(path);
+    expect(reopened.replay).toEqual({ records: [{ n: 1 }], skippedLines: 1 });
+    reopened.journal.append({ n: 3 });
+    reopened.journal.close();
+    expect(Journal.open(path).replay.records).toEqual([{ n: 1 }, { n: 3 }]);
+    expect(readFileSync(path, "utf8").split("\n").filter(Boolean)).toHaveLength(3);
+  });
+});
+
+describe("PersistentConversationStore", () => {
+  it("keeps turns, answers (without rows and chart) and deletions across reopening; owners only", async () => {
+    const path = join(directory(), "conversations.jsonl");
+    const store = new PersistentConversationStore(path);
+    const opened = await store.open(undefined, "alice");
+    await store.append(opened.id, { question: "本月放款金额是多少?", language: "zh", status: "answered", plan: { version: 1, query: { kind: "aggregate", metrics: ["disbursement_amount"], dimensions: [], filters: [] } } as never });
+    expect(store.recordAnswer(opened.id, answer(opened.id))).toBe(0);
+    const gone = await store.open(undefined, "alice");
+    expect(store.delete(gone.id, "bob")).toBe(false);
+    expect(store.delete(gone.id, "alice")).toBe(true);
+    store.close();
+
+    const reopened = new PersistentConversationStore(path);
+    const conversation = reopened.get(opened.id, "alice");
+    expect(conversation?.turns).toHaveLength(1);
+    expect(conversation?.turns[0].answer?.text).toBe("答");
+    expect(conversation?.turns[0].answer).not.toHaveProperty("rows");
+    expect(conversation?.turns[0].answer).not.toHaveProperty("chart");
+    expect(reopened.get(opened.id, "bob")).toBeUndefined();
+    expect(reopened.get(gone.id, "alice")).toBeUndefined();
+    expect(reopened.list("alice").map((item) => item.id)).toEqual([opened.id]);
+    const history = await reopened.open(opened.id, "alice");
+    expect(history.history).toEqual([{ question: "本月放款金额是多少?", language: "zh", status: "answered", plan: expect.objectContaining({ version: 1 }) }]);
+    // Another user asking with this id gets a new conversation, never this one's history.
+    expect((await reopened.open(opened.id, "bob")).id).not.toBe(opened.id);
+    reopened.close();
+  });
+});
+
+describe("FeedbackStore and AuditLog", () => {
+  it("survive reopening; audit reads are newest first and filter by user and status", () => {
+    const folder = directory();
+    const feedback = new FeedbackStore(join(folder, "feedback.jsonl"));
+    feedback.add({ conversation_id: "c_1", answer_index: 0, rating: "down", user: "alice", comment: "不对" });
+    feedback.close();
+    expect(new FeedbackStore(join(folder, "feedback.jsonl")).forConversation("c_1")).toMatchObject([{ rating: "down", comment: "不对", user: "alice" }]);
+
+    const audit = new AuditLog(join(folder, "audit.jsonl"));
+    const entry = { at: "", request_id: "r", channel: "http" as const, role: "staff", branch_id: "BR01", question: "q", conversation_id: null, error_code: null, plan: null, sql: [], row_count: 0, timings: {} };
+    audit.append({ ...entry, user: "alice", status: "answered" });
+    audit.append({ ...entry, user: "bob", status: "error" });
+    audit.append({ ...entry, user: "alice", status: "error" });
+    audit.close();
+    const reopened = new AuditLog(join(folder, "audit.jsonl"));
+    expect(reopened.read().map((item) => `${item.user}:${item.status}`)).toEqual(["alice:error", "bob:error", "alice:answered"]);
+    expect(reopened.read({ user: "alice", status: "error" })).toHaveLength(1);
+    expect(reopened.read({ limit: 1 })).toHaveLength(1);
+  });
+});
