@@ -300,7 +300,10 @@ function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string, build
       return { kind: "clarify", ambiguity, span: ambiguous.span };
     }
     const termOrder = intent.terms.map((id) => layer.term(id).order).find((order) => order && layer.attribute(order.attribute).entity === entity);
-    const by = numeric[0]?.id ?? termOrder?.attribute;
+    // "biggest overdue loans": with nothing named to rank by, rank by the entity's first money attribute.
+    const moneyDefault = layer.entity(entity).defaultAttributes.find((id) => layer.attribute(id).format === "money");
+    const by = numeric[0]?.id ?? termOrder?.attribute ?? moneyDefault;
+    if (by && by === moneyDefault && !numeric[0] && !termOrder) note(build, 0.15, `ranked by ${by}`);
     if (by) {
       const attribute = layer.attribute(by);
       const direction = rankingDirection(intent.cues, "neutral", intent.limit?.direction) ?? "desc";

@@ -108,6 +108,9 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   else if (content.some((span) => has(span, "ambiguity")) && !hasList) mode = "aggregate";
   else if (metricLikeSpans.length > 0 && !hasList && !(ranking && content.some((span) => has(span, "entity") && (!has(span, "metric") || nounSpans.includes(span))))) mode = "aggregate";
   else if (trendGrain && !hasList && content.length > 0) mode = "aggregate";
+  else if (cues.has("share") && !hasList && content.length > 0) mode = "aggregate";
+  // "Which products have the most overdue loans?": ranking groups by counting something else.
+  else if (ranking && dimensionSpans.length > 0 && content.some((span) => !dimensionSpans.includes(span) && (has(span, "entity") || has(span, "term")))) mode = "aggregate";
   else if (hasList || content.some((span) => has(span, "entity") || has(span, "term"))) mode = "list";
   else if (weakMetricSpans.length > 0) mode = "aggregate";
   else if (trendGrain && content.length > 0) mode = "aggregate";
@@ -156,6 +159,16 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     if (!groupBy.some((group) => group.id === id)) groupBy.push({ id, plural: Boolean(span.plural) });
   };
   for (const span of strongMetricSpans) for (const sense of sensesOf(span, "metric")) if (!metrics.includes(sense.id)) metrics.push(sense.id);
+  // "Pudong branch", "浦东的分行": a dimension word right next to one of its values names that value.
+  const qualifiesValue = (span: Span) =>
+    sensesOf(span, "dimension").some((dimension) =>
+      content.some(
+        (other) =>
+          other !== span &&
+          sensesOf(other, "value").some((value) => value.dimension === dimension.id) &&
+          (Math.abs(other.end - span.start) <= 1 || Math.abs(span.end - other.start) <= 1),
+      ),
+    );
 
   for (const span of content) {
     if (strongMetricSpans.includes(span)) continue;
@@ -209,7 +222,7 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     }
     if (entitySenses.length > 0) {
       if (mode === "aggregate" && dimensionSenses.length > 0) addGroup(dimensionSenses[0].id, span);
-      else entityMentions.push(entitySenses[0].id);
+      else if (!qualifiesValue(span)) entityMentions.push(entitySenses[0].id);
       continue;
     }
     if (ambiguitySenses.length > 0) {

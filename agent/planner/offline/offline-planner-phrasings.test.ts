@@ -1,0 +1,78 @@
+// More phrasings: mixed Chinese and English, colloquial wording, shares, counted nouns, other as-of dates.
+import { describe, it } from "vitest";
+import { expectPlan, plan, term, values } from "./__fixtures__/planner-fixture.ts";
+import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
+
+const CASES: [string, string, ExpectedPlan][] = [
+  // Mixed languages.
+  ["NPL 率 by 城市", "2026-06-30", { metrics: ["npl_ratio"], dimensions: ["city"] }],
+  ["show me 上海 overdue rate", "2026-06-30", { metrics: ["overdue_rate"], filters: [values("city", "Shanghai")] }],
+  ["本月各分行的 disbursement", "2026-06-30", { metrics: ["disbursement_amount"], dimensions: ["branch"], time: ["2026-06-01", "2026-06-30"] }],
+  ["上海的 NPS", "2026-06-30", { metrics: ["nps"], filters: [values("city", "Shanghai")] }],
+  ["high value 客户有多少", "2026-06-30", { metrics: ["customer_count"], filters: [term("high_value")] }],
+  ["ＮＰＬ　ｒａｔｉｏ　ｂｙ　ｃｉｔｙ", "2026-06-30", { metrics: ["npl_ratio"], dimensions: ["city"] }],
+
+  // Colloquial wording.
+  ["这个月放了多少款", "2026-06-30", { metrics: ["disbursement_amount"], time: ["2026-06-01", "2026-06-30"] }],
+  ["How much did we disburse in Q1?", "2026-06-30", { metrics: ["disbursement_amount"], time: ["2026-01-01", "2026-03-31"] }],
+  ["which branch lent the most last quarter", "2026-06-30", { metrics: ["disbursement_amount"], dimensions: ["branch"], order: [["disbursement_amount", "desc"]], limit: 1, time: ["2026-01-01", "2026-03-31"] }],
+  ["How many applications were approved last month?", "2026-06-30", { metrics: ["application_count"], filters: [values("decision", "approved")], time: ["2026-05-01", "2026-05-31"] }],
+  ["Which products have the most overdue loans?", "2026-06-30", { metrics: ["loan_count"], dimensions: ["product"], filters: [term("overdue")], order: [["loan_count", "desc"]] }],
+  ["哪个渠道的客户最多", "2026-06-30", { metrics: ["customer_count"], dimensions: ["channel"], order: [["customer_count", "desc"]], limit: 1 }],
+  ["Pudong branch overdue loans list", "2026-06-30", { kind: "list", entity: "loans", filters: [values("branch", "BR01"), term("overdue")] }],
+  ["which customers' repayment risk went up last month", "2026-06-30", { kind: "list", entity: "customers", filters: [term("rising_repayment_risk")], referenceMonth: "2026-05" }],
+  ["客户还款风险是否上升", "2026-06-30", { kind: "list", entity: "customers", filters: [term("rising_repayment_risk")] }],
+  ["列出未解决的预警", "2026-06-30", { kind: "list", entity: "risk_alerts", filters: [term("unresolved_alert")] }],
+  ["open alerts by type", "2026-06-30", { metrics: ["alert_count"], dimensions: ["alert_type"], filters: [term("unresolved_alert")] }],
+  ["按类型统计预警数量", "2026-06-30", { metrics: ["alert_count"], dimensions: ["alert_type"] }],
+  ["rejection reasons breakdown", "2026-06-30", { metrics: ["application_count"], dimensions: ["reject_reason"] }],
+  ["overdue customers by city", "2026-06-30", { metrics: ["customer_count"], dimensions: ["city"], filters: [term("overdue")] }],
+  ["逾期客户按城市分布", "2026-06-30", { metrics: ["customer_count"], dimensions: ["city"], filters: [term("overdue")] }],
+  ["各城市的贷款余额和逾期率", "2026-06-30", { metrics: ["outstanding_balance", "overdue_rate"], dimensions: ["city"] }],
+  ["loan count and disbursement by product this month", "2026-06-30", { metrics: ["loan_count", "disbursement_amount"], dimensions: ["product"] }],
+  ["how many loans are 90+ days past due", "2026-06-30", { metrics: ["loan_count"], filters: [term("delinquent_90")] }],
+  ["customers with more than 2 active loans", "2026-06-30", { kind: "list", entity: "customers", filters: [{ kind: "compare", attribute: "customer_active_loan_count", op: "gt", value: 2 }] }],
+
+  // Shares and counted nouns per group.
+  ["What percentage of applications were rejected?", "2026-06-30", { metrics: ["application_count"], dimensions: ["decision"], filters: [] }],
+  ["房贷占贷款余额的比例", "2026-06-30", { metrics: ["outstanding_balance"], dimensions: ["product_category"], filters: [] }],
+  ["cities with more than 1000 customers", "2026-06-30", { metrics: ["customer_count"], dimensions: ["city"], having: [{ metric: "customer_count", op: "gt", value: 1000 }] }],
+  ["客户数超过1000的城市", "2026-06-30", { metrics: ["customer_count"], dimensions: ["city"], having: [{ metric: "customer_count", op: "gt", value: 1000 }] }],
+  ["贷款超过500笔的分行", "2026-06-30", { metrics: ["loan_count"], dimensions: ["branch"], having: [{ metric: "loan_count", op: "gt", value: 500 }] }],
+
+  // Trends and comparisons.
+  ["每月放款金额趋势", "2026-06-30", { dimensions: ["time:month"], time: ["2025-07-01", "2026-06-30"] }],
+  ["monthly disbursement trend", "2025-12-31", { dimensions: ["time:month"], time: ["2025-01-01", "2025-12-31"] }],
+  ["近6个月逾期率走势", "2026-06-30", { metrics: ["overdue_rate"], dimensions: ["time:month"], time: ["2026-01-01", "2026-06-30"] }],
+  ["NPS trend over the last 12 months", "2026-03-15", { metrics: ["nps"], dimensions: ["time:month"], time: ["2025-04-01", "2026-03-31"] }],
+  ["按季度统计放款笔数", "2026-06-30", { metrics: ["loan_count"], dimensions: ["time:quarter"] }],
+  ["monthly new customers this year", "2026-06-30", { metrics: ["customer_count"], dimensions: ["time:month"], filters: [term("new_customer")], time: ["2026-01-01", "2026-06-30"] }],
+  ["本月放款金额和上月对比", "2026-06-30", { time: ["2026-06-01", "2026-06-30"], compareTo: ["2026-05-01", "2026-05-31"] }],
+  ["disbursement this month compared with last month", "2026-03-15", { time: ["2026-03-01", "2026-03-31"], compareTo: ["2026-02-01", "2026-02-28"] }],
+  ["disbursement compared with last month", "2025-12-31", { time: ["2025-12-01", "2025-12-31"], compareTo: ["2025-11-01", "2025-11-30"] }],
+  ["审批通过率环比", "2026-06-30", { metrics: ["approval_rate"], time: ["2026-06-01", "2026-06-30"], compareTo: ["2026-05-01", "2026-05-31"] }],
+  ["放款金额同比", "2026-03-15", { time: ["2026-03-01", "2026-03-31"], compareTo: ["2025-03-01", "2025-03-31"] }],
+  ["approval rate year over year this quarter", "2026-06-30", { time: ["2026-04-01", "2026-06-30"], compareTo: ["2025-04-01", "2025-06-30"] }],
+  ["哪些分行的逾期率上升了", "2026-06-30", { metrics: ["overdue_rate"], dimensions: ["branch"], compareTo: ["2026-05-01", "2026-05-31"] }],
+  ["has the approval rate improved since last month?", "2026-06-30", { metrics: ["approval_rate"], time: ["2026-06-01", "2026-06-30"], compareTo: ["2026-05-01", "2026-05-31"] }],
+  ["conversion rate dropped in which channels this quarter", "2026-03-15", { metrics: ["conversion_rate"], dimensions: ["channel"], time: ["2026-01-01", "2026-03-31"], compareTo: ["2025-10-01", "2025-12-31"] }],
+
+  // Other as-of dates.
+  ["上季度放款金额", "2026-03-15", { metrics: ["disbursement_amount"], time: ["2025-10-01", "2025-12-31"] }],
+  ["last quarter's approval rate", "2025-12-31", { metrics: ["approval_rate"], time: ["2025-07-01", "2025-09-30"] }],
+  ["今年以来的申请量", "2026-03-15", { metrics: ["application_count"], time: ["2026-01-01", "2026-03-15"] }],
+  ["number of applications YTD", "2025-12-31", { metrics: ["application_count"], time: ["2025-01-01", "2025-12-31"] }],
+  ["去年的流失率", "2026-03-15", { metrics: ["churn_rate"], time: ["2025-01-01", "2025-12-31"] }],
+  ["哪些高价值客户本月还款风险上升?", "2025-12-31", { kind: "list", referenceMonth: "2025-12", filters: [term("high_value"), term("rising_repayment_risk")] }],
+  ["Which high-value customers have rising repayment risk this month?", "2026-03-15", { kind: "list", referenceMonth: "2026-03" }],
+  ["未来7天到期的还款", "2025-12-31", { kind: "list", entity: "repayments", time: ["2026-01-01", "2026-01-07"] }],
+  ["installments due in the next 14 days", "2026-03-15", { kind: "list", entity: "repayments", time: ["2026-03-16", "2026-03-29"] }],
+  ["近3个月新客户数", "2026-03-15", { metrics: ["customer_count"], filters: [term("new_customer")], time: ["2026-01-01", "2026-03-31"] }],
+  ["new customers in the last 3 months", "2025-12-31", { filters: [term("new_customer")], time: ["2025-10-01", "2025-12-31"] }],
+];
+
+describe("offline planner: more phrasings and as-of dates", () => {
+  it.each(CASES)("%s (as of %s)", (question, asOfDate, expected) => {
+    expectPlan(plan(question, asOfDate), expected, question);
+  });
+});
