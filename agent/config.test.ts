@@ -4,15 +4,15 @@ import { ConfigurationError, DEFAULT_DB_PATH, loadConfiguration } from "./config
 
 describe("loadConfiguration", () => {
   it("falls back to the defaults on an empty environment", () => {
-    expect(loadConfiguration({})).toEqual({
+    expect(loadConfiguration({})).toMatchObject({
       dbPath: DEFAULT_DB_PATH,
       dbPathIsDefault: true,
       databaseUrl: undefined,
       queryTimeoutMs: 10_000,
       sqljsWorkers: 2,
       demo: { scale: 1, seed: 42 },
-      llm: { baseUrl: undefined, apiKey: undefined, model: undefined },
     });
+    expect(loadConfiguration({}).llm.mode).toBe("offline");
   });
 
   it("reads every variable", () => {
@@ -23,8 +23,8 @@ describe("loadConfiguration", () => {
       SQLJS_WORKERS: "4",
       DEMO_SCALE: "0.1",
       DEMO_SEED: "7",
-      LLM_BASE_URL: "http://localhost:8080/v1",
-      LLM_API_KEY: "key",
+      OPENAI_BASE_URL: "http://localhost:8080/v1/",
+      OPENAI_API_KEY: "key",
       LLM_MODEL: "model",
     });
     expect(configuration).toMatchObject({
@@ -34,7 +34,7 @@ describe("loadConfiguration", () => {
       queryTimeoutMs: 2500,
       sqljsWorkers: 4,
       demo: { scale: 0.1, seed: 7 },
-      llm: { baseUrl: "http://localhost:8080/v1", apiKey: "key", model: "model" },
+      llm: { mode: "hybrid", baseUrl: "http://localhost:8080/v1", apiKey: "key", model: "model" },
     });
   });
 

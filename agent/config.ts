@@ -1,6 +1,8 @@
-/** The agent's configuration read from the environment once, validated with zod (dataset, engine, LLM placeholders). */
+/** The agent's configuration read from the environment once, validated with zod (dataset, engine, LLM endpoint). */
 import { z } from "zod";
 import { LendLensError } from "../schema/errors.ts";
+import { loadLlmConfig } from "./llm/llm-config.ts";
+import type { LlmConfig } from "./llm/llm-config.ts";
 
 /** The default sql.js dataset file, relative to the working directory. */
 export const DEFAULT_DB_PATH = "data/lendlens.db";
@@ -24,10 +26,6 @@ export const ConfigurationSchema = z.object({
   /** Scale of the demo dataset created when the default dataset file is missing. */
   DEMO_SCALE: z.coerce.number().positive().max(5).default(1),
   DEMO_SEED: z.coerce.number().int().nonnegative().default(42),
-  /** LLM planner settings (placeholders until the LLM planner exists): an OpenAI-compatible endpoint. */
-  LLM_BASE_URL: optionalText,
-  LLM_API_KEY: optionalText,
-  LLM_MODEL: optionalText,
 });
 
 /** The agent configuration, spelled out. */
@@ -39,7 +37,8 @@ export interface Configuration {
   queryTimeoutMs: number;
   sqljsWorkers: number;
   demo: { scale: number; seed: number };
-  llm: { baseUrl?: string; apiKey?: string; model?: string };
+  /** The planner mode and the OpenAI-compatible endpoint (agent/llm/llm-config.ts). */
+  llm: LlmConfig;
 }
 
 /** The environment holds an invalid value; the message names each variable. */
@@ -68,6 +67,6 @@ export function loadConfiguration(environment: Record<string, string | undefined
     queryTimeoutMs: values.QUERY_TIMEOUT_MS,
     sqljsWorkers: values.SQLJS_WORKERS,
     demo: { scale: values.DEMO_SCALE, seed: values.DEMO_SEED },
-    llm: { baseUrl: values.LLM_BASE_URL, apiKey: values.LLM_API_KEY, model: values.LLM_MODEL },
+    llm: loadLlmConfig(environment),
   };
 }

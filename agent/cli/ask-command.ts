@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { Answer } from "../answer/answer.ts";
 import { loadConfiguration } from "../config.ts";
-import { createAsk } from "../pipeline/ask-pipeline.ts";
+import { createAssistant } from "../pipeline/create-assistant.ts";
 import type { Ask } from "../pipeline/ask-pipeline.ts";
 import { asLendLensError, errorMessages } from "../answer/status-answers.ts";
 import type { Planner } from "../planner/planner.ts";
@@ -96,10 +96,10 @@ export async function runAskCommand(argv: readonly string[], io: AskCommandIo): 
   try {
     engine = await openConfiguredEngine(command, io);
     const debug = Boolean(io.environment.LENDLENS_DEBUG);
-    const ask = createAsk({
+    const ask = createAssistant({
       engine,
+      configuration: loadConfiguration(io.environment),
       planner: io.planner,
-      timeoutMs: loadConfiguration(io.environment).queryTimeoutMs,
       // The answer keeps internals out of its text; LENDLENS_DEBUG=1 shows them on stderr.
       onError: debug ? (error) => io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`) : undefined,
     });

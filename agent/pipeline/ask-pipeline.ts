@@ -182,7 +182,16 @@ export function createAsk(options: AskPipelineOptions): Ask {
       const activePlanner: Planner = planner;
       frame.planner = activePlanner.name;
       const planningStarted = performance.now();
-      const outcome: PlannerOutcome = await activePlanner.plan(trimmed, { semanticLayer: layer, asOfDate: state.asOfDate, datasetValues: state.datasetValues, history: conversation.history });
+      const outcome: PlannerOutcome = await activePlanner.plan(trimmed, {
+        semanticLayer: layer,
+        asOfDate: state.asOfDate,
+        datasetValues: state.datasetValues,
+        history: conversation.history,
+        // The LLM planner's own steps (tool calls, exploratory SQL) reach the stream as they happen.
+        onProgress: (event) => {
+          if (event.type !== "planning") progress(event);
+        },
+      });
       timings.planning_ms = performance.now() - planningStarted;
       frame.language = requestOptions.language ?? outcome.language;
       frame.confidence = outcome.confidence;

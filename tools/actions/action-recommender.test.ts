@@ -75,3 +75,13 @@ describe("recommendActions", () => {
     expect(await recommendActions(facts({ metrics: ["loan_count"], columns: ["loan_count"], rows: [[42]] }))).toEqual([]);
   });
 });
+
+describe("early-warning rules", () => {
+  it("offers restructuring to stressed customers who are not overdue, and freezes limits above 70", async () => {
+    const actions = await recommendActions(
+      facts({ tool: "early_warning", columns: ["customer_id", "score", "max_dpd"], rows: [["C1", 75, 0], ["C2", 45, 0], ["C3", 80, 40], ["C4", 10, 0]] }),
+    );
+    expect(actions.find((action) => action.id === "restructure_offer")?.customer_ids).toEqual(["C1", "C2"]);
+    expect(actions.find((action) => action.id === "freeze_limits")?.customer_ids).toEqual(["C1", "C3"]);
+  });
+});
