@@ -122,7 +122,7 @@ describe("conversations and feedback", () => {
     const detail = ConversationDetail.parse((await call(server, `/api/conversations/${answer.conversation_id}`, { key: TEST_KEYS.staffBr02 })).json());
     expect(detail.turns).toHaveLength(1);
     expect(detail.turns[0]).toMatchObject({ index: 0, message_id: `${answer.conversation_id}/0`, question: "本月放款金额是多少?", status: "answered" });
-    expect(detail.turns[0].answer?.text).toBe(answer.text);
+    expect(detail.turns[0].answer).toEqual(answer);
     expect(detail.turns[0].plan).toEqual(answer.plan);
 
     expect((await call(server, `/api/conversations/${answer.conversation_id}`, { key: TEST_KEYS.staffBr01 })).status).toBe(404);

@@ -64,9 +64,8 @@ export const ConversationSummary = z.object({
 /** GET /api/conversations. */
 export const ConversationList = z.object({ conversations: z.array(ConversationSummary) });
 
-/** An answer as kept with its turn: the answer object without rows and chart. */
-const { rows: _rows, chart: _chart, ...storedAnswerShape } = Answer.shape;
-export const StoredAnswerSchema = z.object(storedAnswerShape);
+/** An answer as kept with its turn: the answer object with at most 200 rows (row_count is the full count). */
+export const StoredAnswerSchema = Answer;
 
 /** One turn of a conversation. */
 export const ConversationTurnView = z.object({

@@ -7,7 +7,7 @@ import { Answer } from "../../agent/answer/answer.ts";
 import { AuditLog } from "./audit-log.ts";
 import { FeedbackStore } from "./feedback-store.ts";
 import { Journal } from "./journal.ts";
-import { PersistentConversationStore } from "./persistent-conversation-store.ts";
+import { MAX_STORED_ROWS, PersistentConversationStore } from "./persistent-conversation-store.ts";
 
 const directory = () => mkdtempSync(join(tmpdir(), "lendlens-store-"));
 
@@ -48,9 +48,13 @@ describe("Journal", () => {
 });
 
 describe("PersistentConversationStore", () => {
-  it("keeps turns, answers (without rows and chart) and deletions across reopening; owners only", async () => {
+  it("keeps turns, answers and deletions across reopening; owners only", async () => {
     const path = join(directory(), "conversations.jsonl");
     const store = new PersistentConversationStore(path);
+    const many = await store.open(undefined, "carol");
+    await store.append(many.id, { question: "列出贷款", language: "zh", status: "answered" });
+    const long = { ...answer(many.id), rows: Array.from({ length: MAX_STORED_ROWS + 5 }, (_row, index) => [index]), row_count: MAX_STORED_ROWS + 5 };
+    store.recordAnswer(many.id, long);
     const opened = await store.open(undefined, "alice");
     await store.append(opened.id, { question: "本月放款金额是多少?", language: "zh", status: "answered", plan: { version: 1, query: { kind: "aggregate", metrics: ["disbursement_amount"], dimensions: [], filters: [] } } as never });
     expect(store.recordAnswer(opened.id, answer(opened.id))).toBe(0);
@@ -63,9 +67,11 @@ describe("PersistentConversationStore", () => {
     const conversation = reopened.get(opened.id, "alice");
     expect(conversation?.turns).toHaveLength(1);
     expect(conversation?.turns[0].answer?.text).toBe("答");
-    expect(conversation?.turns[0].answer).not.toHaveProperty("rows");
-    expect(conversation?.turns[0].answer).not.toHaveProperty("chart");
+    expect(Answer.parse(conversation?.turns[0].answer)).toEqual(answer(opened.id));
     expect(reopened.get(opened.id, "bob")).toBeUndefined();
+    const shortened = reopened.get(many.id, "carol")?.turns[0].answer;
+    expect(shortened).toMatchObject({ row_count: MAX_STORED_ROWS + 5, truncated: true });
+    expect(shortened?.rows).toHaveLength(MAX_STORED_ROWS);
     expect(reopened.get(gone.id, "alice")).toBeUndefined();
     expect(reopened.list("alice").map((item) => item.id)).toEqual([opened.id]);
     const history = await reopened.open(opened.id, "alice");

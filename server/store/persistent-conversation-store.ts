@@ -8,8 +8,14 @@ import type { Conversation, ConversationStore } from "../../agent/pipeline/conve
 import type { ConversationTurn } from "../../agent/planner/planner.ts";
 import { Journal } from "./journal.ts";
 
-/** An answer as kept with its turn: everything but the rows and the chart (asking again brings them back). */
-export type StoredAnswer = Omit<Answer, "rows" | "chart">;
+/** An answer as kept with its turn: the answer object with at most MAX_STORED_ROWS rows (row_count stays the full count). */
+export type StoredAnswer = Answer;
+
+/** Rows kept per stored answer; the conversation view shows these, asking again brings the rest. */
+export const MAX_STORED_ROWS = 200;
+
+/** Charts larger than this (serialized) are not kept (their data is in the rows). */
+const MAX_STORED_CHART_CHARACTERS = 100_000;
 
 /** One turn as stored and shown: the pipeline's turn, when it happened, and the answer it got. */
 export interface StoredTurn extends ConversationTurn {
@@ -112,7 +118,12 @@ export class PersistentConversationStore implements ConversationStore {
     const conversation = this.conversations.get(id);
     if (!conversation || conversation.turns.length === 0) return undefined;
     const index = conversation.turns.length - 1;
-    const { rows: _rows, chart: _chart, ...kept } = answer;
+    const kept: StoredAnswer = {
+      ...answer,
+      rows: answer.rows.slice(0, MAX_STORED_ROWS),
+      truncated: answer.truncated || answer.rows.length > MAX_STORED_ROWS,
+      chart: answer.chart && JSON.stringify(answer.chart).length <= MAX_STORED_CHART_CHARACTERS ? answer.chart : null,
+    };
     this.write({ type: "answer", id, index, answer: kept, at: this.now().toISOString() });
     return index;
   }
