@@ -46,8 +46,8 @@ async function main(): Promise<void> {
     .parse(process.argv.filter((argument, index) => !(argument === "--" && index === 2)));
   const options = program.opts<{ provider: string; filter?: string; split?: string; datasets: string; scale: string; report: string | false; gate?: boolean }>();
   if (options.split && options.split !== "dev" && options.split !== "test") throw new Error("--split must be dev or test");
-  if (options.provider === "openai" && !process.env.LLM_BASE_URL) {
-    console.error("The openai provider needs an endpoint: set LLM_BASE_URL (and LLM_API_KEY, LLM_MODEL).");
+  if (options.provider === "openai" && !process.env.OPENAI_BASE_URL && !process.env.OPENAI_API_KEY) {
+    console.error("The openai provider needs an endpoint: set OPENAI_BASE_URL and/or OPENAI_API_KEY (and LLM_MODEL).");
     process.exitCode = 2;
     return;
   }

@@ -6,10 +6,10 @@ import { createBatchCliProvider } from "./batch-cli-provider.ts";
 export type ProviderFactory = (repositoryRoot: string) => AnswerProvider;
 
 const PROVIDERS = new Map<string, ProviderFactory>([
-  // The offline planner: no LLM settings reach the child, and LENDLENS_PLANNER says which planner is meant.
-  ["offline", (cwd) => createBatchCliProvider({ name: "offline", cwd, environment: { LENDLENS_PLANNER: "offline", LLM_BASE_URL: undefined, LLM_API_KEY: undefined, LLM_MODEL: undefined } })],
-  // The LLM planner against the endpoint configured in LLM_BASE_URL / LLM_API_KEY / LLM_MODEL.
-  ["openai", (cwd) => createBatchCliProvider({ name: "openai", cwd, environment: { LENDLENS_PLANNER: "openai" } })],
+  // The offline planner: LLM_MODE=offline, so no request leaves the machine whatever else is configured.
+  ["offline", (cwd) => createBatchCliProvider({ name: "offline", cwd, environment: { LLM_MODE: "offline" } })],
+  // The LLM planner (LLM_MODE=llm) against the endpoint in OPENAI_BASE_URL / OPENAI_API_KEY / LLM_MODEL.
+  ["openai", (cwd) => createBatchCliProvider({ name: "openai", cwd, environment: { LLM_MODE: "llm" } })],
 ]);
 
 /** Adds or replaces a provider (for example an in-process one). */
