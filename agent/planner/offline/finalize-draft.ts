@@ -21,6 +21,8 @@ import { isPeriodTermEntity, isStateMetric, isStateTerm, usesReferenceMonth } fr
 export interface FinalizeNotes {
   penalty: number;
   reasons: string[];
+  /** The period lies after the as-of date, where these rows have no data yet. */
+  afterAsOfDate?: boolean;
 }
 
 const termIdsOf = (filters: Filter[]): string[] =>
@@ -92,6 +94,13 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
         notes.reasons.push("a state measure with a past period is read by the rows' own date");
       }
     }
+  }
+
+  // Rows are dated up to the as-of date; only scheduled rows (installments by due date) lie after it.
+  if (period && period.start > asOfDate) {
+    const dateColumn = draft.dateAttribute ? layer.attribute(draft.dateAttribute).sql : layer.entity(entity).dateColumn;
+    const dueDated = layer.attributes.some((attribute) => attribute.entity === entity && attribute.sql === dateColumn && attribute.names.en.some((name) => name.includes("due")));
+    if (!dueDated) notes.afterAsOfDate = true;
   }
 
   const time: TimeFilter | undefined = period ? { start: period.start, end: period.end, ...(dateAttribute ? { dateAttribute } : {}) } : undefined;

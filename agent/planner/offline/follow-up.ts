@@ -27,6 +27,8 @@ export function isFollowUp(intent: Intent, previous: Draft, layer: SemanticLayer
   const ownEntity = intent.entityMentions.some((mention) => mention !== entity);
   if (intent.mode === "list" && intent.cues.has("list") && ownEntity) return false;
   if (leadingMarker || closingParticle || anywhereMarker) return true;
+  // "show only the high-value ones": "only" anywhere narrows the previous rows when nothing new is measured.
+  if (intent.cues.has("only") && intent.metrics.length === 0 && !ownEntity) return true;
   const modifies =
     intent.values.length > 0 || intent.terms.length > 0 || intent.times.length > 0 || Boolean(intent.limit) || intent.groupBy.length > 0 || Boolean(intent.trendGrain) || intent.numbers.length > 0;
   // "how many are there?": a count of the rows just listed.

@@ -89,6 +89,7 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   } catch {
     return unsupportedOutcome(layer, language, "not_understood", { related });
   }
+  if (finalized.notes.afterAsOfDate) return unsupportedOutcome(layer, language, "out_of_scope", { related, detail: language === "zh" ? `数据日期 ${context.asOfDate} 之后` : `after the data's as-of date ${context.asOfDate}` });
   const confidence = FULL_CONFIDENCE - result.penalty - finalized.notes.penalty - 0.3 * intent.unknownWords.length - 0.05 * intent.fuzzyMatches;
   if (confidence < MINIMUM_CONFIDENCE) return unsupportedOutcome(layer, language, "not_understood", { related });
   return { status: "plan", language, plan: finalized.plan, confidence: Math.round(confidence * 100) / 100 };
