@@ -114,6 +114,20 @@ describe("WebSocket /api/chat/stream", () => {
     expect(status).toBe(401);
   });
 
+  it("refuses sockets from other sites' pages (Origin), accepts its own origin and scripts without one", async () => {
+    const statusFor = (origin: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(`${server.url.replace("http", "ws")}/api/chat/stream?api_key=demo-key`, { headers: { origin } });
+        socket.on("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
+        socket.on("open", () => {
+          socket.close();
+          resolve(101);
+        });
+      });
+    expect(await statusFor("https://evil.example")).toBe(403);
+    expect(await statusFor(server.url)).toBe(101);
+  });
+
   it("reports malformed messages, invalid asks and unknown conversations as error events", async () => {
     const { socket, events } = await connect(`?api_key=${TEST_KEYS.manager}`);
     socket.send("{not json");

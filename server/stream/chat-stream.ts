@@ -15,7 +15,7 @@ import { StreamClientMessage } from "../api/api-schemas.ts";
 import { messageIdOf } from "../api/conversation-views.ts";
 import { errorBody } from "../http/error-body.ts";
 import { httpStatusOf } from "../http/error-status.ts";
-import { MalformedJsonError, RateLimitedError, RequestInvalidError, UnauthorizedError } from "../http/http-errors.ts";
+import { ForbiddenError, MalformedJsonError, RateLimitedError, RequestInvalidError, UnauthorizedError } from "../http/http-errors.ts";
 import { newRequestId } from "../http/request-id.ts";
 import type { ServerContext } from "../server-context.ts";
 
@@ -44,6 +44,22 @@ function streamEvent(event: ProgressEvent): Record<string, unknown> | undefined 
   }
 }
 
+/**
+ * Browsers do not apply CORS to WebSockets: a page elsewhere could open a socket to a local server with the demo
+ * key. Sockets from browsers (they send Origin) are accepted from this server's own origin and the configured CORS
+ * origins only; clients without an Origin header (servers, scripts) are not affected.
+ */
+export function originAllowed(request: IncomingMessage, corsOrigins: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  if (corsOrigins.includes("*") || corsOrigins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 /** Attaches the stream to an HTTP server; returns the WebSocket server (closed with the HTTP server). */
 export function attachChatStream(server: Server, context: ServerContext): WebSocketServer {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: context.configuration.bodyLimitBytes });
@@ -52,6 +68,11 @@ export function attachChatStream(server: Server, context: ServerContext): WebSoc
     const url = new URL(request.url ?? "/", "http://localhost");
     if (url.pathname !== CHAT_STREAM_PATH) {
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    if (!originAllowed(request, context.configuration.corsOrigins)) {
+      const body = JSON.stringify(errorBody(new ForbiddenError({ zh: "不允许该来源(Origin)的网页连接", en: "pages from this origin may not connect" }), newRequestId()));
+      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
       return;
     }
     const key = presentedKey({ authorization: request.headers.authorization, apiKeyHeader: request.headers["x-api-key"], queryKey: url.searchParams.get("api_key") });
