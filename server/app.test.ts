@@ -223,8 +223,11 @@ describe("headers and limits", () => {
   it("allows configured CORS origins only, and answers preflights", async () => {
     const allowed = await call(server, "/api/health", { headers: { origin: "https://bank.example" } });
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://bank.example");
-    const other = await call(server, "/api/health", { headers: { origin: "https://evil.example" } });
+    const other = await call(server, "/api/chat", { key: "demo-key", body: { message: "本月放款金额是多少?" }, headers: { origin: "https://evil.example" } });
+    expect(other.status).toBe(403);
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    const own = await call(server, "/api/me", { key: "demo-key", headers: { origin: server.url } });
+    expect(own.status).toBe(200);
     const preflight = await call(server, "/api/chat", { method: "OPTIONS", headers: { origin: "https://bank.example", "access-control-request-method": "POST" } });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-headers")).toContain("Authorization");
