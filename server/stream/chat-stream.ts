@@ -25,6 +25,9 @@ export const CHAT_STREAM_PATH = "/api/chat/stream";
 /** Close codes: 4401 no valid key in time, 4400 protocol error. */
 export const CLOSE_UNAUTHORIZED = 4401;
 
+/** How often sockets are pinged. */
+const HEARTBEAT_MS = 30_000;
+
 /** How long a socket without a key may wait for its auth message. */
 const AUTH_TIMEOUT_MS = 10_000;
 
@@ -86,9 +89,32 @@ export function attachChatStream(server: Server, context: ServerContext): WebSoc
         return;
       }
     }
-    sockets.handleUpgrade(request, socket, head, (webSocket) => serveSocket(webSocket, request, principal, context));
+    sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      sockets.emit("connection", webSocket, request);
+      serveSocket(webSocket, request, principal, context);
+    });
   });
-  server.on("close", () => sockets.close());
+  // Heartbeat: sockets that did not answer the last ping (a vanished client) are dropped.
+  const alive = new WeakSet<WebSocket>();
+  sockets.on("connection", (socket: WebSocket) => {
+    alive.add(socket);
+    socket.on("pong", () => alive.add(socket));
+  });
+  const heartbeat = setInterval(() => {
+    for (const socket of sockets.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  server.on("close", () => {
+    clearInterval(heartbeat);
+    sockets.close();
+  });
   return sockets;
 }
 
