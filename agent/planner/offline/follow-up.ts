@@ -7,11 +7,15 @@
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { Ambiguity } from "../../../schema/semantic-layer/types.ts";
 import type { Filter } from "../../plan/query-plan.ts";
-import { contextEntities, lastTwelveMonths, numberConditions, rankingDirection, rankingLimit, resolveAmbiguity, subjectEntity, termFilters, timeOf, valueFilters } from "./build-draft.ts";
-import type { Build, BuildResult } from "./build-draft.ts";
+import type { Build, BuildResult } from "./build-result.ts";
+import { numberConditions, termFilters, valueFilters } from "./draft-filters.ts";
 import type { Draft } from "./draft.ts";
+import { lastTwelveMonths, timeOf } from "./question-period.ts";
+import { rankingDirection, rankingLimit } from "./ranking.ts";
 import type { Intent } from "./read-question.ts";
+import { contextEntities, resolveAmbiguity } from "./resolve-ambiguity.ts";
 import { countMetricOf, dimensionApplies, termApplies } from "./semantic-helpers.ts";
+import { subjectEntity } from "./subject-entity.ts";
 
 const MARKERS = new Set(["follow_up", "only", "instead"]);
 

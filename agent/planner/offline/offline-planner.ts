@@ -6,7 +6,7 @@
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { DatasetValue, Planner, PlannerContext, PlannerOutcome } from "../planner.ts";
 import { buildDraft } from "./build-draft.ts";
-import type { BuildResult } from "./build-draft.ts";
+import type { BuildResult } from "./build-result.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { draftFromPlan } from "./draft.ts";
 import { finalizeDraft } from "./finalize-draft.ts";

@@ -4,10 +4,10 @@
  * question's entity; exactly one match is taken, anything else stays unknown.
  */
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
-import { subjectEntity } from "./build-draft.ts";
 import { stemWord } from "./english-words.ts";
 import type { Intent } from "./read-question.ts";
 import { dimensionApplies, dimensionCloseness } from "./semantic-helpers.ts";
+import { subjectEntity } from "./subject-entity.ts";
 
 /** Whether a dimension name contains the word (a whole English word, or 2+ Chinese characters). */
 function nameContains(name: string, word: string): boolean {

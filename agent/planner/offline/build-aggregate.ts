@@ -1,0 +1,78 @@
+/** Builds an aggregate draft: metrics (or a count), groupings, filters, HAVING, period, comparison, ranking. */
+import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
+import type { Ambiguity } from "../../../schema/semantic-layer/types.ts";
+import { note } from "./build-result.ts";
+import type { Build, BuildResult } from "./build-result.ts";
+import { numberConditions, termFilters, valueFilters } from "./draft-filters.ts";
+import type { Draft } from "./draft.ts";
+import { lastTwelveMonths, timeOf } from "./question-period.ts";
+import { rankingDirection, rankingLimit } from "./ranking.ts";
+import type { Intent } from "./read-question.ts";
+import { contextEntities, resolveAmbiguity } from "./resolve-ambiguity.ts";
+import { countMetricOf, dimensionApplies } from "./semantic-helpers.ts";
+import { subjectEntity } from "./subject-entity.ts";
+
+/** Builds an aggregate draft. */
+export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: string, build: Build): BuildResult {
+  const metrics = [...intent.metrics];
+  for (const mention of intent.ambiguities) {
+    const ambiguity = layer.ambiguities.find((candidate) => candidate.id === mention.id) as Ambiguity;
+    if (ambiguity.choices.some((choice) => metrics.includes(choice))) continue;
+    const choice = resolveAmbiguity(ambiguity, contextEntities(intent, layer, metrics), layer);
+    if (!choice) return { kind: "clarify", ambiguity, span: mention.span };
+    metrics.push(choice);
+  }
+  if (metrics.length === 0) {
+    // Nothing measured: count the rows the question is about, or the rows its grouping belongs to.
+    const entity = subjectEntity(intent, layer) ?? (intent.groupBy[0] ? layer.dimension(intent.groupBy[0].id).table : undefined);
+    const count = entity && layer.has("entity", entity) ? countMetricOf(layer, entity) : undefined;
+    if (!count) return { kind: "unsupported", reason: "not_understood", detail: "no metric" };
+    metrics.push(count.id);
+  }
+  const entity = layer.metric(metrics[0]).entity;
+  // A row attribute named in a metric question ("各分行的贷款余额和利率") is not measured by any metric.
+  for (const mention of intent.attributes) {
+    if (!intent.numbers.some((number) => number.target === mention.span)) note(build, 0.3, `"${mention.span.text}" is not a metric`);
+  }
+  for (const id of metrics.slice(1)) {
+    if (layer.metric(id).entity !== entity) note(build, 0.1, `metrics ${metrics[0]} and ${id} count different rows`);
+  }
+  const draft: Draft = { kind: "aggregate", metrics, dimensions: [], filters: [], having: [], order: [], attributes: [] };
+  for (const group of intent.groupBy) {
+    if (dimensionApplies(layer, group.id, entity)) draft.dimensions.push({ id: group.id });
+    else note(build, 0.35, `dimension ${group.id} does not apply to ${entity}`);
+  }
+  const values = valueFilters(intent, layer, entity, build);
+  if (intent.cues.has("share") && draft.dimensions.length === 0 && values.filters.length === 1) {
+    // "房贷占贷款余额的比例": a share needs the whole, so group by the value's dimension instead of filtering on it.
+    const only = values.filters[0];
+    if (only.kind === "in") draft.dimensions.push({ id: only.dimension });
+  } else draft.filters.push(...values.filters);
+  for (const dimension of values.multiValued) if (!draft.dimensions.some((existing) => existing.id === dimension)) draft.dimensions.push({ id: dimension });
+  // "高于平均水平", "average NPL ratio": an average of a metric that is not itself an average is not what we compute.
+  const averageCue = intent.cueSpans.find((entry) => entry.cue === "average");
+  if (averageCue) note(build, 0.25, "an average of a metric");
+  draft.filters.push(...termFilters(intent, layer, entity, build));
+  if (intent.trendGrain) {
+    const time = layer.dimensions.find((dimension) => dimension.type === "time");
+    if (time) draft.dimensions.push({ id: time.id, grain: intent.trendGrain });
+  }
+  numberConditions(intent, layer, draft, entity, build);
+  const { period, compare } = timeOf(intent, asOfDate);
+  draft.period = period;
+  draft.compare = compare;
+  if (!period && intent.trendGrain) {
+    draft.period = lastTwelveMonths(asOfDate);
+    draft.periodDefaulted = true;
+  }
+  const direction = rankingDirection(intent.cues, layer.metric(metrics[0]).direction, intent.limit?.direction);
+  const categorical = draft.dimensions.filter((dimension) => layer.dimension(dimension.id).type !== "time");
+  if (direction && (categorical.length > 0 || intent.trendGrain)) {
+    draft.order.push({ by: metrics[0], direction });
+    draft.limit = rankingLimit(intent, intent.groupBy[0]?.plural);
+  } else if (intent.limit && categorical.length > 0) {
+    draft.order.push({ by: metrics[0], direction: "desc" });
+    draft.limit = intent.limit.count;
+  }
+  return { kind: "draft", draft, penalty: build.penalty, reasons: build.reasons };
+}

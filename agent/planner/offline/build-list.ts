@@ -1,0 +1,78 @@
+/** Builds a list draft: the entity, the attributes to show, filters, period, order and limit. */
+import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
+import type { Ambiguity } from "../../../schema/semantic-layer/types.ts";
+import type { OrderBy } from "../../plan/query-plan.ts";
+import { note } from "./build-result.ts";
+import type { Build, BuildResult } from "./build-result.ts";
+import type { Cue } from "./cue-words.ts";
+import { numberConditions, termFilters, valueFilters } from "./draft-filters.ts";
+import type { Draft } from "./draft.ts";
+import { timeOf } from "./question-period.ts";
+import { rankingDirection } from "./ranking.ts";
+import type { Intent } from "./read-question.ts";
+import type { Span } from "./scan-question.ts";
+import { subjectEntity } from "./subject-entity.ts";
+
+/** Builds a list draft. */
+export function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string, build: Build): BuildResult {
+  const entity = subjectEntity(intent, layer);
+  if (!entity) return { kind: "unsupported", reason: "not_understood", detail: "no entity" };
+  const attributes = [...layer.entity(entity).defaultAttributes];
+  const draft: Draft = { kind: "list", entity, metrics: [], dimensions: [], filters: [], having: [], order: [], attributes };
+  const add = (id: string) => {
+    if (!attributes.includes(id)) attributes.push(id);
+  };
+  for (const id of intent.terms) for (const shown of layer.term(id).showAttributes ?? []) if (layer.attribute(shown).entity === entity) add(shown);
+  const mentioned: { id: string; span: Span }[] = [];
+  for (const mention of intent.attributes) {
+    const own = mention.options.find((option) => option.entity === entity);
+    if (own) {
+      add(own.id);
+      mentioned.push({ id: own.id, span: mention.span });
+    } else note(build, 0.3, `"${mention.span.text}" is not shown for ${entity}`);
+  }
+  if (intent.cues.has("unmasked") && mentioned.some((entry) => layer.attribute(entry.id).pii)) return { kind: "unsupported", reason: "pii_request", detail: "unmasked" };
+  draft.filters.push(...valueFilters(intent, layer, entity, build).filters);
+  draft.filters.push(...termFilters(intent, layer, entity, build));
+  numberConditions(intent, layer, draft, entity, build);
+  const { period } = timeOf(intent, asOfDate);
+  draft.period = period;
+  const dateMentioned = mentioned.find((entry) => layer.attribute(entry.id).type === "date" && layer.attribute(entry.id).sql !== layer.entity(entity).dateColumn);
+  if (period && dateMentioned) draft.dateAttribute = dateMentioned.id;
+
+  const ranking = ["top", "bottom", "best", "worst", "rank"].some((cue) => intent.cues.has(cue as Cue)) || Boolean(intent.limit?.direction);
+  if (ranking) {
+    const rankCue = intent.cueSpans.find((entry) => ["top", "bottom", "best", "worst", "rank"].includes(entry.cue))?.span;
+    const numeric = mentioned.filter((entry) => layer.attribute(entry.id).type === "number");
+    const anchor = rankCue?.start ?? 0;
+    numeric.sort((left, right) => Math.abs(left.span.start - anchor) - Math.abs(right.span.start - anchor));
+    const ambiguous = intent.ambiguities.find((mention) => !numeric.some((entry) => entry.span === mention.span));
+    if (numeric.length === 0 && ambiguous) {
+      const ambiguity = layer.ambiguities.find((candidate) => candidate.id === ambiguous.id) as Ambiguity;
+      return { kind: "clarify", ambiguity, span: ambiguous.span };
+    }
+    const termOrder = intent.terms.map((id) => layer.term(id).order).find((order) => order && layer.attribute(order.attribute).entity === entity);
+    // "biggest overdue loans": with nothing named to rank by, rank by the entity's first money attribute.
+    const moneyDefault = layer.entity(entity).defaultAttributes.find((id) => layer.attribute(id).format === "money");
+    const by = numeric[0]?.id ?? termOrder?.attribute ?? moneyDefault;
+    if (by && by === moneyDefault && !numeric[0] && !termOrder) note(build, 0.15, `ranked by ${by}`);
+    if (by) {
+      const attribute = layer.attribute(by);
+      const direction = rankingDirection(intent.cues, "neutral", intent.limit?.direction) ?? "desc";
+      draft.order.push({ by, direction: attribute.id === termOrder?.attribute && !numeric[0] ? termOrder.direction : direction });
+      add(by);
+    } else note(build, 0.35, "a ranking with nothing to rank by");
+    draft.limit = intent.limit?.count ?? (intent.cues.has("singular") ? 1 : 10);
+  } else {
+    const termOrder = intent.terms.map((id) => layer.term(id).order).find((order) => order && layer.attribute(order.attribute).entity === entity);
+    if (termOrder) draft.order.push({ by: termOrder.attribute, direction: termOrder.direction } satisfies OrderBy);
+    if (intent.limit) draft.limit = intent.limit.count;
+  }
+  // An ambiguous measure word in a list ("上海分行的表现") asks for a number the list does not show: ask which.
+  for (const mention of intent.ambiguities) {
+    if (mentioned.some((entry) => entry.span === mention.span)) continue;
+    const ambiguity = layer.ambiguities.find((candidate) => candidate.id === mention.id) as Ambiguity;
+    return { kind: "clarify", ambiguity, span: mention.span };
+  }
+  return { kind: "draft", draft, penalty: build.penalty, reasons: build.reasons };
+}

@@ -1,0 +1,37 @@
+/** The period a question names and what it is compared with; trends default to the last 12 months. */
+import type { DateRange } from "../../plan/query-plan.ts";
+import { addDays, daysInRange, monthOf, monthRange, previousPeriod } from "./date-math.ts";
+import type { Comparison } from "./draft.ts";
+import type { Intent } from "./read-question.ts";
+
+/** The period said and how it is compared (two periods with "vs", 环比, 同比, "compared with last month"). */
+export function timeOf(intent: Intent, asOfDate: string): { period?: DateRange; compare?: Comparison } {
+  const times = [...intent.times].sort((left, right) => left.range.start.localeCompare(right.range.start));
+  const comparing = intent.cues.has("compare") || intent.cues.has("previous_period") || intent.cues.has("year_over_year");
+  const changing = intent.cues.has("rise") || intent.cues.has("fall") || intent.cues.has("change");
+  if (times.length >= 2 && comparing) return { period: times[times.length - 1].range, compare: { kind: "range", range: times[0].range } };
+  let period: DateRange | undefined;
+  if (times.length >= 1) period = { start: times[0].range.start, end: times.reduce((end, time) => (time.range.end > end ? time.range.end : end), times[0].range.end) };
+  if (intent.cues.has("year_over_year")) return { period, compare: { kind: "year" } };
+  if (intent.cues.has("previous_period") || changing) return { period, compare: { kind: "previous" } };
+  if (intent.cues.has("compare") && period) {
+    // "compared with last month": the period said is the earlier one; the current one is the period after it.
+    const compareSpan = intent.cueSpans.find((entry) => entry.cue === "compare")?.span;
+    const timeStart = intent.times[0].start;
+    if (compareSpan && compareSpan.start < timeStart) {
+      const days = daysInRange(period);
+      const isMonth = period.start.endsWith("-01") && days >= 28 && days <= 31;
+      const next = isMonth ? monthRange({ ...monthOf(addDays(period.end, 1)) }) : { start: addDays(period.end, 1), end: addDays(period.end, days) };
+      return { period: next.end > asOfDate ? { start: next.start, end: asOfDate } : next, compare: { kind: "range", range: period } };
+    }
+    return { period, compare: { kind: "range", range: previousPeriod(period) } };
+  }
+  return { period };
+}
+
+/** The last 12 whole months ending with the as-of month. */
+export function lastTwelveMonths(asOfDate: string): DateRange {
+  const asOf = monthOf(asOfDate);
+  const first = asOf.month === 12 ? { year: asOf.year, month: 1 } : { year: asOf.year - 1, month: asOf.month + 1 };
+  return { start: `${first.year}-${String(first.month).padStart(2, "0")}-01`, end: monthRange(asOf).end };
+}
