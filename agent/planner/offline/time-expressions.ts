@@ -77,6 +77,16 @@ const RULES: TimeRule[] = [
   { pattern: /(\d{4})\s*年\s*(\d{1,2})\s*月份?/g, resolve: (m) => (Number(m[2]) <= 12 ? monthRange({ year: Number(m[1]), month: Number(m[2]) }) : undefined) },
   { pattern: /(\d{4})-(\d{1,2})-(\d{1,2})/g, resolve: (m) => ({ start: `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`, end: `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}` }) },
   { pattern: /(?<![\d.])(\d{4})[-/.](\d{1,2})(?![\d.%])/g, resolve: (m) => (Number(m[2]) >= 1 && Number(m[2]) <= 12 ? monthRange({ year: Number(m[1]), month: Number(m[2]) }) : undefined) },
+  {
+    pattern: new RegExp(`\\b(?:from |between )?${MONTH_PATTERN}\\.?(?: (\\d{4}))?\\s*(?:to|through|thru|until|and|-)\\s*${MONTH_PATTERN}\\.?,?(?: (\\d{4}))?`, "g"),
+    resolve: (m, asOf) => {
+      const endYear = m[4] ? Number(m[4]) : m[2] ? Number(m[2]) : undefined;
+      const last = endYear ? { year: endYear, month: monthNumber(m[3]) } : monthOf(latestMonth(asOf, monthNumber(m[3]))?.start ?? asOf);
+      const firstMonth = monthNumber(m[1]);
+      const first = { year: m[2] ? Number(m[2]) : firstMonth <= last.month ? last.year : last.year - 1, month: firstMonth };
+      return monthsRange(first, last);
+    },
+  },
   { pattern: new RegExp(`\\b${MONTH_PATTERN}\\.?,?\\s*(\\d{4})\\b`, "g"), resolve: (m) => monthRange({ year: Number(m[2]), month: monthNumber(m[1]) }) },
   { pattern: new RegExp(`\\b(?:in|for|during|of)\\s+${MONTH_PATTERN}\\b(?!\\s*\\d)`, "g"), resolve: (m, asOf) => latestMonth(asOf, monthNumber(m[1])) },
   { pattern: /(?<![\d年个.])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?!\s*[\d底初末]|度)/g, resolve: (m, asOf) => latestMonth(asOf, parseSmallNumber(m[1]) ?? 0) },
