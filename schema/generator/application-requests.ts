@@ -37,7 +37,7 @@ export interface ApplicationRequest {
 const CHANNELS: readonly CustomerChannel[] = ["branch", "mobile_app", "wechat", "partner", "telemarketing"];
 const CATEGORIES: readonly ProductCategory[] = ["mortgage", "auto", "consumer", "education", "travel", "renovation", "micro_business"];
 const YEARLY_APPLICATIONS: Readonly<Record<Occupation, number>> = {
-  salaried: 0.44, self_employed: 0.58, civil_servant: 0.36, business_owner: 0.66, freelancer: 0.48, retired: 0.1, student: 0.24,
+  salaried: 0.5, self_employed: 0.64, civil_servant: 0.4, business_owner: 0.72, freelancer: 0.52, retired: 0.11, student: 0.26,
 };
 const HISTORY_DAYS = 5 * 365;
 

@@ -1,4 +1,4 @@
-/** The marketing campaigns of a dataset: eight per channel over the 24 months, one per channel running at the as-of date. */
+/** The marketing campaigns of a dataset: nine per channel over the 24 months, one per channel running at the as-of date. */
 import { civilFromDays } from "./calendar.ts";
 import { CAMPAIGN_CHANNELS, CHANNEL_RESPONSES } from "./campaign-channels.ts";
 import type { CampaignChannel } from "./campaign-channels.ts";
@@ -21,7 +21,7 @@ export interface CampaignRecord {
   targetTier: TargetTier;
 }
 
-const CAMPAIGNS_PER_CHANNEL = 8;
+const CAMPAIGNS_PER_CHANNEL = 9;
 // Every tier occurs; "all" is the most common target.
 const TARGET_TIERS: readonly TargetTier[] = ["all", "high", "medium", "low", "all", "medium"];
 // Which products marketing pushes (mortgages rarely by text message).

@@ -34,12 +34,16 @@ export const CHANNEL_RESPONSES: Readonly<Record<CampaignChannel, ChannelResponse
 /** Conversion of the channel the seed makes the star: far above every other channel. */
 export const STAR_CHANNEL_CONVERSION = 0.14;
 
-/** The response rates with one channel made the star (it opens, clicks and converts far better). */
+/**
+ * The response rates with one channel made the star: it opens, clicks and converts far better, and is aimed at
+ * fewer people (so a mass channel as the star does not flood the loan book).
+ */
 export function responsesWithStar(star: CampaignChannel): Record<CampaignChannel, ChannelResponse> {
   const responses = { ...CHANNEL_RESPONSES };
   const base = responses[star];
   responses[star] = {
     ...base,
+    reach: Math.min(base.reach, 0.3),
     opened: Math.max(base.opened, 0.62),
     clickedWhenOpened: Math.max(base.clickedWhenOpened, 0.5),
     conversion: STAR_CHANNEL_CONVERSION,

@@ -97,10 +97,11 @@ export function buildCustomerProfile(plan: DatasetPlan, index: number, random: S
   if (needsLoanHistory) onboardDay = Math.min(onboardDay, asOfDay - random.integer(1300, 3000));
   onboardDay = Math.max(onboardDay, earliestOnboard);
 
+  // Leaving is spread evenly over the last 1000 days; nobody leaves in their first four months.
   let churnDay: number | null = null;
-  const earliestChurn = Math.max(onboardDay + 120, asOfDay - 1000);
-  if (role === undefined && earliestChurn < asOfDay - 1 && random.chance(0.085 + (digitalAffinity < 0.3 ? 0.03 : 0))) {
-    churnDay = random.integer(earliestChurn, asOfDay - 1);
+  if (role === undefined && random.chance(0.11 + (digitalAffinity < 0.3 ? 0.03 : 0))) {
+    const day = random.integer(asOfDay - 1000, asOfDay - 1);
+    if (day >= onboardDay + 120) churnDay = day;
   }
 
   const incomeShock = random.chance(0.05)
