@@ -14,8 +14,8 @@ export function principalOf(response: Response): Principal {
 /** Requires a valid key (401 otherwise) and one token of its rate limit (429 otherwise). */
 export function requireKey(keys: ApiKeyTable, limiter: RateLimiter) {
   return function checkKey(request: Request, response: Response, next: NextFunction): void {
-    const queryKey = typeof request.query.api_key === "string" ? request.query.api_key : undefined;
-    const principal = authenticate(keys, presentedKey({ authorization: request.headers.authorization, apiKeyHeader: request.headers["x-api-key"], queryKey }), request.socket.remoteAddress);
+    // Over HTTP the key travels in headers only: keys in URLs end up in proxy logs and browser history.
+    const principal = authenticate(keys, presentedKey({ authorization: request.headers.authorization, apiKeyHeader: request.headers["x-api-key"] }), request.socket.remoteAddress);
     const decision = limiter.take(principal.keyId);
     response.setHeader("X-RateLimit-Limit", String(limiter.capacity));
     if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);

@@ -8,7 +8,7 @@ import { Journal } from "./journal.ts";
 export interface AuditEntry {
   at: string;
   request_id: string;
-  channel: "http" | "websocket" | "mcp";
+  channel: "http" | "websocket" | "mcp" | "subscription";
   user: string;
   role: string;
   branch_id: string | null;
