@@ -78,6 +78,8 @@ describe("POST /api/chat", () => {
     const mine = Answer.parse((await ask(TEST_KEYS.manager, { message: "本月放款金额是多少?" })).json());
     const theirs = await ask(TEST_KEYS.admin, { message: "按支行呢?", conversation_id: mine.conversation_id });
     expect(theirs.status).toBe(404);
+    const audit = (await call(server, "/api/audit?user=root&status=error", { key: TEST_KEYS.admin })).json() as { entries: Record<string, unknown>[] };
+    expect(audit.entries[0]).toMatchObject({ conversation_id: mine.conversation_id, error_code: "CONVERSATION_NOT_FOUND", row_count: 0 });
   });
 });
 

@@ -12,7 +12,7 @@ import type { Engine } from "../../tools/engines/engine.ts";
 import type { Principal } from "../auth/principal.ts";
 import { scopeOf } from "../auth/principal.ts";
 import { NotFoundError } from "../http/http-errors.ts";
-import type { AuditLog } from "../store/audit-log.ts";
+import type { AuditEntry, AuditLog } from "../store/audit-log.ts";
 import type { PersistentConversationStore } from "../store/persistent-conversation-store.ts";
 import { refuseRawSqlPlans } from "./scoped-planner.ts";
 
@@ -83,7 +83,11 @@ export class ChatService {
    * @throws ConversationNotFoundError when `conversationId` is not one of the caller's conversations.
    */
   async ask(principal: Principal, request: ChatRequest): Promise<ChatResult> {
-    if (request.conversationId !== undefined && !this.options.conversations.get(request.conversationId, principal.user)) throw new ConversationNotFoundError();
+    if (request.conversationId !== undefined && !this.options.conversations.get(request.conversationId, principal.user)) {
+      // Refused questions are audited too: probing other users' conversation ids leaves a trace.
+      this.audit(principal, request, { conversation_id: request.conversationId, status: "error", error_code: "CONVERSATION_NOT_FOUND", plan: null, sql: [], row_count: 0, timings: {} });
+      throw new ConversationNotFoundError();
+    }
     const answer = await this.pipelineFor(principal)(request.message, {
       user: principal.user,
       ...(request.conversationId === undefined ? {} : { conversationId: request.conversationId }),
@@ -91,14 +95,7 @@ export class ChatService {
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     });
     const answerIndex = this.options.conversations.recordAnswer(answer.conversation_id, answer) ?? null;
-    this.options.audit.append({
-      at: new Date().toISOString(),
-      request_id: request.requestId,
-      channel: request.channel,
-      user: principal.user,
-      role: principal.role,
-      branch_id: scopeOf(principal)?.branchId ?? null,
-      question: request.message,
+    this.audit(principal, request, {
       conversation_id: answer.conversation_id,
       status: answer.status,
       error_code: answer.error?.code ?? null,
@@ -108,5 +105,19 @@ export class ChatService {
       timings: answer.timings,
     });
     return { answer, answerIndex };
+  }
+
+  /** Appends the audit entry of one question. */
+  private audit(principal: Principal, request: ChatRequest, outcome: Pick<AuditEntry, "conversation_id" | "status" | "error_code" | "plan" | "sql" | "row_count" | "timings">): void {
+    this.options.audit.append({
+      at: new Date().toISOString(),
+      request_id: request.requestId,
+      channel: request.channel,
+      user: principal.user,
+      role: principal.role,
+      branch_id: scopeOf(principal)?.branchId ?? null,
+      question: request.message,
+      ...outcome,
+    });
   }
 }

@@ -46,6 +46,17 @@ export class SubscriptionScheduler {
     return next;
   }
 
+  /** Runs one subscription now, outside its schedule (in the same queue as ticks). */
+  runNow(subscriptionId: string): Promise<RunRecord> {
+    const next = this.queue.then(() => {
+      const subscription = this.options.store.subscription(subscriptionId);
+      if (!subscription) throw new Error(`subscription ${subscriptionId} is gone`);
+      return this.options.runner.run(subscription, this.options.now().toISOString(), { manual: true });
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
   private async runDue(): Promise<TickResult> {
     const { store, runner, now } = this.options;
     const result: TickResult = { runs: [], digests: [] };
