@@ -5,7 +5,8 @@ import type { Filter } from "../../plan/query-plan.ts";
 import { note } from "./build-result.ts";
 import type { Build } from "./build-result.ts";
 import type { Draft } from "./draft.ts";
-import type { Intent, NumberMention } from "./read-question.ts";
+import type { NumberMention } from "./number-targets.ts";
+import type { Intent } from "./read-question.ts";
 import { countMetricOf, dimensionCloseness, reachableEntities, termApplies } from "./semantic-helpers.ts";
 
 /** Value filters: each value word on the dimension that fits the entity best, values of one dimension together. */

@@ -9,15 +9,11 @@ import type { Language } from "../planner.ts";
 import type { Cue } from "./cue-words.ts";
 import type { Sense } from "./lexicon.ts";
 import type { NumberCondition } from "./number-expressions.ts";
+import { findNumberMentions } from "./number-targets.ts";
+import type { NumberMention } from "./number-targets.ts";
+import { decideMode, strongMetricSpans } from "./question-mode.ts";
 import type { LimitMatch, ScannedQuestion, Span } from "./scan-question.ts";
 import type { TimeMatch } from "./time-expressions.ts";
-
-/** A numeric condition with the span it most likely talks about. */
-export interface NumberMention {
-  condition: NumberCondition;
-  /** The metric, attribute or entity word just before (or after) the number. */
-  target?: Span;
-}
 
 /** What the question asks for, before it becomes a plan. */
 export interface Intent {
@@ -77,75 +73,11 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   // A number right after a top cue ("the top 5", "最高的3个") is a limit.
   let limit: LimitMatch | undefined = spans.find((span) => span.limit)?.limit;
 
-  const strongMetricSpans = content.filter((span) => has(span, "metric") && !has(span, "entity") && !has(span, "term") && !has(span, "attribute"));
-  const weakMetricSpans = content.filter((span) => has(span, "metric") && !strongMetricSpans.includes(span));
-  // A single English noun that is also a count metric ("customers") names rows unless something counts or groups them.
-  const nounSpans = weakMetricSpans.filter((span) => has(span, "entity") && /^[a-z]+$/.test(span.text));
-  const metricLikeSpans = weakMetricSpans.filter((span) => !nounSpans.includes(span));
-  const dimensionSpans = content.filter((span) => sensesOf(span, "dimension").some((sense) => layer.dimension(sense.id).type !== "time"));
-  const dimensionOnlySpans = dimensionSpans.filter((span) => !has(span, "entity"));
+  const strongMetrics = strongMetricSpans(content);
+  const mode = decideMode({ spans, content, cues, limit, trendGrain, previousKind: options.previousKind }, layer);
   const hasList = cues.has("list");
   const hasCount = cues.has("count");
-  const ranking = cues.has("top") || cues.has("bottom") || cues.has("best") || cues.has("worst") || cues.has("rank") || Boolean(limit?.direction);
-  const grouping = cues.has("group") || trendGrain !== undefined;
-
-  // "cities with more than 1000 customers": a number counting a noun that is also a count metric, per group.
-  const counts = (span: Span | undefined) => Boolean(span?.number?.op) && (span?.number?.unit === "plain" || span?.number?.unit === "count");
-  const countedNouns = content.filter((span) => (has(span, "metric") || has(span, "entity")) && !strongMetricSpans.includes(span)).filter((span) => {
-    const index = spans.indexOf(span);
-    const before = spans[index - 1];
-    const after = spans[index + 1];
-    return (counts(before) && before.number?.unit === "plain" && span.start - before.end <= 1) || (counts(after) && after.start - span.end <= 1 && after.number?.unit === "count");
-  });
-  let mode: Intent["mode"];
-  if (strongMetricSpans.length > 0) mode = "aggregate";
-  else if (countedNouns.length > 0 && dimensionSpans.length > 0 && !dimensionSpans.every((span) => countedNouns.includes(span))) mode = "aggregate";
-  else if (hasCount && !hasList) mode = "aggregate";
-  else if (weakMetricSpans.length > 0 && dimensionSpans.some((span) => !weakMetricSpans.includes(span)) && (ranking || grouping || hasList)) mode = "aggregate";
-  else if (hasCount && hasList && dimensionSpans.length > 0) mode = "aggregate";
-  else if (dimensionOnlySpans.some((span) => !has(span, "attribute")) && !hasList) mode = "aggregate";
-  else if (cues.has("group") && dimensionSpans.length > 0 && !hasList) mode = "aggregate";
-  else if (content.some((span) => has(span, "ambiguity")) && !hasList) mode = "aggregate";
-  else if (metricLikeSpans.length > 0 && !hasList && !(ranking && content.some((span) => has(span, "entity") && (!has(span, "metric") || nounSpans.includes(span))))) mode = "aggregate";
-  else if (trendGrain && !hasList && content.length > 0) mode = "aggregate";
-  else if (cues.has("share") && !hasList && content.length > 0) mode = "aggregate";
-  // "Which products have the most overdue loans?": ranking groups by counting something else.
-  else if (ranking && dimensionSpans.length > 0 && content.some((span) => !dimensionSpans.includes(span) && (has(span, "entity") || has(span, "term")))) mode = "aggregate";
-  else if (hasList || content.some((span) => has(span, "entity") || has(span, "term"))) mode = "list";
-  else if (weakMetricSpans.length > 0) mode = "aggregate";
-  else if (trendGrain && content.length > 0) mode = "aggregate";
-  // After an aggregate answer, "按产品拆开" groups the same numbers: product is a dimension here, not a list.
-  if (options.previousKind === "aggregate" && mode === "list" && !hasList && strongMetricSpans.length === 0) mode = "aggregate";
-
-  // Numbers: the comparison belongs to the attribute word next to it ("收入超过50万", "over 2 active loans"),
-  // else the closest metric or entity word before it.
-  const numbers: NumberMention[] = [];
-  const bareNumbers: NumberCondition[] = [];
-  const numericAttribute = (candidate: Span) => candidate.senses.some((sense) => sense.kind === "attribute" && layer.attribute(sense.id).type === "number");
-  const measurable = (candidate: Span) => numericAttribute(candidate) || (has(candidate, "metric") && !has(candidate, "entity")) || has(candidate, "ambiguity");
-  spans.forEach((span, index) => {
-    if (!span.number) return;
-    const condition = span.number;
-    if (condition.op === undefined && condition.low === undefined) {
-      bareNumbers.push(condition);
-      return;
-    }
-    const before = spans[index - 1];
-    const after = spans[index + 1];
-    let target: Span | undefined;
-    if (before && measurable(before) && !before.number) target = before;
-    else if (after && numericAttribute(after) && after.start - span.end <= 1) target = after;
-    for (let back = index - 1; back >= 0 && back >= index - 3 && !target; back--) {
-      const candidate = spans[back];
-      if (!candidate.number && (measurable(candidate) || has(candidate, "entity") || has(candidate, "term"))) target = candidate;
-    }
-    if (!target || !measurable(target)) {
-      // "over 500 loans" counts the noun after it; "贷款超过500笔" (with a classifier) the one before.
-      const countsAfter = Boolean(after) && condition.unit === "plain" && (has(after, "metric") || has(after, "entity")) && after.start - span.end <= 1;
-      if (after && (measurable(after) || countsAfter)) target = after;
-    }
-    numbers.push({ condition, target });
-  });
+  const { numbers, bareNumbers } = findNumberMentions(spans, layer);
   const numberTargets = new Set(numbers.map((number) => number.target).filter((target): target is Span => Boolean(target)));
 
   const metrics: string[] = [];
@@ -158,7 +90,7 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   const addGroup = (id: string, span: Span) => {
     if (!groupBy.some((group) => group.id === id)) groupBy.push({ id, plural: Boolean(span.plural) });
   };
-  for (const span of strongMetricSpans) for (const sense of sensesOf(span, "metric")) if (!metrics.includes(sense.id)) metrics.push(sense.id);
+  for (const span of strongMetrics) for (const sense of sensesOf(span, "metric")) if (!metrics.includes(sense.id)) metrics.push(sense.id);
   // "Pudong branch", "浦东的分行": a dimension word right next to one of its values names that value.
   const qualifiesValue = (span: Span) =>
     sensesOf(span, "dimension").some((dimension) =>
@@ -171,7 +103,7 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     );
 
   for (const span of content) {
-    if (strongMetricSpans.includes(span)) continue;
+    if (strongMetrics.includes(span)) continue;
     const metricSenses = sensesOf(span, "metric");
     const entitySenses = sensesOf(span, "entity");
     const termSenses = sensesOf(span, "term");
@@ -207,7 +139,7 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       continue;
     }
     if (metricSenses.length > 0) {
-      const hasOtherMetric = strongMetricSpans.length > 0;
+      const hasOtherMetric = strongMetrics.length > 0;
       if (mode === "aggregate" && !hasOtherMetric && !(hasCount && entitySenses.length > 0 && metricSenses.every((sense) => layer.metric(sense.id).format === "count"))) {
         for (const sense of metricSenses) if (!metrics.includes(sense.id)) metrics.push(sense.id);
         continue;
