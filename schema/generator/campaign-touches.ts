@@ -14,7 +14,7 @@ export interface TouchRecord {
   touchedDay: number;
   opened: boolean;
   clicked: boolean;
-  /** The application it led to (an index into the customer's requests), when the customer applied. */
+  /** The application it led to, when the customer applied. */
   request: ApplicationRequest | null;
 }
 

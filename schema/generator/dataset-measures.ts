@@ -1,5 +1,6 @@
 /** Headline shares of a generated dataset, computed in SQL with DOMAIN.md's formulas (for tests and run reports). */
 import type { Database } from "sql.js";
+import { SETTINGS } from "../semantic-layer/settings.ts";
 
 /** What a dataset looks like in numbers. Rates are fractions in 0..1. */
 export interface DatasetMeasures {
@@ -7,7 +8,7 @@ export interface DatasetMeasures {
   nplRatio: number;
   /** Conversion rate (applied / touches) by campaign channel. */
   conversionByChannel: Record<string, number>;
-  /** Share of the as-of month's borrowers (scored in both months) whose pd rose by 0.02 or more. */
+  /** Share of the as-of month's borrowers (scored in both months) whose pd rose by the rising-risk threshold or more. */
   risingRiskShare: number;
   risingRiskCustomers: number;
   highValueRisingCustomers: number;
@@ -60,9 +61,9 @@ export function measureDataset(database: Database): DatasetMeasures {
       "SELECT SUM(CASE WHEN risk_class IN ('substandard', 'doubtful', 'loss') THEN outstanding_balance ELSE 0 END) / SUM(outstanding_balance) FROM loans WHERE status = 'active'",
     ),
     conversionByChannel: Object.fromEntries(rows(database, "SELECT channel, AVG(applied) FROM campaign_touches GROUP BY channel").map(([channel, rate]) => [String(channel), Number(rate)])),
-    risingRiskShare: scalar(database, `${RISING} SELECT AVG(rise >= 0.02) FROM changes`),
-    risingRiskCustomers: scalar(database, `${RISING} SELECT COUNT(*) FROM changes WHERE rise >= 0.02`),
-    highValueRisingCustomers: scalar(database, `${RISING} SELECT COUNT(*) FROM changes JOIN customers USING (customer_id) WHERE rise >= 0.02 AND value_tier = 'high'`),
+    risingRiskShare: scalar(database, `${RISING} SELECT AVG(rise >= ${SETTINGS.rising_risk_threshold}) FROM changes`),
+    risingRiskCustomers: scalar(database, `${RISING} SELECT COUNT(*) FROM changes WHERE rise >= ${SETTINGS.rising_risk_threshold}`),
+    highValueRisingCustomers: scalar(database, `${RISING} SELECT COUNT(*) FROM changes JOIN customers USING (customer_id) WHERE rise >= ${SETTINGS.rising_risk_threshold} AND value_tier = 'high'`),
     valueTierShares: Object.fromEntries(tiers.map(([tier, share]) => [String(tier), Number(share)])),
     approvalRate: scalar(database, "SELECT SUM(decision = 'approved') * 1.0 / SUM(decision IN ('approved', 'rejected')) FROM applications"),
     nps: scalar(database, "SELECT 100 * (AVG(nps_score >= 9) - AVG(nps_score <= 6)) FROM satisfaction_surveys"),

@@ -1,6 +1,7 @@
 /** Turns the simulated records into contract rows (ids, dates, derived columns) and inserts them. */
 import type { Database, SqlValue } from "sql.js";
 import { TABLES } from "../tables.ts";
+import type { ApplicationRequest } from "./application-requests.ts";
 import { BRANCHES } from "./branch-catalogue.ts";
 import { formatDay, formatMonth, formatTimestamp } from "./calendar.ts";
 import type { LoanRecord } from "./credit-decisions.ts";
@@ -67,7 +68,7 @@ export class DatasetWriter {
       bundle.status, day(profile.churnDay), bundle.valueTier,
     ]);
 
-    const applicationIds = new Map<object, string>();
+    const applicationIds = new Map<ApplicationRequest, string>();
     const loanIds = new Map<LoanRecord, string>();
     for (const application of bundle.applications) {
       const { request } = application;

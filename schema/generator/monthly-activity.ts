@@ -1,8 +1,9 @@
 /** A customer's monthly balances and activity (customer_monthly) over the 24 months ending with the as-of month. */
-import { civilFromDays, firstDayOfMonth, lastDayOfMonth, monthIndexOfDay } from "./calendar.ts";
+import { monthIndexOfDay } from "./calendar.ts";
 import type { LoanRecord } from "./credit-decisions.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
 import type { DatasetPlan } from "./dataset-plan.ts";
+import { daysPastDueAt, monthEndUpTo } from "./loan-state.ts";
 import { roundMoney } from "./money.ts";
 import type { SeededRandom } from "./seeded-random.ts";
 
@@ -16,8 +17,6 @@ export interface MonthlyRecord {
   appLogins: number;
   creditUtilization: number;
   externalInquiries: number;
-  /** Whether any loan was in arrears at the month's end (for the risk model). */
-  inArrears: boolean;
 }
 
 /** The first and last month (indexes) a customer has monthly rows: from joining (or the window start) to leaving. */
@@ -52,15 +51,12 @@ export function buildMonthlyActivity(plan: DatasetPlan, profile: CustomerProfile
     const shock = profile.incomeShock !== null && month >= profile.incomeShock.firstMonth && month <= profile.incomeShock.lastMonth;
     logWealth += random.normal(0.004, 0.07) - (shock ? 0.12 : 0);
     if (churnMonth !== null && churnMonth - month < 3) logWealth -= 0.7; // money moves out before the customer leaves
-    const monthEnd = month === plan.asOfMonth ? plan.asOfDay : null;
-    const inArrears = loans.some((loan) => {
-      const end = monthEnd ?? lastDayOfMonth(month);
-      return loan.outcome.rows.some((row) => row.dueDay < end && row.status !== "scheduled" && (row.paidDay === null || row.paidDay > end));
-    });
+    const monthEnd = monthEndUpTo(month, plan.asOfDay);
+    const inArrears = loans.some((loan) => daysPastDueAt(loan, monthEnd) > 0);
     let aum = Math.exp(logWealth);
     if (riser && month >= plan.asOfMonth - 1) aum = Math.max(aum, 520_000 + random.integer(0, 400_000));
     let inflow = (profile.annualIncome / 12) * random.logNormal(1, 0.18) * (shock ? 0.3 : 1);
-    if (salaried && civilFromDays(firstDayOfMonth(month))[1] === 1) inflow *= 1.8; // year-end bonus
+    if (salaried && month % 12 === 0) inflow *= 1.8; // year-end bonus in January
     let outflow = inflow * random.between(0.75, 1.02) + (repaid.get(month) ?? 0);
     if (random.chance(0.012)) {
       // A large purchase or transfer out.
@@ -85,7 +81,6 @@ export function buildMonthlyActivity(plan: DatasetPlan, profile: CustomerProfile
       appLogins: random.poisson(1 + 30 * profile.digitalAffinity * profile.digitalAffinity),
       creditUtilization: Math.round(Math.min(1, Math.max(0, utilization)) * 10_000) / 10_000,
       externalInquiries: inquiries,
-      inArrears,
     });
   }
   return rows;

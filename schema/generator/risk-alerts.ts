@@ -2,11 +2,12 @@
  * Early-warning alerts that follow what happened: missed payments and escalating arrears on loans, pd jumps,
  * bursts of other lenders' inquiries, income drops and large outflows of borrowers.
  */
+import { SETTINGS } from "../semantic-layer/settings.ts";
 import { firstDayOfMonth, lastDayOfMonth } from "./calendar.ts";
 import type { LoanRecord } from "./credit-decisions.ts";
 import type { DatasetPlan } from "./dataset-plan.ts";
 import type { MonthlyRecord } from "./monthly-activity.ts";
-import { loanActiveInMonth, RISING_RISK_THRESHOLD } from "./risk-scores.ts";
+import { loanActiveInMonth, monthEndUpTo } from "./loan-state.ts";
 import type { RiskScoreRecord } from "./risk-scores.ts";
 import type { SeededRandom } from "./seeded-random.ts";
 
@@ -54,7 +55,7 @@ export function buildAlerts(plan: DatasetPlan, loans: readonly LoanRecord[], mon
   }
   for (let index = 1; index < scores.length; index += 1) {
     const rise = scores[index].pd - scores[index - 1].pd;
-    if (scores[index].month !== scores[index - 1].month + 1 || rise < RISING_RISK_THRESHOLD) continue;
+    if (scores[index].month !== scores[index - 1].month + 1 || rise < SETTINGS.rising_risk_threshold) continue;
     const createdDay = Math.min(asOfDay, lastDayOfMonth(scores[index].month) + 1);
     add(null, "score_drop", rise >= 0.08 ? "high" : rise >= 0.04 ? "medium" : "low", createdDay, null, false);
   }
@@ -62,7 +63,7 @@ export function buildAlerts(plan: DatasetPlan, loans: readonly LoanRecord[], mon
   monthly.forEach((row, index) => {
     if (!borrowing(row.month)) return;
     const monthStart = firstDayOfMonth(row.month);
-    const monthEnd = Math.min(lastDayOfMonth(row.month), asOfDay);
+    const monthEnd = monthEndUpTo(row.month, asOfDay);
     if (row.externalInquiries >= 4) add(null, "multi_lending", row.externalInquiries >= 6 ? "high" : "medium", random.integer(monthStart, monthEnd), null, false);
     if (index < 3) return;
     const previous = monthly.slice(index - 3, index);

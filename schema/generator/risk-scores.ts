@@ -2,10 +2,10 @@
  * The bank's behaviour model (risk_scores): a monthly pd for every month a customer has an active loan, driven by
  * hidden risk, days past due, other lenders' inquiries, credit utilisation and income shocks.
  */
-import { lastDayOfMonth, monthIndexOfDay } from "./calendar.ts";
 import type { LoanRecord } from "./credit-decisions.ts";
 import type { CustomerProfile } from "./customer-profile.ts";
 import type { DatasetPlan } from "./dataset-plan.ts";
+import { daysPastDueAt, loanActiveInMonth, monthEndUpTo } from "./loan-state.ts";
 import type { MonthlyRecord } from "./monthly-activity.ts";
 import { riskGradeForPd } from "./risk-classification.ts";
 import type { SeededRandom } from "./seeded-random.ts";
@@ -16,25 +16,6 @@ export interface RiskScoreRecord {
   pd: number;
   score: number;
   riskGrade: "A" | "B" | "C" | "D" | "E";
-}
-
-/** The rise of pd from one month to the next that DOMAIN.md calls rising repayment risk (a semantic-layer setting). */
-export const RISING_RISK_THRESHOLD = 0.02;
-
-/** Days past due of a loan at the end of `day`: since the oldest installment due before it and still unpaid. */
-export function daysPastDueAt(loan: LoanRecord, day: number): number {
-  for (const row of loan.outcome.rows) {
-    if (row.dueDay >= day) break;
-    if (row.paidDay === null || row.paidDay > day) return day - row.dueDay;
-  }
-  return 0;
-}
-
-/** Whether a loan was active at some time in a month (disbursed by its end, not closed before its start). */
-export function loanActiveInMonth(loan: LoanRecord, month: number, asOfDay: number): boolean {
-  const end = Math.min(lastDayOfMonth(month), asOfDay);
-  const closed = loan.outcome.closedDay;
-  return loan.disbursedDay <= end && (closed === null || monthIndexOfDay(closed) >= month);
 }
 
 function arrearsTerm(daysPastDue: number): number {
@@ -60,7 +41,7 @@ export function buildRiskScores(plan: DatasetPlan, profile: CustomerProfile, loa
     noise = 0.6 * noise + random.normal(0, 0.09);
     const activity = byMonth.get(month);
     if (!activity || !loans.some((loan) => loanActiveInMonth(loan, month, plan.asOfDay))) continue;
-    const end = Math.min(lastDayOfMonth(month), plan.asOfDay);
+    const end = monthEndUpTo(month, plan.asOfDay);
     const daysPastDue = Math.max(0, ...loans.map((loan) => daysPastDueAt(loan, end)));
     const shock = profile.incomeShock !== null && month >= profile.incomeShock.firstMonth && month <= profile.incomeShock.lastMonth;
     const logit =
