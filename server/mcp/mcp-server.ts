@@ -86,11 +86,9 @@ export function createMcpServer(context: ServerContext, principal: Principal): M
   for (const name of SCORING_TOOL_NAMES) {
     const tool = SCORING_TOOLS[name];
     server.registerTool(name, { title: name, description: `${tool.description.en} (${tool.description.zh})`, inputSchema: tool.input as z.ZodObject }, async (args: unknown) => {
-      try {
-        charge();
-        asOfDate ??= context.engine.meta().then((meta) => meta.as_of_date ?? "");
-        const scope = scopeOf(principal);
-        const output = await runScoringTool(name, args, { engine: context.engine, asOfDate: await asOfDate, ...(scope ? { scope } : {}) });
+      const scope = scopeOf(principal);
+      const started = performance.now();
+      const audit = (status: "answered" | "error", rowCount: number, errorCode: string | null) =>
         context.audit.append({
           at: new Date().toISOString(),
           request_id: newRequestId(),
@@ -100,15 +98,22 @@ export function createMcpServer(context: ServerContext, principal: Principal): M
           branch_id: scope?.branchId ?? null,
           question: `${name} ${JSON.stringify(args)}`,
           conversation_id: null,
-          status: "answered",
-          error_code: null,
+          status,
+          error_code: errorCode,
           plan: { tool: name, args: args as Record<string, unknown> },
           sql: [],
-          row_count: Array.isArray((output as { rows?: unknown[] }).rows) ? ((output as { rows: unknown[] }).rows.length) : 0,
-          timings: {},
+          row_count: rowCount,
+          timings: { total_ms: Math.round((performance.now() - started) * 100) / 100 },
         });
+      try {
+        charge();
+        asOfDate ??= context.engine.meta().then((meta) => meta.as_of_date ?? "");
+        const output = await runScoringTool(name, args, { engine: context.engine, asOfDate: await asOfDate, ...(scope ? { scope } : {}) });
+        const rows = (output as { rows?: unknown }).rows;
+        audit("answered", Array.isArray(rows) ? rows.length : 0, null);
         return jsonResult(output as Record<string, unknown>);
       } catch (error) {
+        audit("error", 0, asLendLensError(error).code);
         return failure(error);
       }
     });
