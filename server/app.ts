@@ -13,6 +13,7 @@ import { conversationRoutes } from "./routes/conversation-routes.ts";
 import { feedbackRoutes } from "./routes/feedback-routes.ts";
 import { keyedInfoRoutes, publicInfoRoutes } from "./routes/info-routes.ts";
 import type { ServerContext } from "./server-context.ts";
+import { subscriptionRoutes } from "./subscriptions/subscription-routes.ts";
 import { webChatRoutes } from "./static/web-chat-static.ts";
 
 /** Builds the application over a server context. */
@@ -42,6 +43,7 @@ export function createApp(context: ServerContext): express.Express {
   app.use(conversationRoutes(context));
   app.use(feedbackRoutes(context));
   app.use(auditRoutes(context));
+  app.use(subscriptionRoutes(context));
   app.use("/api", () => {
     throw new NotFoundError({ zh: "该接口", en: "The endpoint" });
   });

@@ -22,6 +22,8 @@ import { AuditLog } from "./store/audit-log.ts";
 import { FeedbackStore } from "./store/feedback-store.ts";
 import { PersistentConversationStore } from "./store/persistent-conversation-store.ts";
 import { attachChatStream } from "./stream/chat-stream.ts";
+import { subscriptionsOf } from "./subscriptions/subscriptions-runtime.ts";
+import type { SubscriptionsOptions } from "./subscriptions/subscriptions-runtime.ts";
 
 /** What a server is started with. */
 export interface StartServerOptions {
@@ -35,6 +37,8 @@ export interface StartServerOptions {
   logger?: Logger;
   /** Default: web-chat/dist under the working directory. */
   webRoot?: string;
+  /** Clock, time zone and webhook seams of the subscription scheduler (tests). */
+  subscriptions?: SubscriptionsOptions;
 }
 
 /** A running server. */
@@ -106,12 +110,15 @@ export function closeServerContext(context: ServerContext): void {
 /** Starts listening on the configured host and port (0 picks a free port). */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const context = createServerContext(options);
+  const subscriptions = subscriptionsOf(context, options.subscriptions);
   const http = createServer(createApp(context));
   const sockets = attachChatStream(http, context);
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(options.configuration.port, options.configuration.host, () => resolve());
   });
+  // Runs missed while the server was down run once now; then the scheduler wakes every minute.
+  subscriptions.start().catch((error: unknown) => context.logger.error({ err: error }, "subscription scheduler failed to start"));
   const port = (http.address() as AddressInfo).port;
   const host = options.configuration.host === "0.0.0.0" || options.configuration.host === "::" || options.configuration.host === "127.0.0.1" ? "localhost" : options.configuration.host;
   return {
@@ -122,6 +129,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     async close() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
+      await subscriptions.stop();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();

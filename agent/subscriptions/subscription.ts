@@ -55,6 +55,8 @@ export const Subscription = z
     active: z.boolean(),
     created_at: z.string(),
     updated_at: z.string(),
+    /** Occurrences after this instant are due: the creation, or the last change of the schedule or time zone. */
+    starts_at: z.string(),
   })
   .strict();
 export type Subscription = z.infer<typeof Subscription>;
