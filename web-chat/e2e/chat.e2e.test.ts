@@ -68,8 +68,8 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
     const key = page.getByLabel("API 密钥");
     await expect.poll(() => key.inputValue()).toBe("demo-key");
     await page.getByRole("button", { name: "登录" }).click();
-    await page.locator(".empty-state .chip").first().waitFor();
-    expect(await page.locator(".empty-state .chip").count()).toBeGreaterThanOrEqual(3);
+    // The headline question at once, the semantic layer's examples once it has loaded.
+    await expect.poll(() => page.locator(".empty-state .chip").count()).toBeGreaterThanOrEqual(4);
     expect(await page.evaluate(() => localStorage.getItem("lendlens.apiKey"))).toBe("demo-key");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("question");
     await shoot("01-empty");
@@ -205,6 +205,7 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
   it("browses the semantic layer and switches the interface to English", async () => {
     await page.getByRole("button", { name: "指标口径" }).click();
     const dialog = page.getByRole("dialog");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("搜索指标、术语、维度");
     await dialog.getByLabel("搜索指标、术语、维度").fill("逾期");
     const entries = dialog.locator("dt");
     expect(await entries.count()).toBeGreaterThan(0);
@@ -215,7 +216,18 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
     await page.getByLabel("界面语言").selectOption("en");
     await page.getByRole("button", { name: "Definitions" }).waitFor();
     expect(await page.getByLabel("Your question").count()).toBe(1);
+  });
+
+  it("fits a tablet: the conversation list becomes a drawer opened from the header", async () => {
     await page.setViewportSize({ width: 820, height: 1100 });
+    const drawer = page.locator("#sidebar");
+    await expect.poll(() => drawer.isVisible()).toBe(false);
     await shoot("08-tablet-en");
+    await page.getByRole("button", { name: "Conversations" }).click();
+    await expect.poll(() => drawer.isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("new-chat"))).toBe(true);
+    await page.waitForTimeout(300);
+    await shoot("09-tablet-drawer");
+    expect(await drawer.getByRole("button", { name: /^哪些高价值客户/ }).count()).toBe(1);
   });
 });

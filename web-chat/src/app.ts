@@ -209,12 +209,10 @@ export class App {
 
   private openLayer(): void {
     const opener = document.activeElement as HTMLElement | null;
-    const close = () => {
-      dialog.remove();
-      opener?.focus();
-    };
-    const dialog = semanticBrowser(this.layerEntries(), this.messages, close);
+    const dialog = semanticBrowser(this.layerEntries(), this.messages, () => opener?.focus());
     this.root.appendChild(dialog);
+    // Modal: the rest of the page is inert, Escape closes it, focus starts in the search box.
+    dialog.showModal();
   }
 
   private newConversation(): void {

@@ -1,6 +1,7 @@
 /** Thumbs up / down on an answer, with an optional comment after a thumbs down, sent to POST /api/feedback. */
 import { h, replaceChildren } from "../dom.ts";
 import type { Messages } from "../i18n/messages.ts";
+import { thumbIcon } from "./icons.ts";
 
 /** Sends a rating; rejects when the server refuses it. */
 export type SendFeedback = (rating: "up" | "down", comment?: string) => Promise<void>;
@@ -27,8 +28,8 @@ export function feedbackButtons(send: SendFeedback, messages: Messages): HTMLEle
     replaceChildren(container, form);
     input.focus();
   };
-  const up: HTMLButtonElement = h("button", { type: "button", class: "thumb up", "aria-label": messages.helpful, title: messages.helpful, "aria-pressed": "false", text: "👍", onclick: () => rate("up", up) });
-  const down: HTMLButtonElement = h("button", { type: "button", class: "thumb down", "aria-label": messages.notHelpful, title: messages.notHelpful, "aria-pressed": "false", text: "👎", onclick: () => rate("down", down) });
+  const up: HTMLButtonElement = h("button", { type: "button", class: "thumb up", "aria-label": messages.helpful, title: messages.helpful, "aria-pressed": "false", onclick: () => rate("up", up) }, thumbIcon("up"));
+  const down: HTMLButtonElement = h("button", { type: "button", class: "thumb down", "aria-label": messages.notHelpful, title: messages.notHelpful, "aria-pressed": "false", onclick: () => rate("down", down) }, thumbIcon("down"));
   replaceChildren(container, up, down);
   return container;
 }

@@ -4,9 +4,9 @@ import { searchLayer } from "../api/api-shapes.ts";
 import type { LayerEntry } from "../api/api-shapes.ts";
 import type { Messages } from "../i18n/messages.ts";
 
-/** A modal dialog listing the entries with a search box; Escape or the close button calls onClose. */
-export function semanticBrowser(entries: readonly LayerEntry[], messages: Messages, onClose: () => void): HTMLElement {
-  const search = h("input", { type: "search", class: "layer-search", "aria-label": messages.semanticSearch, placeholder: messages.semanticSearch });
+/** A <dialog> listing the entries with a search box; open it with showModal(); onClose runs once it is closed. */
+export function semanticBrowser(entries: readonly LayerEntry[], messages: Messages, onClose: () => void): HTMLDialogElement {
+  const search = h("input", { type: "search", class: "layer-search", autofocus: true, "aria-label": messages.semanticSearch, placeholder: messages.semanticSearch });
   const results = h("div", { class: "layer-results", "aria-live": "polite" });
   const headings: Record<LayerEntry["kind"], string> = { metric: messages.metrics, term: messages.terms, dimension: messages.dimensions };
   const render = () => {
@@ -38,19 +38,30 @@ export function semanticBrowser(entries: readonly LayerEntry[], messages: Messag
   search.addEventListener("input", render);
   render();
   const dialog = h(
-    "div",
-    { class: "layer-dialog", role: "dialog", "aria-modal": "true", "aria-label": messages.semanticLayer },
-    h("div", { class: "dialog-head" }, h("h2", { text: messages.semanticLayer }), h("button", { type: "button", class: "close", "aria-label": messages.close, onclick: onClose, text: "×" })),
-    search,
-    results,
+    "dialog",
+    { class: "layer-dialog", "aria-label": messages.semanticLayer, "data-part": "semantic-layer" },
+    h(
+      "div",
+      { class: "dialog-body" },
+      h("div", { class: "dialog-head" }, h("h2", { text: messages.semanticLayer }), h("button", { type: "button", class: "close", "aria-label": messages.close, onclick: () => dialog.close(), text: "×" })),
+      search,
+      results,
+    ),
   );
+  // A click on the backdrop lands on the dialog itself (its body fills the box).
+  dialog.addEventListener("click", (event) => {
+    if (event.target === dialog) dialog.close();
+  });
+  // Escape in a filled search box only clears it in Chromium; here it closes the dialog as everywhere else.
   dialog.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") onClose();
+    if (event.key === "Escape") {
+      event.preventDefault();
+      dialog.close();
+    }
   });
-  const backdrop = h("div", { class: "backdrop", "data-part": "semantic-layer" }, dialog);
-  backdrop.addEventListener("click", (event) => {
-    if (event.target === backdrop) onClose();
+  dialog.addEventListener("close", () => {
+    dialog.remove();
+    onClose();
   });
-  queueMicrotask(() => search.focus());
-  return backdrop;
+  return dialog;
 }
