@@ -33,6 +33,10 @@ const CASES: [string, string, ExpectedPlan][] = [
   ["how many loans are 90+ days past due", "2026-06-30", { metrics: ["loan_count"], filters: [term("delinquent_90")] }],
   ["customers with more than 2 active loans", "2026-06-30", { kind: "list", entity: "customers", filters: [{ kind: "compare", attribute: "customer_active_loan_count", op: "gt", value: 2 }] }],
 
+  // Ambiguous words decided by the values next to them.
+  ["房贷余额", "2026-06-30", { metrics: ["outstanding_balance"], filters: [values("product_category", "mortgage")] }],
+  ["balance of car loans", "2026-06-30", { metrics: ["outstanding_balance"], filters: [values("product_category", "auto")] }],
+
   // Shares and counted nouns per group.
   ["What percentage of applications were rejected?", "2026-06-30", { metrics: ["application_count"], dimensions: ["decision"], filters: [] }],
   ["房贷占贷款余额的比例", "2026-06-30", { metrics: ["outstanding_balance"], dimensions: ["product_category"], filters: [] }],

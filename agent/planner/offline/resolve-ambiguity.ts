@@ -1,18 +1,34 @@
-/** Ambiguous words (余额, risk) resolved by the entities the rest of the question talks about. */
+/**
+ * Ambiguous words (余额, risk) resolved by the rest of the question: the entities it talks about, else the values
+ * it filters by ("房贷余额": only the loan balance can be filtered by product category).
+ */
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { Ambiguity } from "../../../schema/semantic-layer/types.ts";
 import type { Intent } from "./read-question.ts";
+import { dimensionApplies } from "./semantic-helpers.ts";
 
-/** Entities the question talks about, to resolve ambiguous words. */
-export function contextEntities(intent: Intent, layer: SemanticLayer, metrics: string[]): Set<string> {
+/** What the question says besides the ambiguous word. */
+export interface AmbiguityContext {
+  entities: Set<string>;
+  /** For each value word, the dimensions it may belong to. */
+  valueDimensions: string[][];
+}
+
+/** The entities and value dimensions a question talks about, to resolve ambiguous words. */
+export function contextEntities(intent: Intent, layer: SemanticLayer, metrics: string[]): AmbiguityContext {
   const entities = new Set<string>(intent.entityMentions);
   for (const id of intent.terms) entities.add(layer.term(id).entity);
   for (const id of metrics) entities.add(layer.metric(id).entity);
-  return entities;
+  return { entities, valueDimensions: intent.values.map((mention) => mention.options.map((option) => option.dimension)) };
 }
 
-/** The ambiguity's one choice whose entity the question already talks about, if exactly one. */
-export function resolveAmbiguity(ambiguity: Ambiguity, entities: Set<string>, layer: SemanticLayer): string | undefined {
-  const fitting = ambiguity.choices.filter((choice) => entities.has(layer.metric(choice).entity));
-  return fitting.length === 1 ? fitting[0] : undefined;
+/** The ambiguity's one choice that fits the question, if exactly one does. */
+export function resolveAmbiguity(ambiguity: Ambiguity, context: AmbiguityContext, layer: SemanticLayer): string | undefined {
+  const byEntity = ambiguity.choices.filter((choice) => context.entities.has(layer.metric(choice).entity));
+  if (byEntity.length === 1) return byEntity[0];
+  if (byEntity.length > 1 || context.valueDimensions.length === 0) return undefined;
+  const byValues = ambiguity.choices.filter((choice) =>
+    context.valueDimensions.every((dimensions) => dimensions.some((dimension) => dimensionApplies(layer, dimension, layer.metric(choice).entity))),
+  );
+  return byValues.length === 1 ? byValues[0] : undefined;
 }
