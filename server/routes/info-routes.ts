@@ -38,7 +38,11 @@ export function keyedInfoRoutes(context: ServerContext): Router {
   });
   let view: Promise<unknown> | undefined;
   const semanticLayer: RequestHandler = async (_request, response) => {
-    view ??= semanticLayerView(context.semanticLayer, context.engine);
+    view ??= semanticLayerView(context.semanticLayer, context.engine).then((built) => {
+      // Without dataset values (the dataset was unreachable) the view is not kept: the next request builds it again.
+      if (built.as_of_date === null) view = undefined;
+      return built;
+    });
     response.json(await view);
   };
   router.get("/api/semantic-layer", semanticLayer);
