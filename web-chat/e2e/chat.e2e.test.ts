@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDataset, startTestServer } from "../../server/test-support/test-server.ts";
+import { call, createTestDataset, startTestServer } from "../../server/test-support/test-server.ts";
 import type { TestDataset, TestServer } from "../../server/test-support/test-server.ts";
 import { ensureWebChatBuilt, WEB_CHAT_DIST } from "../scripts/build-web-chat.ts";
 
@@ -122,6 +122,14 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
     expect(lines).toHaveLength(rowCount + 1);
   });
 
+  it("sends thumbs-up feedback the server keeps with the conversation", async () => {
+    await cards().last().getByRole("button", { name: "有帮助" }).click();
+    await cards().last().locator(".feedback-thanks").waitFor();
+    const list = (await call(server, "/api/conversations", { key: "demo-key" })).json() as { conversations: { id: string }[] };
+    const detail = (await call(server, `/api/conversations/${list.conversations[0].id}`, { key: "demo-key" })).json() as { feedback: { rating: string }[] };
+    expect(detail.feedback.map((feedback) => feedback.rating)).toEqual(["up"]);
+  });
+
   it("asks a follow-up from a chip in the same conversation", async () => {
     const conversation = await page.locator(".conversation-list li.current").count();
     expect(conversation).toBe(1);
@@ -200,6 +208,15 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
     expect(await card.locator("[data-part=actions] .customer-ids").first().textContent()).toMatch(/C\d+/);
     await card.scrollIntoViewIfNeeded();
     await shoot("06-headline");
+  });
+
+  it("reopens an earlier conversation from the list with its turns", async () => {
+    await page.locator(".conversation-list").getByRole("button", { name: /^各分行本月的逾期率/ }).click();
+    await expect.poll(() => cards().count()).toBe(2);
+    const questions = (await page.locator(".question-bubble").allTextContents()).map((text) => text.replace(/^你: /, ""));
+    expect(questions).toEqual(["各分行本月的逾期率", "上个月呢"]);
+    expect(await cards().first().locator("[data-part=table] tbody tr").count()).toBeGreaterThan(5);
+    expect(await page.locator(".conversation-list li.current").textContent()).toContain("各分行本月的逾期率");
   });
 
   it("browses the semantic layer and switches the interface to English", async () => {

@@ -209,7 +209,12 @@ export class App {
 
   private openLayer(): void {
     const opener = document.activeElement as HTMLElement | null;
-    const dialog = semanticBrowser(this.layerEntries(), this.messages, () => opener?.focus());
+    const dialog = semanticBrowser(
+      this.layerEntries(),
+      this.messages,
+      () => opener?.focus(),
+      (message) => void this.ask(message),
+    );
     this.root.appendChild(dialog);
     // Modal: the rest of the page is inert, Escape closes it, focus starts in the search box.
     dialog.showModal();
@@ -270,7 +275,7 @@ export class App {
 
   /** The question bubble and the answer (or failure) of a finished turn. */
   private fillTurn(turn: Turn): void {
-    const question = h("div", { class: "question-bubble" }, h("span", { class: "visually-hidden", text: `${this.messages.you}:` }), turn.question);
+    const question = this.questionBubble(turn.question);
     const retry = () => void this.ask(turn.question, turn);
     const body = turn.answer
       ? answerCard(turn.answer, {
@@ -282,6 +287,11 @@ export class App {
         })
       : failureCard(turn.failure ?? this.messages.networkError, this.messages, retry);
     replaceChildren(turn.element, question, body);
+  }
+
+  /** A question as the user's speech bubble ("You:" for screen readers). */
+  private questionBubble(question: string): HTMLElement {
+    return h("div", { class: "question-bubble" }, h("span", { class: "visually-hidden", text: `${this.messages.you}: ` }), question);
   }
 
   /** Sends feedback on a turn's answer, when the answer has a place in a conversation. */
@@ -305,7 +315,7 @@ export class App {
       this.messagesElement.appendChild(turn.element);
     }
     const progress = progressIndicator(this.messages);
-    replaceChildren(turn.element, h("div", { class: "question-bubble" }, message), progress.element);
+    replaceChildren(turn.element, this.questionBubble(message), progress.element);
     turn.element.scrollIntoView({ block: "start", behavior: "smooth" });
     try {
       const reply = await this.send(message, (step) => progress.update(step));

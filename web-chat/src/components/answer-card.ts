@@ -44,7 +44,7 @@ function answeredParts(answer: Answer, context: AnswerCardContext): (HTMLElement
     definitionsBlock(answer.interpretation, answer.definitions, messages),
     headlineNumbers(answer, language),
     answer.chart !== null && answerChart(answer.chart, messages),
-    answer.columns.length > 0 && answer.rows.length > 0 && answerTable(answer, messages),
+    answer.columns.length > 0 && answer.rows.length > 0 && answerTable(answer, messages, () => context.onAsk(answer.question)),
     answer.sql.length > 0 && sqlBlock(answer.sql, messages),
     actionCards(answer.actions as ActionView[], answer.question, messages),
   ];

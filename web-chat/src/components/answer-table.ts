@@ -17,8 +17,8 @@ export function answerCsv(answer: Pick<Answer, "columns" | "rows">): string {
   );
 }
 
-/** A table element for an answer with rows. */
-export function answerTable(answer: Answer, messages: Messages): HTMLElement {
+/** A table element for an answer with rows; `onAskAgain` fetches every row when only some were kept. */
+export function answerTable(answer: Answer, messages: Messages, onAskAgain?: () => void): HTMLElement {
   let sortColumn = -1;
   let direction: "asc" | "desc" = "asc";
   let page = 0;
@@ -98,7 +98,14 @@ export function answerTable(answer: Answer, messages: Messages): HTMLElement {
   return h(
     "section",
     { class: "answer-table", "aria-label": messages.table, "data-part": "table" },
-    h("div", { class: "table-toolbar" }, h("span", { class: "row-count", text: count }), exportButton),
+    h(
+      "div",
+      { class: "table-toolbar" },
+      h("span", { class: "row-count", text: count }),
+      // A reopened conversation keeps the first rows only; asking again brings (and exports) all of them.
+      onAskAgain && answer.row_count > answer.rows.length && h("button", { type: "button", class: "ask-again", onclick: onAskAgain, text: messages.askAgainForAll }),
+      exportButton,
+    ),
     h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": messages.table }, h("table", {}, head, body)),
     pager,
   );

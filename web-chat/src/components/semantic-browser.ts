@@ -4,8 +4,12 @@ import { searchLayer } from "../api/api-shapes.ts";
 import type { LayerEntry } from "../api/api-shapes.ts";
 import type { Messages } from "../i18n/messages.ts";
 
-/** A <dialog> listing the entries with a search box; open it with showModal(); onClose runs once it is closed. */
-export function semanticBrowser(entries: readonly LayerEntry[], messages: Messages, onClose: () => void): HTMLDialogElement {
+/** A <dialog> listing the entries with a search box; open it with showModal(); onClose runs once it is closed, onAsk asks about an entry. */
+export function semanticBrowser(entries: readonly LayerEntry[], messages: Messages, onClose: () => void, onAsk: (message: string) => void): HTMLDialogElement {
+  const ask = (entry: LayerEntry) => {
+    dialog.close();
+    onAsk(entry.kind === "metric" ? messages.exampleMetric(entry.name) : messages.exampleTerm(entry.name));
+  };
   const search = h("input", { type: "search", class: "layer-search", autofocus: true, "aria-label": messages.semanticSearch, placeholder: messages.semanticSearch });
   const results = h("div", { class: "layer-results", "aria-live": "polite" });
   const headings: Record<LayerEntry["kind"], string> = { metric: messages.metrics, term: messages.terms, dimension: messages.dimensions };
@@ -26,7 +30,14 @@ export function semanticBrowser(entries: readonly LayerEntry[], messages: Messag
               "dl",
               {},
               ofKind.map((entry) => [
-                h("dt", {}, entry.name, h("code", { class: "member-id", text: entry.id }), entry.names.length > 1 && h("span", { class: "synonyms", text: entry.names.slice(1, 5).join(" · ") })),
+                h(
+                  "dt",
+                  {},
+                  entry.name,
+                  h("code", { class: "member-id", text: entry.id }),
+                  entry.names.length > 1 && h("span", { class: "synonyms", text: entry.names.slice(1, 5).join(" · ") }),
+                  entry.kind !== "dimension" && h("button", { type: "button", class: "ask-about link", onclick: () => ask(entry), text: messages.askAbout(entry.name) }),
+                ),
                 h("dd", {}, entry.formula && h("code", { class: "formula", text: entry.formula }), entry.description && h("p", { class: "description", text: entry.description })),
               ]),
             ),
