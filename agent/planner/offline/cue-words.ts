@@ -31,7 +31,10 @@ export type Cue =
   | "unmasked"
   | "out_of_scope"
   | "share"
-  | "average";
+  | "average"
+  | "negate"
+  | "alternative"
+  | "question";
 
 /** Cue words per language; Chinese words match inside text, English words match whole (stemmed) words. */
 export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
@@ -101,4 +104,11 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   },
   share: { zh: ["占比", "比例", "份额", "构成", "结构", "占多少"], en: ["share", "proportion", "percentage of", "mix", "composition", "breakdown of"] },
   average: { zh: ["平均", "均值", "人均", "户均", "笔均"], en: ["average", "mean", "avg"] },
+  negate: {
+    zh: ["非", "不是", "没有", "并非", "除了", "除", "不含", "不包括", "排除", "剔除", "以外的", "之外的"],
+    en: ["not", "non", "excluding", "except", "without", "other than", "apart from", "who are not", "that are not", "aren't", "isn't", "no"],
+  },
+  alternative: { zh: ["或", "或者", "或是"], en: ["or", "either"] },
+  // Question forms that contain a negation word without negating anything (有没有 = "are there any").
+  question: { zh: ["有没有", "是不是", "是否", "有无", "会不会", "是不是有"], en: ["is there", "are there", "do we have", "does it have"] },
 };

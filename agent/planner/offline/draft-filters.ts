@@ -7,11 +7,13 @@ import type { Build } from "./build-result.ts";
 import type { Draft } from "./draft.ts";
 import type { NumberMention } from "./number-targets.ts";
 import type { Intent } from "./read-question.ts";
+import type { Span } from "./scan-question.ts";
 import { countMetricOf, dimensionCloseness, reachableEntities, termApplies } from "./semantic-helpers.ts";
 
 /** Value filters: each value word on the dimension that fits the entity best, values of one dimension together. */
 export function valueFilters(intent: Intent, layer: SemanticLayer, entity: string, build: Build): { filters: Filter[]; multiValued: string[] } {
   const byDimension = new Map<string, string[]>();
+  const negatedFilters: Filter[] = [];
   for (const mention of intent.values) {
     const ranked = mention.options
       .map((option) => ({ option, closeness: dimensionCloseness(layer, option.dimension, entity) }))
@@ -22,12 +24,16 @@ export function valueFilters(intent: Intent, layer: SemanticLayer, entity: strin
       continue;
     }
     const { dimension, value } = ranked[0].option;
+    if (intent.negated.has(mention.span)) {
+      negatedFilters.push({ kind: "not", filter: { kind: "in", dimension, values: [value] } });
+      continue;
+    }
     const values = byDimension.get(dimension) ?? [];
     if (!values.includes(value)) values.push(value);
     byDimension.set(dimension, values);
   }
   return {
-    filters: [...byDimension].map(([dimension, values]) => ({ kind: "in" as const, dimension, values })),
+    filters: [...[...byDimension].map(([dimension, values]): Filter => ({ kind: "in", dimension, values })), ...negatedFilters],
     multiValued: [...byDimension].filter(([, values]) => values.length > 1).map(([dimension]) => dimension),
   };
 }
@@ -35,12 +41,27 @@ export function valueFilters(intent: Intent, layer: SemanticLayer, entity: strin
 /** Term filters that apply to the entity. */
 export function termFilters(intent: Intent, layer: SemanticLayer, entity: string, build: Build): Filter[] {
   const filters: Filter[] = [];
+  const bySpan = new Map<Span, Filter>();
   for (const id of intent.terms) {
     if (!termApplies(layer, id, entity)) {
       note(build, 0.3, `term ${id} does not apply to ${entity}`);
       continue;
     }
-    filters.push({ kind: "term", term: id });
+    const span = intent.termSpans.find((entry) => entry.id === id)?.span;
+    const filter: Filter = span && intent.negated.has(span) ? { kind: "not", filter: { kind: "term", term: id } } : { kind: "term", term: id };
+    filters.push(filter);
+    if (span) bySpan.set(span, filter);
+  }
+  // "逾期或不良的贷款": terms joined by 或/or are alternatives.
+  for (const [left, right] of intent.alternatives) {
+    const first = bySpan.get(left);
+    const second = bySpan.get(right);
+    if (!first || !second) {
+      if (!intent.values.some((mention) => mention.span === left) || !intent.values.some((mention) => mention.span === right)) note(build, 0.45, "an alternative that is not two terms");
+      continue;
+    }
+    filters.splice(filters.indexOf(first), 1);
+    filters.splice(filters.indexOf(second), 1, { kind: "or", filters: [first, second] });
   }
   return filters;
 }

@@ -37,6 +37,18 @@ const CASES: [string, string, ExpectedPlan][] = [
   ["房贷余额", "2026-06-30", { metrics: ["outstanding_balance"], filters: [values("product_category", "mortgage")] }],
   ["balance of car loans", "2026-06-30", { metrics: ["outstanding_balance"], filters: [values("product_category", "auto")] }],
 
+  // Negations and alternatives.
+  ["非高价值客户的逾期率", "2026-06-30", { metrics: ["overdue_rate"], filters: [{ kind: "not", filter: term("high_value") }] }],
+  ["overdue rate of customers who are not high-value", "2026-06-30", { metrics: ["overdue_rate"], filters: [{ kind: "not", filter: term("high_value") }] }],
+  ["除了上海以外的不良率", "2026-06-30", { metrics: ["npl_ratio"], filters: [{ kind: "not", filter: values("city", "Shanghai") }] }],
+  ["NPL ratio excluding Shanghai", "2026-06-30", { metrics: ["npl_ratio"], filters: [{ kind: "not", filter: values("city", "Shanghai") }] }],
+  ["没有逾期的借款客户", "2026-06-30", { kind: "list", entity: "customers", filters: [term("borrower"), { kind: "not", filter: term("overdue") }] }],
+  ["borrowers without overdue loans", "2026-06-30", { kind: "list", entity: "customers", filters: [term("borrower"), { kind: "not", filter: term("overdue") }] }],
+  ["有没有逾期的高价值客户", "2026-06-30", { kind: "list", entity: "customers", filters: [term("overdue"), term("high_value")] }],
+  ["逾期或不良的贷款有多少", "2026-06-30", { metrics: ["loan_count"], filters: [{ kind: "or", filters: [term("overdue"), term("npl")] }] }],
+  ["loans that are overdue or non-performing", "2026-06-30", { kind: "list", entity: "loans", filters: [{ kind: "or", filters: [term("overdue"), term("npl")] }] }],
+  ["上海或北京的逾期率", "2026-06-30", { metrics: ["overdue_rate"], filters: [values("city", "Shanghai", "Beijing")] }],
+
   // Shares and counted nouns per group.
   ["What percentage of applications were rejected?", "2026-06-30", { metrics: ["application_count"], dimensions: ["decision"], filters: [] }],
   ["房贷占贷款余额的比例", "2026-06-30", { metrics: ["outstanding_balance"], dimensions: ["product_category"], filters: [] }],

@@ -30,6 +30,12 @@ export interface Intent {
   trendGrain?: TimeGrain;
   values: { span: Span; options: { dimension: string; value: string }[] }[];
   terms: string[];
+  /** Where each term was said (for negation and alternatives). */
+  termSpans: { id: string; span: Span }[];
+  /** Term and value words said with a negation before them (非高价值客户, not in Shanghai). */
+  negated: Set<Span>;
+  /** Pairs of term or value words joined by 或/or. */
+  alternatives: [Span, Span][];
   attributes: { span: Span; options: { id: string; entity: string }[] }[];
   ambiguities: { id: string; span: Span }[];
   times: TimeMatch[];
@@ -85,6 +91,7 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   const groupBy: Intent["groupBy"] = [];
   const values: Intent["values"] = [];
   const terms: string[] = [];
+  const termSpans: Intent["termSpans"] = [];
   const attributes: Intent["attributes"] = [];
   const ambiguities: Intent["ambiguities"] = [];
   const addGroup = (id: string, span: Span) => {
@@ -121,12 +128,16 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     if (termSenses.length > 0 && metricSenses.length > 0) {
       // "NPL": the NPL ratio when measured, NPL loans when counted or listed.
       const asTerm = hasCount || hasList || mode === "list" || metrics.length > 0 || content.some((other) => other !== span && has(other, "entity") && !has(other, "metric"));
-      if (asTerm) terms.push(...termSenses.map((sense) => sense.id).filter((id) => !terms.includes(id)));
+      if (asTerm) {
+        terms.push(...termSenses.map((sense) => sense.id).filter((id) => !terms.includes(id)));
+        termSpans.push(...termSenses.map((sense) => ({ id: sense.id, span })));
+      }
       else if (mode === "aggregate") metrics.push(...metricSenses.map((sense) => sense.id).filter((id) => !metrics.includes(id)));
       continue;
     }
     if (termSenses.length > 0) {
       for (const sense of termSenses) if (!terms.includes(sense.id)) terms.push(sense.id);
+      termSpans.push(...termSenses.map((sense) => ({ id: sense.id, span })));
       continue;
     }
     if (mode === "aggregate" && dimensionSenses.length > 0 && metricSenses.length === 0) {
@@ -204,14 +215,31 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     for (const entity of layer.entities) {
       const named = [...entity.names.zh, ...entity.names.en].some((name) => {
         const lower = name.toLowerCase();
-        return /^[a-z ]+$/.test(lower) ? new RegExp(`\\b${lower}s?\\b`).test(span.text) && lower !== span.text : lower.length >= 2 && span.text.endsWith(lower) && lower !== span.text;
+        return /^[a-z ]+$/.test(lower) ? new RegExp(`\\b${lower}s?\\b`).test(span.text) : lower.length >= 2 && span.text.endsWith(lower);
       });
       if (named && !impliedEntities.includes(entity.id)) impliedEntities.push(entity.id);
     }
   }
 
+  // Negations and alternatives bind to the filter word next to them; only function words may sit between.
+  const filterSpans = [...termSpans.map((entry) => entry.span), ...values.map((mention) => mention.span)].sort((left, right) => left.start - right.start);
+  const gapIsGrammar = (from: number, to: number) => /^[\s的是为在]*(?:(?:in|the|a|an|is|are|be|from|at|of)\s+)*[\s的是为在]*$/.test(scanned.text.slice(from, to));
+  const negated = new Set<Span>();
+  const alternatives: [Span, Span][] = [];
+  for (const { cue, span } of cueSpans) {
+    const next = filterSpans.find((candidate) => candidate.start >= span.end && gapIsGrammar(span.end, candidate.start));
+    if (cue === "negate" && next) negated.add(next);
+    if (cue === "alternative" && next) {
+      const previous = [...filterSpans].reverse().find((candidate) => candidate.end <= span.start && gapIsGrammar(candidate.end, span.start));
+      if (previous) alternatives.push([previous, next]);
+    }
+  }
+
   return {
     language,
+    termSpans,
+    negated,
+    alternatives,
     impliedEntities,
     text: scanned.text,
     mode,

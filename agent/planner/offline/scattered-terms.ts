@@ -74,7 +74,10 @@ export function findScatteredTerms(scanned: ScannedQuestion, layer: SemanticLaye
     // Keep an entity the words also name ("未解决的预警" still lists alerts); drop the rest of the touched spans.
     const termEntity = layer.term(name.id).entity;
     const kept = touched.filter((span) => span.senses.some((sense) => sense.kind === "entity" && sense.id === termEntity));
-    const term: Span = { start, end: start, text: used.map((word) => scanned.text.slice(word.start, word.end)).join(" "), senses: [{ kind: "term", id: name.id }] };
+    // The term sits where its own words are; an entity word it shares ("loans") keeps its place.
+    const own = used.filter((word) => !kept.some((span) => span.start <= word.start && word.end <= span.end));
+    const placed = own.length > 0 ? own : used;
+    const term: Span = { start: Math.min(...placed.map((word) => word.start)), end: Math.max(...placed.map((word) => word.end)), text: used.map((word) => scanned.text.slice(word.start, word.end)).join(" "), senses: [{ kind: "term", id: name.id }] };
     spans = [...spans.filter((span) => !touched.includes(span) || kept.includes(span)), term].sort((left, right) => left.start - right.start);
     const usedTexts = new Set(used.map((word) => scanned.text.slice(word.start, word.end)));
     unknownWords = unknownWords.filter((word) => !usedTexts.has(word));
