@@ -105,9 +105,9 @@ export class SubscriptionScheduler {
     return sent;
   }
 
-  /** Catches up on what was missed while the server was down, then wakes every minute. */
-  start(): Promise<TickResult> {
-    this.wakeup ??= new Cron("* * * * *", { timezone: this.options.timeZone, unref: true, protect: true }, () => {
+  /** Catches up on what was missed while the server was down, then wakes every minute (unless `wake` is false: tests tick). */
+  start(wake = true): Promise<TickResult> {
+    if (wake) this.wakeup ??= new Cron("* * * * *", { timezone: this.options.timeZone, unref: true, protect: true }, () => {
       this.tick().catch((error: unknown) => this.options.onError?.(error, { tick: true }));
     });
     return this.tick();

@@ -38,6 +38,8 @@ export interface SubscriptionsOptions {
   /** The journal file (default subscriptions.jsonl in the state directory). */
   path?: string;
   environment?: Record<string, string | undefined>;
+  /** False: no croner wake-up every minute (tests call scheduler.tick()). */
+  wakeEveryMinute?: boolean;
 }
 
 /** The running subscriptions of one server. */
@@ -103,7 +105,7 @@ export function subscriptionsOf(context: ServerContext, options: SubscriptionsOp
     service,
     timeZone,
     now,
-    start: () => scheduler.start(),
+    start: () => scheduler.start(options.wakeEveryMinute ?? true),
     async stop() {
       if (stopped) return;
       stopped = true;
