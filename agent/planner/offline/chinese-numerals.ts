@@ -8,11 +8,14 @@ export const SMALL_NUMBER = "(?:\\d+|[零〇一二两三四五六七八九十百
 /** The value of "12", "十二", "二十", "两", "一百"; undefined when it is not a number. */
 export function parseSmallNumber(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text);
-  if (!/^[零〇一二两三四五六七八九十百]+$/.test(text)) return undefined;
+  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(text)) return undefined;
   let total = 0;
   let current = 0;
   for (const character of text) {
-    if (character === "百") {
+    if (character === "千") {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (character === "百") {
       total += (current || 1) * 100;
       current = 0;
     } else if (character === "十") {
@@ -35,4 +38,15 @@ export const ENGLISH_SMALL_NUMBER = `(?:\\d+|${Object.keys(ENGLISH_NUMBERS).join
 export function parseEnglishSmallNumber(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text);
   return ENGLISH_NUMBERS[text];
+}
+
+const AMOUNT = /([零〇一二两三四五六七八九十百千]+)(?=\s*(?:万|亿|元|块|岁|天|笔|个百分点|%))|百分之([零〇一二两三四五六七八九十百千]+)/g;
+
+/** Writes Chinese-numeral amounts in digits ("五十万" → "50万", "百分之三" → "百分之3") so one parser reads both. */
+export function digitsForChineseAmounts(text: string): string {
+  return text.replace(AMOUNT, (whole, amount: string | undefined, percent: string | undefined) => {
+    const value = parseSmallNumber(amount ?? percent ?? "");
+    if (value === undefined) return whole;
+    return percent ? `百分之${value}` : String(value);
+  });
 }

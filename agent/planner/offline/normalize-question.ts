@@ -1,4 +1,5 @@
 /** Normalizes a question for matching: full-width to half-width, Chinese punctuation to ASCII, lower case. */
+import { digitsForChineseAmounts } from "./chinese-numerals.ts";
 
 const PUNCTUATION: Record<string, string> = {
   "。": ".",
@@ -21,7 +22,7 @@ const PUNCTUATION: Record<string, string> = {
 /**
  * The text the planner matches against: NFKC (full-width letters, digits and symbols become ASCII), Chinese
  * punctuation replaced by ASCII, hyphens between letters turned into spaces ("high-value" = "high value"),
- * lower case. The length may change, so spans always refer to the normalized text.
+ * lower case, Chinese-numeral amounts in digits (五十万 → 50万). The length may change, so spans always refer to the normalized text.
  */
 export function normalizeQuestion(question: string): string {
   let text = question.normalize("NFKC");
@@ -29,6 +30,7 @@ export function normalizeQuestion(question: string): string {
   text = text.toLowerCase();
   text = text.replace(/([a-z])-(?=[a-z])/g, "$1 ");
   text = text.replace(/([a-z])'s\b/g, "$1");
+  text = digitsForChineseAmounts(text);
   text = text.replace(/\s+/g, " ").trim();
   return text;
 }

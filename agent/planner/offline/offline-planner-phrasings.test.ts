@@ -37,6 +37,13 @@ const CASES: [string, string, ExpectedPlan][] = [
   ["房贷余额", "2026-06-30", { metrics: ["outstanding_balance"], filters: [values("product_category", "mortgage")] }],
   ["balance of car loans", "2026-06-30", { metrics: ["outstanding_balance"], filters: [values("product_category", "auto")] }],
 
+  // Amounts in Chinese numerals.
+  ["年收入超过五十万的客户", "2026-06-30", { kind: "list", entity: "customers", filters: [{ kind: "compare", attribute: "annual_income", op: "gt", value: 500000 }] }],
+  ["不良率超过百分之二的城市", "2026-06-30", { dimensions: ["city"], having: [{ metric: "npl_ratio", op: "gt", value: 0.02 }] }],
+  ["贷款金额在一百万到两百万之间的贷款", "2026-06-30", { kind: "list", filters: [{ kind: "between", attribute: "principal", low: 1000000, high: 2000000 }] }],
+  ["未来十天到期的还款", "2026-06-30", { kind: "list", entity: "repayments", time: ["2026-07-01", "2026-07-10"] }],
+  ["看一下哪一个分行逾期率最高", "2026-06-30", { dimensions: ["branch"], order: [["overdue_rate", "desc"]], limit: 1 }],
+
   // Negations and alternatives.
   ["非高价值客户的逾期率", "2026-06-30", { metrics: ["overdue_rate"], filters: [{ kind: "not", filter: term("high_value") }] }],
   ["overdue rate of customers who are not high-value", "2026-06-30", { metrics: ["overdue_rate"], filters: [{ kind: "not", filter: term("high_value") }] }],
