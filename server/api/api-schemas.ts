@@ -122,7 +122,7 @@ export const SemanticLayerResponse = z.object({
 export const AuditEntrySchema = z.object({
   at: z.string(),
   request_id: z.string(),
-  channel: z.enum(["http", "websocket", "mcp"]),
+  channel: z.enum(["http", "websocket", "mcp", "subscription"]),
   user: z.string(),
   role: z.string(),
   branch_id: z.string().nullable(),
