@@ -253,16 +253,20 @@ export const INDEXES: readonly { table: string; columns: readonly string[] }[] =
   { table: "applications", columns: ["customer_id"] },
   { table: "applications", columns: ["applied_at"] },
   { table: "applications", columns: ["campaign_id"] },
-  { table: "campaign_touches", columns: ["campaign_id"] },
+  // Touch rates (open, click, conversion) by campaign, channel or date read these covering indexes only, never the
+  // table: several times faster on 200,000+ touches per scale unit (bench/report.md).
+  { table: "campaign_touches", columns: ["campaign_id", "applied", "opened", "clicked"] },
   { table: "campaign_touches", columns: ["customer_id"] },
-  { table: "campaign_touches", columns: ["touched_date"] },
+  { table: "campaign_touches", columns: ["touched_date", "channel", "opened", "clicked", "applied"] },
+  { table: "campaign_touches", columns: ["channel", "touched_date", "opened", "clicked", "applied"] },
   { table: "loans", columns: ["customer_id"] },
   { table: "loans", columns: ["branch_id"] },
   { table: "loans", columns: ["product_id"] },
   { table: "loans", columns: ["status", "current_dpd"] },
   { table: "loans", columns: ["disbursed_date"] },
   { table: "repayments", columns: ["loan_id", "installment_no"] },
-  { table: "repayments", columns: ["due_date"] },
+  // Covering for repayment rates over a due-date range (status counted, loan joined).
+  { table: "repayments", columns: ["due_date", "status", "loan_id"] },
   { table: "repayments", columns: ["status", "due_date"] },
   { table: "customer_monthly", columns: ["month"] },
   { table: "risk_scores", columns: ["month"] },
