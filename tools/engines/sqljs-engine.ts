@@ -4,6 +4,7 @@ import { countContractRows, readMeta, rememberSuccess } from "./dataset-catalog.
 import type { Engine, QueryOptions, QueryResult } from "./engine.ts";
 import { DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_SQLJS_WORKERS } from "./engine-defaults.ts";
 import { EngineUnavailableError } from "./engine-errors.ts";
+import { DEFAULT_RESULT_CACHE_LIMITS, ResultCache } from "./result-cache.ts";
 import { toSqliteParams } from "./sqlite-params.ts";
 import { SqlJsWorkerPool } from "./sqljs-worker-pool.ts";
 
@@ -15,6 +16,8 @@ export interface SqlJsEngineOptions {
   workers?: number;
   /** Timeout for queries that do not set one (default 30 s). */
   defaultTimeoutMs?: number;
+  /** Results of repeated statements kept in memory (default 256; 0 turns the cache off). The file never changes under a running engine. */
+  resultCacheEntries?: number;
 }
 
 /**
@@ -29,14 +32,22 @@ export async function createSqlJsEngine(options: SqlJsEngineOptions): Promise<En
   const pool = new SqlJsWorkerPool(options.dbPath, workers);
   await pool.start();
 
+  const cache = new ResultCache({ ...DEFAULT_RESULT_CACHE_LIMITS, maxEntries: options.resultCacheEntries ?? DEFAULT_RESULT_CACHE_LIMITS.maxEntries });
+
   const query = async (sql: string, params: readonly unknown[] = [], queryOptions: QueryOptions = {}): Promise<QueryResult> => {
+    const sqliteParams = toSqliteParams(params);
+    const key = ResultCache.keyOf(sql, sqliteParams, queryOptions.maxRows);
+    const cached = cache.get(key);
+    if (cached) return cached;
     const answer = await pool.run({
       sql,
-      params: toSqliteParams(params),
+      params: sqliteParams,
       maxRows: queryOptions.maxRows,
       timeoutMs: queryOptions.timeoutMs ?? defaultTimeoutMs,
     });
-    return { columns: answer.columns, rows: answer.rows, truncated: answer.truncated, ms: answer.ms };
+    const result = { columns: answer.columns, rows: answer.rows, truncated: answer.truncated, ms: answer.ms };
+    cache.set(key, result);
+    return result;
   };
 
   // The file never changes under a running engine, so meta and counts are read once.
