@@ -73,7 +73,8 @@ function guardMs(statements: readonly RecordedStatement[], policy: GuardPolicy):
 export async function runQuestionBench(dbPath: string, questions: readonly WorkloadQuestion[], log: (line: string) => void = () => undefined): Promise<QuestionBenchResult> {
   const configuration = benchConfiguration(dbPath);
   const openStarted = performance.now();
-  const inner = await createSqlJsEngine({ dbPath, workers: configuration.sqljsWorkers });
+  // The result cache is off: every figure is the cost of answering a question the first time.
+  const inner = await createSqlJsEngine({ dbPath, workers: configuration.sqljsWorkers, resultCacheEntries: 0 });
   const engineOpenMs = performance.now() - openStarted;
   const engine = recordingEngine(inner);
   try {
