@@ -34,7 +34,8 @@ export type Cue =
   | "average"
   | "negate"
   | "alternative"
-  | "question";
+  | "question"
+  | "add";
 
 /** Cue words per language; Chinese words match inside text, English words match whole (stemmed) words. */
 export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
@@ -85,8 +86,8 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   },
   change: { zh: ["变化", "变动", "波动", "增减", "变化情况"], en: ["change", "changed", "changes", "difference", "delta", "movement"] },
   follow_up: {
-    zh: ["那", "那么", "那如果", "其中", "这些", "这里面", "里面", "再看", "再按", "还有", "如果是", "换成", "改看", "那就", "接着", "同样"],
-    en: ["what about", "how about", "and", "of those", "of these", "among them", "among those", "those", "these", "now", "same for", "same but", "then", "and what about", "what if", "and for", "also"],
+    zh: ["那", "那么", "那如果", "其中", "这些", "这里面", "里面", "再看", "再按", "如果是", "换成", "改看", "那就", "接着", "同样"],
+    en: ["what about", "how about", "and", "of those", "of these", "among them", "among those", "those", "these", "now", "same for", "same but", "then", "and what about", "what if", "and for"],
   },
   instead: { zh: ["换成", "改看", "改成", "换为", "改为看", "换一下", "替换成", "改查"], en: ["instead", "switch to", "swap to", "rather", "change to", "replace with"] },
   only: { zh: ["只看", "仅看", "只要", "只", "仅", "单看", "只保留", "仅限", "限定"], en: ["only", "just", "limited to", "restricted to", "exclusively"] },
@@ -109,6 +110,7 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
     en: ["not", "non", "excluding", "except", "without", "other than", "apart from", "who are not", "that are not", "aren't", "isn't", "no"],
   },
   alternative: { zh: ["或", "或者", "或是"], en: ["or", "either"] },
+  add: { zh: ["加上", "再加上", "同时看", "也看看", "还有", "顺便看"], en: ["also", "as well", "too", "along with", "together with", "in addition"] },
   // Question forms that contain a negation word without negating anything (有没有 = "are there any").
   question: { zh: ["有没有", "是不是", "是否", "有无", "会不会", "是不是有"], en: ["is there", "are there", "do we have", "does it have"] },
 };

@@ -17,7 +17,7 @@ import { contextEntities, resolveAmbiguity } from "./resolve-ambiguity.ts";
 import { countMetricOf, dimensionApplies, termApplies } from "./semantic-helpers.ts";
 import { subjectEntity } from "./subject-entity.ts";
 
-const MARKERS = new Set(["follow_up", "only", "instead"]);
+const MARKERS = new Set(["follow_up", "only", "instead", "add"]);
 
 /** The entity whose rows a draft counts or lists. */
 const draftEntity = (draft: Draft, layer: SemanticLayer) => (draft.kind === "list" ? (draft.entity as string) : layer.metric(draft.metrics[0]).entity);
@@ -81,7 +81,9 @@ export function applyFollowUp(intent: Intent, previous: Draft, layer: SemanticLa
       draft.limit = undefined;
       delete draft.entity;
     }
-    draft.metrics = metrics;
+    // "also show the NPL ratio" adds a metric; otherwise a new metric replaces the old ones.
+    if (intent.cues.has("add") && previous.kind === "aggregate") draft.metrics = [...previous.metrics, ...metrics.filter((id) => !previous.metrics.includes(id))];
+    else draft.metrics = metrics;
     const entity = layer.metric(metrics[0]).entity;
     draft.dimensions = draft.dimensions.filter((dimension) => dimensionApplies(layer, dimension.id, entity));
     draft.filters = draft.filters.filter((filter) => {
@@ -96,6 +98,8 @@ export function applyFollowUp(intent: Intent, previous: Draft, layer: SemanticLa
   const entity = draftEntity(draft, layer);
 
   if (draft.kind === "aggregate") {
+    // "换成按城市看" / "by city instead": the new grouping replaces the old one.
+    if (intent.cues.has("instead") && intent.groupBy.length > 0) draft.dimensions = draft.dimensions.filter((dimension) => layer.dimension(dimension.id).type === "time");
     for (const group of intent.groupBy) {
       if (!dimensionApplies(layer, group.id, entity)) {
         build.penalty += 0.35;

@@ -101,6 +101,24 @@ const CHAINS: [string, [string, ExpectedPlan][]][] = [
     ],
   ],
   [
+    "regroup and add metrics",
+    [
+      ["各分行本月放款金额", { metrics: ["disbursement_amount"], dimensions: ["branch"] }],
+      ["换成按城市看", { metrics: ["disbursement_amount"], dimensions: ["city"], time: JUNE }],
+      ["同时看申请量", { metrics: ["disbursement_amount", "application_count"], dimensions: ["city"] }],
+      ["那北京呢", { filters: [values("city", "Beijing")], dimensions: ["city"] }],
+    ],
+  ],
+  [
+    "regroup and add metrics in English",
+    [
+      ["overdue rate by branch", { metrics: ["overdue_rate"], dimensions: ["branch"] }],
+      ["by city instead", { metrics: ["overdue_rate"], dimensions: ["city"] }],
+      ["also show the NPL ratio", { metrics: ["overdue_rate", "npl_ratio"], dimensions: ["city"] }],
+      ["and Beijing?", { filters: [values("city", "Beijing")] }],
+    ],
+  ],
+  [
     "a new question is not a follow-up",
     [
       ["各分行本月放款金额", { metrics: ["disbursement_amount"], dimensions: ["branch"] }],
