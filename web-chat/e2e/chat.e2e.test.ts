@@ -140,6 +140,9 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
     expect(await card.getAttribute("data-status")).toBe("answered");
     expect(await card.locator(".answer-text").textContent()).toMatch(/5月|5 月|2026-05/);
     expect(await page.locator(".conversation-list li").count()).toBe(1);
+    // Only the message list scrolls: the header and the question box stay in view.
+    await cards().last().locator("[data-part=chart][data-state=ready]").waitFor();
+    expect(await page.evaluate(() => document.scrollingElement?.scrollTop)).toBe(0);
   });
 
   it("offers a clarification's choices and answers the one picked", async () => {

@@ -10,7 +10,8 @@ export function answerChart(spec: Record<string, unknown>, messages: Messages): 
     .then(async ({ default: embed }) => {
       // A chart without a width fills its card; explicit widths are kept.
       const sized = "width" in spec || "facet" in spec || "hconcat" in spec || "vconcat" in spec || "concat" in spec ? spec : { ...spec, width: "container" };
-      await embed(target, sized as never, { renderer: "svg", actions: { export: true, source: false, compiled: false, editor: false }, tooltip: true });
+      // logLevel 1 (errors only): vega 6's build reports its version as 5.33.1, and embed warns about the mismatch.
+      await embed(target, sized as never, { renderer: "svg", actions: { export: true, source: false, compiled: false, editor: false }, tooltip: true, logLevel: 1 });
       container.dataset.state = "ready";
     })
     .catch((error: unknown) => {
