@@ -34,7 +34,7 @@ export interface LexiconNode {
 /** The built lexicon. */
 export interface Lexicon {
   root: LexiconNode;
-  /** Canonical names of members by language, for messages and suggestions. */
+  /** How many (word, sense) pairs it holds. */
   size: number;
 }
 

@@ -13,8 +13,6 @@ export interface TimeMatch {
   end: number;
   text: string;
   range: DateRange;
-  /** True for words that mean "the current state" period (this month, this year, YTD …). */
-  relativeToNow: boolean;
 }
 
 type Resolver = (match: RegExpExecArray, asOfDate: string) => DateRange | undefined;
@@ -22,7 +20,6 @@ type Resolver = (match: RegExpExecArray, asOfDate: string) => DateRange | undefi
 interface TimeRule {
   pattern: RegExp;
   resolve: Resolver;
-  relativeToNow?: boolean;
 }
 
 const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -99,10 +96,10 @@ const RULES: TimeRule[] = [
       return first ? monthsRange({ year, month: 1 }, { year, month: 6 }) : monthsRange({ year, month: 7 }, { year, month: 12 });
     } },
   // Relative words (DOMAIN.md "Reference date").
-  { pattern: /本月份?|当月|这个月|这月|本月度|\bthis month\b|\bcurrent month\b|\bmonth to date\b|\bmtd\b/g, resolve: (_, asOf) => monthRange(asOfMonth(asOf)), relativeToNow: true },
+  { pattern: /本月份?|当月|这个月|这月|本月度|\bthis month\b|\bcurrent month\b|\bmonth to date\b|\bmtd\b/g, resolve: (_, asOf) => monthRange(asOfMonth(asOf)) },
   { pattern: /上个?月份?|上一个?月|前一个?月|\blast month\b|\bprevious month\b|\bprior month\b|\bthe month before\b/g, resolve: (_, asOf) => monthRange(addMonths(asOfMonth(asOf), -1)) },
   { pattern: /下个?月|下一个?月|\bnext month\b/g, resolve: (_, asOf) => monthRange(addMonths(asOfMonth(asOf), 1)) },
-  { pattern: /本季度?|当季度?|这个?季度|\bthis quarter\b|\bcurrent quarter\b|\bquarter to date\b|\bqtd\b/g, resolve: (_, asOf) => quarterRange(asOfMonth(asOf).year, quarterOf(asOfMonth(asOf))), relativeToNow: true },
+  { pattern: /本季度?|当季度?|这个?季度|\bthis quarter\b|\bcurrent quarter\b|\bquarter to date\b|\bqtd\b/g, resolve: (_, asOf) => quarterRange(asOfMonth(asOf).year, quarterOf(asOfMonth(asOf))) },
   {
     pattern: /上个?季度|上一个?季度|上季|\blast quarter\b|\bprevious quarter\b|\bprior quarter\b/g,
     resolve: (_, asOf) => {
@@ -110,31 +107,30 @@ const RULES: TimeRule[] = [
       return quarterRange(first.year, quarterOf(first));
     },
   },
-  { pattern: /今年以来|年初至今|年初以来|本年以来|今年|本年度?|当年|\bthis year\b|\bcurrent year\b|\byear to date\b|\bytd\b|\bso far this year\b/g, resolve: (_, asOf) => yearToDate(asOf), relativeToNow: true },
+  { pattern: /今年以来|年初至今|年初以来|本年以来|今年|本年度?|当年|\bthis year\b|\bcurrent year\b|\byear to date\b|\bytd\b|\bso far this year\b/g, resolve: (_, asOf) => yearToDate(asOf) },
   { pattern: /去年全年|去年|上一?年度?|\blast year\b|\bprevious year\b|\bprior year\b/g, resolve: (_, asOf) => yearRange(asOfMonth(asOf).year - 1) },
   { pattern: /前年|\bthe year before last\b/g, resolve: (_, asOf) => yearRange(asOfMonth(asOf).year - 2) },
   { pattern: /上半年|\bfirst half\b/g, resolve: (_, asOf) => monthsRange({ year: asOfMonth(asOf).year, month: 1 }, { year: asOfMonth(asOf).year, month: 6 }) },
   { pattern: /下半年|\bsecond half\b/g, resolve: (_, asOf) => monthsRange({ year: asOfMonth(asOf).year, month: 7 }, { year: asOfMonth(asOf).year, month: 12 }) },
-  { pattern: new RegExp(`(?:近|最近|过去|前)\\s*(${N})\\s*个?月`, "g"), resolve: (m, asOf) => lastMonths(asOf, parseSmallNumber(m[1]) ?? 0), relativeToNow: true },
-  { pattern: /(?:近|最近|过去)\s*半年/g, resolve: (_, asOf) => lastMonths(asOf, 6), relativeToNow: true },
-  { pattern: new RegExp(`(?:近|最近|过去)\\s*(${N})\\s*年`, "g"), resolve: (m, asOf) => lastMonths(asOf, 12 * (parseSmallNumber(m[1]) ?? 0)), relativeToNow: true },
-  { pattern: new RegExp(`(?:近|最近|过去)\\s*(${N})\\s*(?:天|日)`, "g"), resolve: (m, asOf) => lastDays(asOf, parseSmallNumber(m[1]) ?? 0), relativeToNow: true },
-  { pattern: new RegExp(`(?:近|最近|过去)\\s*(${N})\\s*(?:周|个星期|星期)`, "g"), resolve: (m, asOf) => lastDays(asOf, 7 * (parseSmallNumber(m[1]) ?? 0)), relativeToNow: true },
+  { pattern: new RegExp(`(?:近|最近|过去|前)\\s*(${N})\\s*个?月`, "g"), resolve: (m, asOf) => lastMonths(asOf, parseSmallNumber(m[1]) ?? 0) },
+  { pattern: /(?:近|最近|过去)\s*半年/g, resolve: (_, asOf) => lastMonths(asOf, 6) },
+  { pattern: new RegExp(`(?:近|最近|过去)\\s*(${N})\\s*年`, "g"), resolve: (m, asOf) => lastMonths(asOf, 12 * (parseSmallNumber(m[1]) ?? 0)) },
+  { pattern: new RegExp(`(?:近|最近|过去)\\s*(${N})\\s*(?:天|日)`, "g"), resolve: (m, asOf) => lastDays(asOf, parseSmallNumber(m[1]) ?? 0) },
+  { pattern: new RegExp(`(?:近|最近|过去)\\s*(${N})\\s*(?:周|个星期|星期)`, "g"), resolve: (m, asOf) => lastDays(asOf, 7 * (parseSmallNumber(m[1]) ?? 0)) },
   { pattern: new RegExp(`(?:未来|接下来|今后|之后|往后)\\s*(${N})\\s*(?:天|日)`, "g"), resolve: (m, asOf) => nextDays(asOf, parseSmallNumber(m[1]) ?? 0) },
   { pattern: new RegExp(`(?:未来|接下来|今后)\\s*(${N})\\s*(?:周|个星期)`, "g"), resolve: (m, asOf) => nextDays(asOf, 7 * (parseSmallNumber(m[1]) ?? 0)) },
   { pattern: new RegExp(`(?:未来|接下来|今后)\\s*(${N})\\s*个月`, "g"), resolve: (m, asOf) => monthsRange(addMonths(asOfMonth(asOf), 1), addMonths(asOfMonth(asOf), parseSmallNumber(m[1]) ?? 1)) },
   { pattern: /下周|下一周|下星期|下个星期|未来一周|\bnext week\b|\bcoming week\b/g, resolve: (_, asOf) => nextDays(asOf, 7) },
-  { pattern: /今天|今日|当天|\btoday\b|\bas of today\b/g, resolve: (_, asOf) => ({ start: asOf, end: asOf }), relativeToNow: true },
+  { pattern: /今天|今日|当天|\btoday\b|\bas of today\b/g, resolve: (_, asOf) => ({ start: asOf, end: asOf }) },
   { pattern: /昨天|\byesterday\b/g, resolve: (_, asOf) => ({ start: addDays(asOf, -1), end: addDays(asOf, -1) }) },
   {
     pattern: new RegExp(`\\b(?:(?:in|over|during|for) )?(?:the )?(?:last|past|previous|trailing|recent|latest) (${EN}) months?\\b`, "g"),
     resolve: (m, asOf) => lastMonths(asOf, parseEnglishSmallNumber(m[1]) ?? 0),
-    relativeToNow: true,
   },
-  { pattern: /\b(?:the )?(?:last|past|previous|trailing) (?:half year|half a year|six months)\b/g, resolve: (_, asOf) => lastMonths(asOf, 6), relativeToNow: true },
-  { pattern: /\b(?:the )?(?:past|trailing) (?:year|12 months)\b|\blast 12 months\b|\bltm\b|\bttm\b/g, resolve: (_, asOf) => lastMonths(asOf, 12), relativeToNow: true },
-  { pattern: new RegExp(`\\b(?:the )?(?:last|past|previous|recent) (${EN}) days?\\b`, "g"), resolve: (m, asOf) => lastDays(asOf, parseEnglishSmallNumber(m[1]) ?? 0), relativeToNow: true },
-  { pattern: new RegExp(`\\b(?:the )?(?:last|past|previous) (${EN}) weeks?\\b`, "g"), resolve: (m, asOf) => lastDays(asOf, 7 * (parseEnglishSmallNumber(m[1]) ?? 0)), relativeToNow: true },
+  { pattern: /\b(?:the )?(?:last|past|previous|trailing) (?:half year|half a year|six months)\b/g, resolve: (_, asOf) => lastMonths(asOf, 6) },
+  { pattern: /\b(?:the )?(?:past|trailing) (?:year|12 months)\b|\blast 12 months\b|\bltm\b|\bttm\b/g, resolve: (_, asOf) => lastMonths(asOf, 12) },
+  { pattern: new RegExp(`\\b(?:the )?(?:last|past|previous|recent) (${EN}) days?\\b`, "g"), resolve: (m, asOf) => lastDays(asOf, parseEnglishSmallNumber(m[1]) ?? 0) },
+  { pattern: new RegExp(`\\b(?:the )?(?:last|past|previous) (${EN}) weeks?\\b`, "g"), resolve: (m, asOf) => lastDays(asOf, 7 * (parseEnglishSmallNumber(m[1]) ?? 0)) },
   { pattern: new RegExp(`\\b(?:the )?(?:next|coming|upcoming|following) (${EN}) days?\\b`, "g"), resolve: (m, asOf) => nextDays(asOf, parseEnglishSmallNumber(m[1]) ?? 0) },
   { pattern: new RegExp(`\\b(?:the )?(?:next|coming|upcoming) (${EN}) weeks?\\b`, "g"), resolve: (m, asOf) => nextDays(asOf, 7 * (parseEnglishSmallNumber(m[1]) ?? 0)) },
   {
@@ -151,7 +147,7 @@ export function findTimeExpressions(text: string, asOfDate: string): TimeMatch[]
     for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
       const range = rule.resolve(match, asOfDate);
       if (range && range.start <= range.end) {
-        found.push({ start: match.index, end: match.index + match[0].length, text: match[0], range, relativeToNow: rule.relativeToNow ?? false });
+        found.push({ start: match.index, end: match.index + match[0].length, text: match[0], range });
       }
       if (match[0].length === 0) rule.pattern.lastIndex++;
     }
