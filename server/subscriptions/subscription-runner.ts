@@ -80,7 +80,7 @@ export class SubscriptionRunner {
     if (finished) return finished;
     if (store.hasRun(key) && !extra.resume) throw new Error(`run ${key} is in progress`);
     const startedAt = now().toISOString();
-    if (!extra.resume) store.startRun({ key, subscription_id: subscription.id, scheduled_for: scheduledFor }, startedAt);
+    if (!extra.resume) store.startRun({ key, subscription_id: subscription.id, scheduled_for: scheduledFor, ...(extra.manual ? { manual: true } : {}) }, startedAt);
     const base: RunRecord = {
       key,
       id: idFromKey("run", key),

@@ -64,7 +64,7 @@ export class SubscriptionScheduler {
     for (const interrupted of store.interruptedRuns()) {
       const subscription = store.subscription(interrupted.subscription_id);
       if (!subscription) continue;
-      result.runs.push(await runner.run(subscription, interrupted.scheduled_for, { resume: true }));
+      result.runs.push(await runner.run(subscription, interrupted.scheduled_for, { resume: true, manual: interrupted.manual ?? false }));
     }
     for (const subscription of store.listSubscriptions()) {
       if (!subscription.active) continue;

@@ -12,7 +12,7 @@ type StoreRecord =
   | { type: "subscription_deleted"; id: string; at: string }
   | { type: "proposal"; proposal: SubscriptionProposal }
   | { type: "proposal_closed"; id: string; at: string }
-  | { type: "run_started"; key: string; subscription_id: string; scheduled_for: string; at: string }
+  | { type: "run_started"; key: string; subscription_id: string; scheduled_for: string; manual?: boolean; at: string }
   | { type: "run"; run: RunRecord }
   | { type: "inbox"; item: InboxItem }
   | { type: "inbox_read"; id: string; at: string }
@@ -24,6 +24,8 @@ export interface InterruptedRun {
   key: string;
   subscription_id: string;
   scheduled_for: string;
+  /** Run on demand, not on schedule. */
+  manual?: boolean;
 }
 
 /** The subscription store. */
@@ -36,6 +38,8 @@ export class SubscriptionStore {
   private readonly inbox = new Map<string, InboxItem>();
   private readonly deliveries = new Map<string, DeliveryRecord>();
   private readonly digests = new Map<string, DigestRecord>();
+  /** The newest scheduled time of a started or finished, non-manual run, per subscription (read at every tick). */
+  private readonly lastScheduled = new Map<string, string>();
   /** Lines of the journal that could not be read (a torn write after a crash). */
   readonly skippedLines: number;
 
@@ -62,11 +66,12 @@ export class SubscriptionStore {
         this.proposals.delete(record.id);
         break;
       case "run_started":
-        this.started.set(record.key, { key: record.key, subscription_id: record.subscription_id, scheduled_for: record.scheduled_for });
+        this.started.set(record.key, { key: record.key, subscription_id: record.subscription_id, scheduled_for: record.scheduled_for, ...(record.manual ? { manual: true } : {}) });
         break;
       case "run":
         this.runs.set(record.run.key, record.run);
         this.started.delete(record.run.key);
+        if (!record.run.manual) this.noteScheduled(record.run.subscription_id, record.run.scheduled_for);
         break;
       case "inbox":
         this.inbox.set(record.item.id, record.item);
@@ -83,6 +88,11 @@ export class SubscriptionStore {
         this.digests.set(record.digest.key, record.digest);
         break;
     }
+  }
+
+  private noteScheduled(subscriptionId: string, scheduledFor: string): void {
+    const known = this.lastScheduled.get(subscriptionId);
+    if (!known || scheduledFor > known) this.lastScheduled.set(subscriptionId, scheduledFor);
   }
 
   private write(record: StoreRecord): void {
@@ -157,9 +167,8 @@ export class SubscriptionStore {
 
   /** The newest scheduled time of any started or finished, non-manual run of the subscription. */
   lastScheduledTime(subscriptionId: string): string | undefined {
-    let latest: string | undefined;
-    for (const run of this.runs.values()) if (run.subscription_id === subscriptionId && !run.manual && (!latest || run.scheduled_for > latest)) latest = run.scheduled_for;
-    for (const run of this.started.values()) if (run.subscription_id === subscriptionId && (!latest || run.scheduled_for > latest)) latest = run.scheduled_for;
+    let latest = this.lastScheduled.get(subscriptionId);
+    for (const run of this.started.values()) if (run.subscription_id === subscriptionId && !run.manual && (!latest || run.scheduled_for > latest)) latest = run.scheduled_for;
     return latest;
   }
 
