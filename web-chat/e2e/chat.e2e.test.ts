@@ -22,6 +22,8 @@ let server: TestServer;
 let context: BrowserContext;
 let page: Page;
 let profile: string;
+/** Errors the page reported (uncaught exceptions, console errors such as CSP violations). */
+const problems: string[] = [];
 
 /** Saves a screenshot for a person to look at. */
 const shoot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `web-chat-${name}.png`), fullPage: false });
@@ -53,7 +55,25 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
       acceptDownloads: true,
     });
     page = context.pages()[0] ?? (await context.newPage());
-    page.on("pageerror", (error) => console.error("page error:", error.message));
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      // Failed requests are recorded with their URL below.
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(`console error: ${message.text()}`);
+    });
+    page.on("response", (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
+    });
+    // Records every progress text the page shows (they flash by quickly on a small dataset).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        for (const element of Array.from(document.querySelectorAll(".progress-text"))) {
+          const text = element.textContent ?? "";
+          if (seen[seen.length - 1] !== text) seen.push(text);
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -83,6 +103,9 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
     const rows = card.locator("[data-part=table] tbody tr");
     expect(await rows.count()).toBeGreaterThan(5);
     expect(await card.locator("[data-part=table] th").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("逾期率")]));
+    // The progress came over the WebSocket: planning, then the query running.
+    const progress = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(progress).toEqual(expect.arrayContaining(["理解问题…", "查询中…"]));
     await card.locator("[data-part=chart][data-state=ready]").waitFor({ timeout: 20_000 });
     expect(await card.locator("[data-part=chart] svg, [data-part=chart] canvas").count()).toBeGreaterThan(0);
     await shoot("02-answer");
@@ -161,7 +184,11 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
 
   it("shows an error plainly with a retry that works", async () => {
     // The socket refuses the question and the HTTP fallback returns an error answer.
-    await page.routeWebSocket(/\/api\/chat\/stream/, (socket) => socket.onMessage(() => socket.close({ code: 1011 })));
+    let refuseSockets = true;
+    await page.routeWebSocket(/\/api\/chat\/stream/, (socket) => {
+      if (!refuseSockets) return void socket.connectToServer();
+      socket.onMessage(() => socket.close({ code: 1011 }));
+    });
     await page.route("**/api/chat", (route) =>
       route.fulfill({
         status: 503,
@@ -194,6 +221,7 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
     expect(await card.getByRole("alert").textContent()).toContain("数据库暂时不可用");
     await shoot("05-error");
     await page.unrouteAll({ behavior: "ignoreErrors" });
+    refuseSockets = false;
     await card.getByRole("button", { name: "重试" }).click();
     await expect.poll(() => cards().last().getAttribute("data-status"), { timeout: 30_000 }).toBe("answered");
     // The retry replaced the failed card instead of adding one.
@@ -236,6 +264,11 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
     await page.getByLabel("界面语言").selectOption("en");
     await page.getByRole("button", { name: "Definitions" }).waitFor();
     expect(await page.getByLabel("Your question").count()).toBe(1);
+  });
+
+  it("reported no page errors or console errors along the way", () => {
+    // The one failure expected: the error test's refused request.
+    expect(problems).toEqual(["HTTP 503 /api/chat"]);
   });
 
   it("fits a tablet: the conversation list becomes a drawer opened from the header", async () => {
