@@ -182,6 +182,18 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
     expect(await cards().last().locator(".answer-text").textContent()).toMatch(/余额/);
   });
 
+  it("declines an out-of-scope question with suggested questions that can be asked", async () => {
+    await page.getByRole("button", { name: /新对话/ }).click();
+    await ask("明天天气怎么样?");
+    const card = cards().last();
+    expect(await card.getAttribute("data-status")).toBe("unsupported");
+    const suggestions = card.locator("[data-part=suggestions] .chip");
+    expect(await suggestions.count()).toBeGreaterThan(0);
+    await suggestions.first().click();
+    await expect.poll(() => cards().count(), { timeout: 30_000 }).toBe(2);
+    expect(await cards().last().getAttribute("data-status")).toBe("answered");
+  });
+
   it("shows an error plainly with a retry that works", async () => {
     // The socket refuses the question and the HTTP fallback returns an error answer.
     let refuseSockets = true;

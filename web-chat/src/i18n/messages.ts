@@ -171,7 +171,7 @@ const en: Messages = {
   loading: "Loading…",
   confirmDelete: "Delete this conversation?",
   exampleMetric: (name: string) => `What is the ${name} this month?`,
-  exampleByBranch: (name: string) => `${name} by branch`,
+  exampleByBranch: (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)} by branch`,
   exampleTerm: (name: string) => `List ${name}`,
   headlineQuestion: "Which high-value customers have rising repayment risk this month?",
 };
