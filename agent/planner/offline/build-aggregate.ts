@@ -69,7 +69,7 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
   const categorical = draft.dimensions.filter((dimension) => layer.dimension(dimension.id).type !== "time");
   if (direction && (categorical.length > 0 || intent.trendGrain)) {
     draft.order.push({ by: metrics[0], direction });
-    draft.limit = rankingLimit(intent, intent.groupBy[0]?.plural);
+    draft.limit = rankingLimit(intent, categorical.length > 0 ? intent.groupBy[0]?.plural : intent.trendPlural);
   } else if (intent.limit && categorical.length > 0) {
     draft.order.push({ by: metrics[0], direction: "desc" });
     draft.limit = intent.limit.count;

@@ -64,11 +64,11 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
     en: ["how many", "number of", "count", "count of", "total number", "total number of", "how much"],
   },
   trend_month: {
-    zh: ["趋势", "走势", "变化趋势", "每月", "按月", "逐月", "月度", "各月", "分月", "每个月", "月趋势", "历月"],
+    zh: ["趋势", "走势", "变化趋势", "每月", "按月", "逐月", "月度", "各月", "分月", "每个月", "月趋势", "历月", "哪个月", "哪一个月", "哪月", "几月份"],
     en: ["trend", "trends", "over time", "month by month", "by month", "per month", "each month", "monthly", "every month", "trajectory"],
   },
-  trend_quarter: { zh: ["按季度", "每季度", "各季度", "分季度", "季度趋势", "逐季", "每个季度"], en: ["quarterly", "by quarter", "per quarter", "each quarter", "quarter by quarter"] },
-  trend_year: { zh: ["按年", "每年", "各年", "分年", "年度趋势", "逐年", "历年", "每一年"], en: ["yearly", "annually", "by year", "per year", "each year", "year by year"] },
+  trend_quarter: { zh: ["按季度", "每季度", "各季度", "分季度", "季度趋势", "逐季", "每个季度", "哪个季度", "哪一个季度"], en: ["quarterly", "by quarter", "per quarter", "each quarter", "quarter by quarter"] },
+  trend_year: { zh: ["按年", "每年", "各年", "分年", "年度趋势", "逐年", "历年", "每一年", "哪一年", "哪年"], en: ["yearly", "annually", "by year", "per year", "each year", "year by year"] },
   trend_day: { zh: ["每天", "每日", "按天", "按日", "逐日", "日度"], en: ["daily", "by day", "per day", "each day", "day by day"] },
   compare: {
     zh: ["对比", "比较", "相比", "相较", "比起", "较", "相比较", "和上月比", "跟上月比", "与上月比"],

@@ -80,6 +80,12 @@ const CASES: [string, string, ExpectedPlan][] = [
   ["has the approval rate improved since last month?", "2026-06-30", { metrics: ["approval_rate"], time: ["2026-06-01", "2026-06-30"], compareTo: ["2026-05-01", "2026-05-31"] }],
   ["conversion rate dropped in which channels this quarter", "2026-03-15", { metrics: ["conversion_rate"], dimensions: ["channel"], time: ["2026-01-01", "2026-03-31"], compareTo: ["2025-10-01", "2025-12-31"] }],
 
+  ["哪个月的申请量最多", "2026-06-30", { metrics: ["application_count"], dimensions: ["time:month"], order: [["application_count", "desc"]], limit: 1 }],
+  ["which month had the most applications", "2026-06-30", { metrics: ["application_count"], dimensions: ["time:month"], order: [["application_count", "desc"]], limit: 1 }],
+  ["今年每个季度的放款金额", "2026-06-30", { dimensions: ["time:quarter"], time: ["2026-01-01", "2026-06-30"] }],
+  ["高价值客户和低价值客户的逾期率对比", "2026-06-30", { metrics: ["overdue_rate"], dimensions: ["value_tier"], filters: [values("value_tier", "high", "low")] }],
+  ["compare overdue rate of high-value and low-value customers", "2026-06-30", { dimensions: ["value_tier"], filters: [values("value_tier", "high", "low")] }],
+
   // Other as-of dates.
   ["上季度放款金额", "2026-03-15", { metrics: ["disbursement_amount"], time: ["2025-10-01", "2025-12-31"] }],
   ["last quarter's approval rate", "2025-12-31", { metrics: ["approval_rate"], time: ["2025-07-01", "2025-09-30"] }],

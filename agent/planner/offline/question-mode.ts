@@ -71,6 +71,7 @@ export function decideMode(input: ModeInput, layer: SemanticLayer): QuestionMode
   else if (cues.has("share") && !hasList && content.length > 0) mode = "aggregate";
   // "Which products have the most overdue loans?": ranking groups by counting something else.
   else if (ranking && dimensionSpans.length > 0 && content.some((span) => !dimensionSpans.includes(span) && (has(span, "entity") || has(span, "term")))) mode = "aggregate";
+  else if (trendGrain && ranking && content.length > 0) mode = "aggregate";
   else if (hasList || content.some((span) => has(span, "entity") || has(span, "term"))) mode = "list";
   else if (weakMetricSpans.length > 0) mode = "aggregate";
   else if (trendGrain && content.length > 0) mode = "aggregate";

@@ -12,6 +12,7 @@ import type { NumberCondition } from "./number-expressions.ts";
 import { findNumberMentions } from "./number-targets.ts";
 import type { NumberMention } from "./number-targets.ts";
 import { decideMode, strongMetricSpans } from "./question-mode.ts";
+import { termValues } from "./semantic-helpers.ts";
 import type { LimitMatch, ScannedQuestion, Span } from "./scan-question.ts";
 import type { TimeMatch } from "./time-expressions.ts";
 
@@ -28,6 +29,8 @@ export interface Intent {
   impliedEntities: string[];
   groupBy: { id: string; plural: boolean }[];
   trendGrain?: TimeGrain;
+  /** Whether the time word was plural ("which months" vs "which month"). */
+  trendPlural?: boolean;
   values: { span: Span; options: { dimension: string; value: string }[] }[];
   terms: string[];
   /** Where each term was said (for negation and alternatives). */
@@ -61,6 +64,7 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   const cueSpans: { cue: Cue; span: Span }[] = [];
   const content: Span[] = [];
   let trendGrain: TimeGrain | undefined;
+  let trendPlural: boolean | undefined;
   for (const span of spans) {
     const spanCues = sensesOf(span, "cue");
     for (const sense of spanCues) {
@@ -68,10 +72,17 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       cueSpans.push({ cue: sense.cue, span });
       trendGrain ??= TREND_GRAINS[sense.cue];
     }
-    const timeOnly = span.senses.length > 0 && span.senses.every((sense) => sense.kind === "cue" || (sense.kind === "dimension" && layer.dimension(sense.id).type === "time"));
+    // The time dimension's words (月份, month) are a trend even where a month column of some table shares the name.
+    const timeOnly =
+      span.senses.length > 0 &&
+      span.senses.every((sense) => sense.kind === "cue" || sense.kind === "attribute" || (sense.kind === "dimension" && layer.dimension(sense.id).type === "time")) &&
+      span.senses.some((sense) => sense.kind === "cue" || sense.kind === "dimension");
     if (timeOnly) {
       // The time dimension's own names (月份, month, 趋势) ask for a trend by month.
-      if (span.senses.some((sense) => sense.kind === "dimension")) trendGrain ??= "month";
+      if (span.senses.some((sense) => sense.kind === "dimension")) {
+        trendGrain ??= "month";
+        trendPlural ??= Boolean(span.plural);
+      }
       continue;
     }
     content.push(span);
@@ -109,8 +120,20 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       ),
     );
 
+  // "高价值客户和低价值客户": term words that are values of one dimension, said together, compare that dimension's
+  // values (value_tier in high, low) instead of requiring both terms at once.
+  const valuesOf = (span: Span) => [...sensesOf(span, "value"), ...sensesOf(span, "term").flatMap((sense) => termValues(layer, sense.id))];
+  const valueDimensionCounts = new Map<string, number>();
+  for (const span of content) for (const dimension of new Set(valuesOf(span).map((sense) => sense.dimension))) valueDimensionCounts.set(dimension, (valueDimensionCounts.get(dimension) ?? 0) + 1);
+  const compared = (span: Span) => valuesOf(span).filter((sense) => (valueDimensionCounts.get(sense.dimension) ?? 0) >= 2);
+  const comparedValues = (span: Span) => compared(span).length > 0;
+
   for (const span of content) {
     if (strongMetrics.includes(span)) continue;
+    if (has(span, "term") && comparedValues(span)) {
+      values.push({ span, options: compared(span).map(({ dimension, value }) => ({ dimension, value })) });
+      continue;
+    }
     const metricSenses = sensesOf(span, "metric");
     const entitySenses = sensesOf(span, "entity");
     const termSenses = sensesOf(span, "term");
@@ -247,6 +270,7 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     entityMentions,
     groupBy: grouped,
     trendGrain,
+    trendPlural,
     values,
     terms,
     attributes,

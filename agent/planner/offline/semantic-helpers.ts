@@ -95,3 +95,25 @@ export function nameOf(names: { zh: string[]; en: string[] }, language: Language
 export function isPeriodTermEntity(layer: SemanticLayer, entity: string): boolean {
   return layer.terms.some((term) => term.needsPeriod && term.entity === entity);
 }
+
+const termValueCache = new WeakMap<SemanticLayer, Map<string, { dimension: string; value: string }[]>>();
+
+/** Dimension values a term names too (高价值客户 is value_tier = high): a term and a value sharing a name. */
+export function termValues(layer: SemanticLayer, termId: string): { dimension: string; value: string }[] {
+  let cache = termValueCache.get(layer);
+  if (!cache) {
+    cache = new Map();
+    for (const term of layer.terms) {
+      const names = new Set([...term.names.zh, ...term.names.en].map((name) => name.toLowerCase().replace(/-/g, " ")));
+      const found: { dimension: string; value: string }[] = [];
+      for (const dimension of layer.dimensions) {
+        for (const value of dimension.values ?? []) {
+          if ([...value.names.zh, ...value.names.en].some((name) => names.has(name.toLowerCase().replace(/-/g, " ")))) found.push({ dimension: dimension.id, value: value.value });
+        }
+      }
+      cache.set(term.id, found);
+    }
+    termValueCache.set(layer, cache);
+  }
+  return cache.get(termId) ?? [];
+}
