@@ -2,11 +2,9 @@
  * `npm start`: serves the web chat and the API on http://localhost:3000 (PORT overrides). Without DB_PATH or
  * DATABASE_URL, the demo dataset is created at data/lendlens.db on first start (progress on stderr) and reused.
  */
+import { configuredPlanner } from "../agent/pipeline/create-assistant.ts";
 import { loadConfiguration } from "../agent/config.ts";
 import { ensureDemoDataset } from "../agent/cli/demo-dataset.ts";
-import { loadLlmConfig } from "../agent/llm/llm-config.ts";
-import { createPlannerFromConfig } from "../agent/planner/llm/planner-from-config.ts";
-import { createOfflinePlanner } from "../agent/planner/offline/offline-planner.ts";
 import { openEngine } from "../tools/engines/open-engine.ts";
 import { asLendLensError } from "../agent/answer/status-answers.ts";
 import { DEFAULT_SERVER_DEMO_SCALE, loadServerConfiguration } from "./config/server-config.ts";
@@ -16,7 +14,6 @@ import { startServer } from "./server.ts";
 try {
   const agentConfiguration = loadConfiguration();
   const configuration = loadServerConfiguration();
-  const llm = loadLlmConfig();
   const logger = createLogger(configuration.logLevel);
   if (!agentConfiguration.databaseUrl && agentConfiguration.dbPathIsDefault) {
     // DEMO_SCALE unset: a small demo dataset, generated in seconds; set DEMO_SCALE=1 for the full size.
@@ -27,12 +24,7 @@ try {
     ...(agentConfiguration.databaseUrl ? { databaseUrl: agentConfiguration.databaseUrl } : { dbPath: agentConfiguration.dbPath }),
     workers: agentConfiguration.sqljsWorkers,
   });
-  const planner = createPlannerFromConfig(llm, {
-    engine,
-    offline: createOfflinePlanner(),
-    queryTimeoutMs: agentConfiguration.queryTimeoutMs,
-    onFallback: (error, question) => logger.warn({ err: error, question }, "LLM planner failed; offline outcome used"),
-  });
+  const planner = configuredPlanner(engine, agentConfiguration, (error, question) => logger.warn({ err: error, question }, "LLM planner failed; offline outcome used"));
   const running = await startServer({ configuration, engine, planner, logger, queryTimeoutMs: agentConfiguration.queryTimeoutMs });
   const keys = running.context.keys.size;
   logger.info({ url: running.url, planner: planner.name, dataset: agentConfiguration.databaseUrl ? "postgres" : agentConfiguration.dbPath, keys }, "listening");

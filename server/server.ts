@@ -8,6 +8,7 @@ import type { Logger } from "pino";
 import type { ToolRunnerRegistry } from "../agent/pipeline/tool-runner.ts";
 import type { Planner } from "../agent/planner/planner.ts";
 import { createOfflinePlanner } from "../agent/planner/offline/offline-planner.ts";
+import { scoringToolRunners } from "../agent/pipeline/scoring-tool-runners.ts";
 import { semanticLayer as projectSemanticLayer } from "../schema/semantic-layer/semantic-layer.ts";
 import type { SemanticLayer } from "../schema/semantic-layer/semantic-layer.ts";
 import type { Engine } from "../tools/engines/engine.ts";
@@ -82,7 +83,8 @@ export function createServerContext(options: StartServerOptions): ServerContext 
     conversations: stores.conversations,
     audit: stores.audit,
     ...(options.queryTimeoutMs === undefined ? {} : { timeoutMs: options.queryTimeoutMs }),
-    ...(options.toolRunners ? { toolRunners: options.toolRunners } : {}),
+    // Scoring tools answer as plan steps unless a test brings its own runners.
+    toolRunners: options.toolRunners ?? scoringToolRunners(),
     onError: (error, context) => logger.warn({ err: error, ...context }, "question failed"),
   });
   return {

@@ -2,12 +2,10 @@
  * `npm run mcp`: the LendLens MCP server on stdio. The caller's key is LENDLENS_API_KEY (same keys, roles and
  * scoping as the HTTP API; the demo key works, stdio being local). Logs go to stderr: stdout carries the protocol.
  */
+import { configuredPlanner } from "../../agent/pipeline/create-assistant.ts";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { loadConfiguration } from "../../agent/config.ts";
 import { ensureDemoDataset } from "../../agent/cli/demo-dataset.ts";
-import { loadLlmConfig } from "../../agent/llm/llm-config.ts";
-import { createPlannerFromConfig } from "../../agent/planner/llm/planner-from-config.ts";
-import { createOfflinePlanner } from "../../agent/planner/offline/offline-planner.ts";
 import { asLendLensError } from "../../agent/answer/status-answers.ts";
 import { openEngine } from "../../tools/engines/open-engine.ts";
 import { authenticate } from "../auth/authenticate.ts";
@@ -28,7 +26,7 @@ try {
     ...(agentConfiguration.databaseUrl ? { databaseUrl: agentConfiguration.databaseUrl } : { dbPath: agentConfiguration.dbPath }),
     workers: 1,
   });
-  const planner = createPlannerFromConfig(loadLlmConfig(), { engine, offline: createOfflinePlanner(), queryTimeoutMs: agentConfiguration.queryTimeoutMs });
+  const planner = configuredPlanner(engine, agentConfiguration);
   const context = createServerContext({ configuration, engine, planner, logger, queryTimeoutMs: agentConfiguration.queryTimeoutMs });
   // stdio is a local pipe: the caller is on this machine, so the localhost-only demo key is accepted.
   const principal = authenticate(context.keys, process.env.LENDLENS_API_KEY?.trim() || undefined, "127.0.0.1");
