@@ -44,7 +44,8 @@ export class App {
   private layerPayload: unknown = null;
   private sidebarOpen = false;
   private busy = false;
-  private messagesElement = h("div", { class: "messages", role: "log", "aria-live": "polite", "aria-relevant": "additions" });
+  // Not live itself (whole cards would be read out); the announcer reads each answer's short text instead.
+  private messagesElement = h("div", { class: "messages", role: "log", "aria-live": "off" });
   private sidebarElement = h("aside", { id: "sidebar", class: "sidebar" });
   private announcer = h("div", { class: "visually-hidden", role: "status", "aria-live": "polite" });
   private composer: Composer | null = null;
