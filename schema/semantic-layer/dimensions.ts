@@ -129,9 +129,9 @@ export const DIMENSIONS: Dimension[] = [
     column: "customers.value_tier",
     table: "customers",
     values: [
-      value("high", ["高价值", "高价值客户", "高净值"], ["high", "high value", "high-value"]),
-      value("medium", ["中等价值", "中价值", "中端"], ["medium", "medium value", "mid value"]),
-      value("low", ["低价值", "低价值客户"], ["low", "low value", "low-value"]),
+      value("high", ["高价值", "高价值客户", "高净值"], ["high", "high value", "high-value", "high tier"]),
+      value("medium", ["中等价值", "中价值", "中端"], ["medium", "medium value", "mid value", "medium tier"]),
+      value("low", ["低价值", "低价值客户"], ["low", "low value", "low-value", "low tier"]),
     ],
   },
   {
@@ -251,7 +251,7 @@ export const DIMENSIONS: Dimension[] = [
     column: "applications.decision",
     table: "applications",
     values: [
-      value("approved", ["通过", "批准", "已批准", "审批通过"], ["approved", "accepted"]),
+      value("approved", ["通过", "批准", "已批准", "审批通过", "批了", "获批", "批准了"], ["approved", "accepted"]),
       value("rejected", ["拒绝", "被拒", "拒贷", "已拒绝"], ["rejected", "declined", "denied"]),
       value("pending", ["待审批", "审批中", "在审"], ["pending", "in review"]),
       value("withdrawn", ["撤回", "已撤销", "撤销"], ["withdrawn", "cancelled"]),
@@ -307,9 +307,9 @@ export const DIMENSIONS: Dimension[] = [
     column: "risk_alerts.severity",
     table: "risk_alerts",
     values: [
-      value("high", ["高", "高风险预警", "高级别", "严重"], ["high", "high severity", "severe"]),
-      value("medium", ["中", "中级别"], ["medium", "medium severity"]),
-      value("low", ["低", "低级别"], ["low", "low severity"]),
+      value("high", ["高", "高风险预警", "高级别", "严重", "高等级"], ["high", "high severity", "severe"]),
+      value("medium", ["中", "中级别", "中等级"], ["medium", "medium severity"]),
+      value("low", ["低", "低级别", "低等级"], ["low", "low severity"]),
     ],
   },
   {

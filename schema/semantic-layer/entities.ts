@@ -111,7 +111,7 @@ export const ENTITIES: Entity[] = [
   {
     id: "products",
     table: "products",
-    names: { zh: ["产品", "贷款产品"], en: ["product", "products"] },
+    names: { zh: ["产品", "贷款产品"], en: ["product", "products", "loan products"] },
     key: "products.product_id",
     defaultAttributes: ["product_id", "product_name", "product_name_en", "product_category", "base_rate"],
   },

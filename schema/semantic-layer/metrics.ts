@@ -52,7 +52,7 @@ export const METRICS: MetricInput[] = [
     id: "outstanding_balance",
     names: {
       zh: ["贷款余额", "在贷余额", "未偿余额", "贷款存量", "存量余额", "未还本金"],
-      en: ["outstanding balance", "loan balance", "outstanding", "balance outstanding", "loan book", "outstanding loans"],
+      en: ["outstanding balance", "loan balance", "outstanding", "balance outstanding", "loan book", "outstanding loans", "loan bal"],
     },
     description: { zh: "贷款余额:在贷(status = active)贷款的 outstanding_balance 之和", en: "Outstanding balance: SUM(outstanding_balance) over active loans" },
     entity: "loans",
@@ -178,7 +178,7 @@ export const METRICS: MetricInput[] = [
     id: "average_approval_hours",
     names: {
       zh: ["平均审批时长", "审批时长", "审批时效", "平均审批时间", "审批耗时", "审批要多久", "审批需要多长时间"],
-      en: ["average approval time", "approval time", "time to decision", "approval turnaround", "decision time", "how long does approval take", "approval duration", "time to approve"],
+      en: ["average approval time", "approval time", "time to decision", "approval turnaround", "decision time", "how long does approval take", "approval duration", "time to approve", "average approval hours", "approval hours"],
     },
     description: { zh: "平均审批时长(小时):已决策申请的 (decided_at - applied_at) 平均小时数", en: "Average approval time (hours): mean of decided_at - applied_at over decided applications" },
     entity: "applications",
@@ -205,7 +205,7 @@ export const METRICS: MetricInput[] = [
   },
   {
     id: "conversion_rate",
-    names: { zh: ["营销转化率", "转化率", "申请转化率", "转化"], en: ["conversion rate", "campaign conversion", "conversion", "conversion ratio"] },
+    names: { zh: ["营销转化率", "转化率", "申请转化率", "转化"], en: ["conversion rate", "campaign conversion", "conversion", "conversion ratio", "conv rate", "campaign conversion rate"] },
     description: { zh: "营销转化率:触达后提交申请的次数 / 触达次数", en: "Conversion rate: touches with applied = 1 / all touches" },
     entity: "campaign_touches",
     kind: "ratio",
@@ -353,7 +353,7 @@ export const METRICS: MetricInput[] = [
   },
   {
     id: "on_time_repayment_rate",
-    names: { zh: ["按时还款率", "准时还款率", "按期还款率", "正常还款率"], en: ["on-time repayment rate", "on time rate", "on-time payment rate", "punctuality rate", "on time repayment rate"] },
+    names: { zh: ["按时还款率", "准时还款率", "按期还款率", "正常还款率"], en: ["on-time repayment rate", "on time rate", "on-time payment rate", "punctuality rate", "on time repayment rate", "on time repay rate", "on-time repay rate"] },
     description: {
       zh: "按时还款率:按时还款的期数 / 已到期期数(按时、逾期还款、部分还款、未还),按应还日期统计",
       en: "On-time repayment rate: installments paid on time / installments due (on time, late, partial, missed), dated by due_date",

@@ -19,6 +19,8 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
     const ambiguity = layer.ambiguities.find((candidate) => candidate.id === mention.id) as Ambiguity;
     if (ambiguity.choices.some((choice) => metrics.includes(choice))) continue;
     const choice = resolveAmbiguity(ambiguity, contextEntities(intent, layer, metrics), layer);
+    // "审批通过率最好的渠道": a ranking word that is also vague (最好, best) only asks back when nothing is measured.
+    if (!choice && metrics.length > 0 && mention.span.senses.some((sense) => sense.kind === "cue")) continue;
     if (!choice) return { kind: "clarify", ambiguity, span: mention.span };
     metrics.push(choice);
   }
