@@ -37,8 +37,12 @@ describe("chart and actions in answers", () => {
     const outreach = answer.actions.find((action) => action.id === "rm_outreach");
     expect(outreach?.customer_ids).toEqual(listed);
     expect(outreach?.reason).toMatch(/高价值客户/);
-    // An entity list is a table, not a chart.
-    expect(answer.chart).toBeNull();
+    // A list ranked by a measure charts that measure for its first rows.
+    const chart = answer.chart as { mark: string; data: { values: Record<string, unknown>[] } } | null;
+    if (listed.length >= 2) {
+      expect(() => compile(chart as never)).not.toThrow();
+      expect(chart!.data.values.map((value) => value.customer_id)).toEqual(listed.slice(0, 20));
+    }
   });
 
   it("plots a grouped metric as a chart that compiles and holds exactly the rows", async () => {
@@ -49,6 +53,12 @@ describe("chart and actions in answers", () => {
     expect(() => compile(spec as never)).not.toThrow();
     expect(spec.data.values.map((value) => answer.columns.map((column) => value[column.name]))).toEqual(answer.rows);
     expect(answer.language).toBe("en");
+  });
+
+  it("keeps a plain list a table", async () => {
+    const answer = await ask("列出上海的客户");
+    expect(answer.status).toBe("answered");
+    expect(answer.chart).toBeNull();
   });
 
   it("draws a line for a monthly trend and no chart for a single number", async () => {

@@ -9,7 +9,8 @@ import { ineligibleForMarketing } from "../../tools/actions/marketing-eligibilit
 import { buildChart } from "../../tools/charts/chart-builder.ts";
 import type { ChartColumn, VegaLiteSpec } from "../../tools/charts/chart-builder.ts";
 import type { Engine } from "../../tools/engines/engine.ts";
-import type { Filter, QueryPlan } from "../plan/query-plan.ts";
+import { semanticLayer } from "../../schema/semantic-layer/semantic-layer.ts";
+import type { Filter, ListQuery, QueryPlan } from "../plan/query-plan.ts";
 import type { Language } from "../planner/planner.ts";
 
 /** What the chart and the actions are made from. */
@@ -45,6 +46,34 @@ function chartColumns(columns: VisualsRequest["columns"]): ChartColumn[] {
   });
 }
 
+const RANKING_CHART_ROWS = 20;
+
+/**
+ * A list ranked by a measure (customers by PD rise, loans by balance) charts as a sorted bar of that measure for the
+ * first rows; a plain list stays a table.
+ */
+function rankingChart(request: VisualsRequest, query: ListQuery, rows: unknown[][]): VegaLiteSpec | null {
+  const layer = semanticLayer();
+  const byTerm = query.filters.flatMap((filter) => (filter.kind === "term" && layer.has("term", filter.term) ? [layer.term(filter.term).order?.attribute] : []));
+  const rankedBy = query.order[0]?.by ?? byTerm.find((attribute) => attribute !== undefined);
+  const valueIndex = request.columns.findIndex((column) => column.memberId === rankedBy || column.name === rankedBy);
+  const keyIndex = request.columns.findIndex((column) => column.memberId === layer.entity(query.entity).defaultAttributes[0]);
+  if (valueIndex < 0 || keyIndex < 0 || rows.length < 2 || !rows.every((row) => typeof row[valueIndex] === "number")) return null;
+  const key = request.columns[keyIndex];
+  const value = request.columns[valueIndex];
+  return buildChart({
+    language: request.language,
+    planKind: "aggregate",
+    title: value.label,
+    columns: [
+      { name: key.name, label: key.label, role: "dimension", memberId: key.memberId ?? key.name },
+      { name: value.name, label: value.label, role: "metric", memberId: value.memberId ?? value.name, ...(value.format ? { format: value.format } : {}) },
+    ],
+    rows: rows.slice(0, RANKING_CHART_ROWS).map((row) => [row[keyIndex], row[valueIndex]]),
+    ranked: true,
+  });
+}
+
 /** The chart (or null) and the recommended actions of an answered question. */
 export async function chartAndActions(request: VisualsRequest): Promise<{ chart: VegaLiteSpec | null; actions: RecommendedAction[] }> {
   const query = request.plan.query;
@@ -60,7 +89,9 @@ export async function chartAndActions(request: VisualsRequest): Promise<{ chart:
           rows,
           ranked: query.kind === "aggregate" && query.limit !== undefined,
         })
-      : null;
+      : query.kind === "list"
+        ? rankingChart(request, query, rows)
+        : null;
   const filters = query.kind === "sql" ? [] : query.filters;
   const actions = await recommendActions(
     {
