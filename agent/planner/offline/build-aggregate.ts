@@ -40,6 +40,7 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
     if (layer.metric(id).entity !== entity) note(build, 0.1, `metrics ${metrics[0]} and ${id} count different rows`);
   }
   const draft: Draft = { kind: "aggregate", metrics, dimensions: [], filters: [], having: [], order: [], attributes: [] };
+  if (intent.contextDimensions > 0) note(build, 0.1, "a dimension word read as context");
   for (const group of intent.groupBy) {
     if (dimensionApplies(layer, group.id, entity)) draft.dimensions.push({ id: group.id });
     else note(build, 0.35, `dimension ${group.id} does not apply to ${entity}`);

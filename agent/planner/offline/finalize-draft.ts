@@ -73,7 +73,8 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
   }
 
   let compareTo: DateRange | undefined;
-  if (draft.compare) {
+  // A trend shows the change period by period; the compiler cannot also compare with an earlier period.
+  if (draft.compare && !hasTrend) {
     period ??= monthRangeOf(asOfDate);
     compareTo = draft.compare.kind === "range" ? draft.compare.range : draft.compare.kind === "year" ? sameRangeLastYear(period) : previousPeriod(period);
   }

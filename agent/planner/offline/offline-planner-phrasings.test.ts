@@ -41,7 +41,7 @@ const CASES: [string, string, ExpectedPlan][] = [
   ["年收入超过五十万的客户", "2026-06-30", { kind: "list", entity: "customers", filters: [{ kind: "compare", attribute: "annual_income", op: "gt", value: 500000 }] }],
   ["不良率超过百分之二的城市", "2026-06-30", { dimensions: ["city"], having: [{ metric: "npl_ratio", op: "gt", value: 0.02 }] }],
   ["贷款金额在一百万到两百万之间的贷款", "2026-06-30", { kind: "list", filters: [{ kind: "between", attribute: "principal", low: 1000000, high: 2000000 }] }],
-  ["未来十天到期的还款", "2026-06-30", { kind: "list", entity: "repayments", time: ["2026-07-01", "2026-07-10"] }],
+  ["未来十天到期的还款", "2026-06-30", { metrics: ["installment_count"], time: ["2026-07-01", "2026-07-10"] }],
   ["看一下哪一个分行逾期率最高", "2026-06-30", { dimensions: ["branch"], order: [["overdue_rate", "desc"]], limit: 1 }],
 
   // Negations and alternatives.
@@ -94,8 +94,16 @@ const CASES: [string, string, ExpectedPlan][] = [
   ["去年的流失率", "2026-03-15", { metrics: ["churn_rate"], time: ["2025-01-01", "2025-12-31"] }],
   ["哪些高价值客户本月还款风险上升?", "2025-12-31", { kind: "list", referenceMonth: "2025-12", filters: [term("high_value"), term("rising_repayment_risk")] }],
   ["Which high-value customers have rising repayment risk this month?", "2026-03-15", { kind: "list", referenceMonth: "2026-03" }],
-  ["未来7天到期的还款", "2025-12-31", { kind: "list", entity: "repayments", time: ["2026-01-01", "2026-01-07"] }],
-  ["installments due in the next 14 days", "2026-03-15", { kind: "list", entity: "repayments", time: ["2026-03-16", "2026-03-29"] }],
+  ["未来7天到期的还款", "2025-12-31", { metrics: ["installment_count"], time: ["2026-01-01", "2026-01-07"] }],
+  ["list installments due in the next 14 days", "2026-03-15", { kind: "list", entity: "repayments", time: ["2026-03-16", "2026-03-29"] }],
+  ["alerts in the last 3 months", "2026-06-30", { metrics: ["alert_count"], time: ["2026-04-01", "2026-06-30"] }],
+  ["loans disbursed this month", "2026-06-30", { metrics: ["loan_count"], time: ["2026-06-01", "2026-06-30"] }],
+  ["上海分行的NPL ratio多少", "2026-06-30", { metrics: ["npl_ratio"], dimensions: [], filters: [values("city", "Shanghai")] }],
+  ["what's the overall campaign conversion rate", "2026-06-30", { metrics: ["conversion_rate"], dimensions: [] }],
+  ["open rate of email campaigns", "2026-06-30", { metrics: ["open_rate"], dimensions: [], filters: [values("channel", "email")] }],
+  ["Top 10 overdue loans by balance in Shanghai", "2026-06-30", { kind: "list", entity: "loans", order: [["outstanding_balance", "desc"]], limit: 10 }],
+  ["高价值客户AUM top5 本月", "2026-06-30", { kind: "list", entity: "customers", order: [["customer_aum", "desc"]], limit: 5 }],
+  ["近6个月放款金额按月及环比", "2026-06-30", { dimensions: ["time:month"], compareTo: null }],
   ["近3个月新客户数", "2026-03-15", { metrics: ["customer_count"], filters: [term("new_customer")], time: ["2026-01-01", "2026-03-31"] }],
   ["new customers in the last 3 months", "2025-12-31", { filters: [term("new_customer")], time: ["2025-10-01", "2025-12-31"] }],
 ];

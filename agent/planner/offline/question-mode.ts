@@ -57,21 +57,30 @@ export function decideMode(input: ModeInput, layer: SemanticLayer): QuestionMode
     const after = spans[index + 1];
     return (counts(before) && before.number?.unit === "plain" && span.start - before.end <= 1) || (counts(after) && after.start - span.end <= 1 && after.number?.unit === "count");
   });
+  // "Top 10 overdue loans by balance", "高价值客户AUM top5": a ranking of rows, not of groups.
+  const rankedRows = ranking && dimensionSpans.length === 0 && content.some((span) => (has(span, "entity") && (!has(span, "metric") || nounSpans.includes(span))) || has(span, "term"));
+  // "alerts in the last 3 months", "loans disbursed this month": a bare noun with no list word, term or condition is counted.
+  const bareNouns =
+    !hasList &&
+    !ranking &&
+    !content.some((span) => has(span, "term") || has(span, "attribute") || Boolean(span.number)) &&
+    content.some((span) => nounSpans.includes(span) || (has(span, "entity") && !has(span, "dimension")));
   let mode: QuestionMode;
   if (strong.length > 0) mode = "aggregate";
   else if (countedNouns.length > 0 && dimensionSpans.length > 0 && !dimensionSpans.every((span) => countedNouns.includes(span))) mode = "aggregate";
   else if (hasCount && !hasList) mode = "aggregate";
-  else if (weakMetricSpans.length > 0 && dimensionSpans.some((span) => !weakMetricSpans.includes(span)) && (ranking || grouping || hasList)) mode = "aggregate";
+  else if (weakMetricSpans.length > 0 && dimensionSpans.some((span) => !weakMetricSpans.includes(span)) && (ranking || grouping)) mode = "aggregate";
   else if (hasCount && hasList && dimensionSpans.length > 0) mode = "aggregate";
   else if (dimensionOnlySpans.some((span) => !has(span, "attribute")) && !hasList) mode = "aggregate";
   else if (cues.has("group") && dimensionSpans.length > 0 && !hasList) mode = "aggregate";
-  else if (content.some((span) => has(span, "ambiguity")) && !hasList) mode = "aggregate";
-  else if (metricLikeSpans.length > 0 && !hasList && !(ranking && content.some((span) => has(span, "entity") && (!has(span, "metric") || nounSpans.includes(span))))) mode = "aggregate";
+  else if (content.some((span) => has(span, "ambiguity")) && !hasList && !rankedRows) mode = "aggregate";
+  else if (metricLikeSpans.length > 0 && !hasList && !rankedRows) mode = "aggregate";
   else if (trendGrain && !hasList && content.length > 0) mode = "aggregate";
   else if (cues.has("share") && !hasList && content.length > 0) mode = "aggregate";
   // "Which products have the most overdue loans?": ranking groups by counting something else.
   else if (ranking && dimensionSpans.length > 0 && content.some((span) => !dimensionSpans.includes(span) && (has(span, "entity") || has(span, "term")))) mode = "aggregate";
   else if (trendGrain && ranking && content.length > 0) mode = "aggregate";
+  else if (bareNouns) mode = "aggregate";
   else if (hasList || content.some((span) => has(span, "entity") || has(span, "term"))) mode = "list";
   else if (weakMetricSpans.length > 0) mode = "aggregate";
   else if (trendGrain && content.length > 0) mode = "aggregate";

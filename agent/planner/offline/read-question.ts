@@ -47,6 +47,8 @@ export interface Intent {
   cues: Set<Cue>;
   cueSpans: { cue: Cue; span: Span }[];
   unknownWords: string[];
+  /** Dimension words said without anything asking for groups (read as context, not grouped). */
+  contextDimensions: number;
   fuzzyMatches: number;
   /** A plain count or quantity with no comparison (a "5" that may be a limit). */
   bareNumbers: NumberCondition[];
@@ -224,7 +226,15 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     );
     if (named) qualifiers.add(dimension.id);
   }
-  const grouped = groupBy.filter((group) => !qualifiers.has(group.id));
+  // A dimension word groups only when something asks for groups: 按/各/by/per, a ranking or list word (哪个分行,
+  // top branches), a share, or a name that says distribution (年龄分布). Otherwise it is context ("上海分行的不良率").
+  const comparesGroups = numbers.some((number) => Boolean(number.target?.senses.some((sense) => sense.kind === "metric" || sense.kind === "entity")));
+  const asksForGroups =
+    comparesGroups ||
+    cues.has("group") || cues.has("list") || cues.has("top") || cues.has("bottom") || cues.has("best") || cues.has("worst") || cues.has("rank") || cues.has("share") || Boolean(limit?.direction);
+  const groupingName = (id: string) => content.some((span) => sensesOf(span, "dimension").some((sense) => sense.id === id) && /^[各每]|分布|distribution|breakdown|构成/.test(span.text));
+  const grouped = groupBy.filter((group) => !qualifiers.has(group.id) && (asksForGroups || groupingName(group.id)));
+  const contextOnly = groupBy.length - grouped.length - groupBy.filter((group) => qualifiers.has(group.id)).length;
 
   if (!limit && (cues.has("top") || cues.has("bottom") || cues.has("best") || cues.has("worst"))) {
     const count = bareNumbers.find((number) => Number.isInteger(number.value) && (number.value ?? 0) > 0 && (number.value ?? 0) <= 1000 && (number.unit === "plain" || number.unit === "count"));
@@ -281,6 +291,7 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     cues,
     cueSpans,
     unknownWords: scanned.unknownWords,
+    contextDimensions: contextOnly,
     fuzzyMatches: spans.filter((span) => span.fuzzy).length,
     bareNumbers,
   };
