@@ -65,7 +65,7 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   },
   trend_month: {
     zh: ["趋势", "走势", "变化趋势", "每月", "按月", "逐月", "月度", "各月", "分月", "每个月", "月趋势", "历月", "哪个月", "哪一个月", "哪月", "几月份"],
-    en: ["trend", "trends", "over time", "month by month", "by month", "per month", "each month", "monthly", "every month", "trajectory"],
+    en: ["trend", "trends", "over time", "month by month", "by month", "per month", "each month", "monthly", "every month", "trajectory", "moved", "evolved", "history"],
   },
   trend_quarter: { zh: ["按季度", "每季度", "各季度", "分季度", "季度趋势", "逐季", "每个季度", "哪个季度", "哪一个季度"], en: ["quarterly", "by quarter", "per quarter", "each quarter", "quarter by quarter"] },
   trend_year: { zh: ["按年", "每年", "各年", "分年", "年度趋势", "逐年", "历年", "每一年", "哪一年", "哪年"], en: ["yearly", "annually", "by year", "per year", "each year", "year by year"] },
@@ -92,8 +92,8 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   instead: { zh: ["换成", "改看", "改成", "换为", "改为看", "换一下", "替换成", "改查"], en: ["instead", "switch to", "swap to", "rather", "change to", "replace with"] },
   only: { zh: ["只看", "仅看", "只要", "只", "仅", "单看", "只保留", "仅限", "限定"], en: ["only", "just", "limited to", "restricted to", "exclusively"] },
   write: {
-    zh: ["删除", "删掉", "删了", "修改", "更改", "更新", "插入", "写入", "清空", "清除", "新建", "创建", "添加", "篡改", "改掉", "作废", "注销", "冻结", "调整额度", "批准这笔", "放款给"],
-    en: ["drop", "delete", "update", "insert", "truncate", "alter", "modify", "remove", "erase", "overwrite", "create table", "add a", "add new", "set the", "wipe", "purge", "approve this", "grant table"],
+    zh: ["删除", "删掉", "删了", "修改", "更改", "更新", "插入", "写入", "清空", "清除", "新建", "创建", "添加", "篡改", "改掉", "作废", "注销", "冻结", "调整额度", "批准这笔", "放款给", "帮我批准", "请批准", "批准申请", "帮我拒绝", "请拒绝", "设置为", "设为", "标记为", "调整为", "改成高", "改成低", "改成中"],
+    en: ["drop", "delete", "update", "insert", "truncate", "alter", "modify", "remove", "erase", "overwrite", "create table", "add a", "add new", "set the", "wipe", "purge", "approve this", "grant table", "approve all", "approve the", "approve application", "reject all", "reject the", "change customer", "mark as", "reassign", "assign to"],
   },
   unmasked: {
     zh: ["完整", "明文", "未脱敏", "不脱敏", "脱敏前", "不打码", "不要打码", "不加掩码", "去掉掩码", "去掉脱敏", "原始", "真实", "全部号码", "不要脱敏", "取消脱敏", "解密", "全号"],

@@ -1,6 +1,6 @@
 /** Light English word handling: plural stemming and edit distance for typo tolerance. */
 
-const KEEP_AS_IS = new Set(["status", "gross", "loss", "business", "bus", "this", "is", "was", "has", "us", "less", "plus", "series", "process", "access", "analysis"]);
+const KEEP_AS_IS = new Set(["news", "status", "gross", "loss", "business", "bus", "this", "is", "was", "has", "us", "less", "plus", "series", "process", "access", "analysis"]);
 
 /** A crude stem: plural endings removed ("loans" -> "loan", "categories" -> "category"). */
 export function stemWord(word: string): string {

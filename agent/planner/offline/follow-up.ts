@@ -14,7 +14,7 @@ import { lastTwelveMonths, timeOf } from "./question-period.ts";
 import { rankingDirection, rankingLimit } from "./ranking.ts";
 import type { Intent } from "./read-question.ts";
 import { contextEntities, resolveAmbiguity } from "./resolve-ambiguity.ts";
-import { countMetricOf, dimensionApplies, termApplies } from "./semantic-helpers.ts";
+import { countMetricOf, dimensionApplies, termApplies, termValues } from "./semantic-helpers.ts";
 import { subjectEntity } from "./subject-entity.ts";
 
 const MARKERS = new Set(["follow_up", "only", "instead", "add"]);
@@ -37,13 +37,19 @@ export function isFollowUp(intent: Intent, previous: Draft, layer: SemanticLayer
     intent.values.length > 0 || intent.terms.length > 0 || intent.times.length > 0 || Boolean(intent.limit) || intent.groupBy.length > 0 || Boolean(intent.trendGrain) || intent.numbers.length > 0;
   // "how many are there?": a count of the rows just listed.
   if (intent.cues.has("count") && intent.metrics.length === 0 && intent.entityMentions.length === 0 && intent.terms.length === 0 && previous.kind === "list") return true;
-  return intent.metrics.length === 0 && !ownEntity && !intent.cues.has("list") && !intent.cues.has("count") && intent.ambiguities.length === 0 && modifies;
+  return intent.metrics.length === 0 && !ownEntity && !intent.cues.has("list") && intent.ambiguities.length === 0 && modifies;
 }
 
 /** Replaces filters on the same dimension, adds the rest. */
-function mergeFilters(existing: Filter[], added: Filter[]): Filter[] {
-  const result = [...existing];
+function mergeFilters(existing: Filter[], added: Filter[], layer: SemanticLayer): Filter[] {
+  // The dimension a filter constrains: its own, or the one a term names (高价值客户 is value_tier = high).
+  const slot = (filter: Filter): string | undefined =>
+    filter.kind === "in" ? filter.dimension : filter.kind === "term" ? termValues(layer, filter.term)[0]?.dimension : undefined;
+  let result = [...existing];
   for (const filter of added) {
+    // "loan balance of high value customers → what about medium?": the new value replaces the old one of its dimension.
+    const dimension = slot(filter);
+    if (dimension) result = result.filter((candidate) => candidate.kind === "in" || slot(candidate) !== dimension);
     if (filter.kind === "in") {
       const index = result.findIndex((candidate) => candidate.kind === "in" && candidate.dimension === filter.dimension);
       if (index >= 0) result[index] = filter;
@@ -99,7 +105,10 @@ export function applyFollowUp(intent: Intent, previous: Draft, layer: SemanticLa
 
   if (draft.kind === "aggregate") {
     // "换成按城市看" / "by city instead": the new grouping replaces the old one.
-    if (intent.cues.has("instead") && intent.groupBy.length > 0) draft.dimensions = draft.dimensions.filter((dimension) => layer.dimension(dimension.id).type === "time");
+    // "by city instead", "what about by product?" replace the grouping; "按产品拆开", "再按渠道" add to it.
+    const adds = intent.cueSpans.some((entry) => entry.cue === "group" && /拆|细分|再|break|split|drill|further/.test(entry.span.text)) || intent.cues.has("add");
+    if (intent.groupBy.length > 0 && !adds && (intent.cues.has("instead") || intent.cues.has("follow_up") || /呢\s*[?.!]?\s*$/.test(intent.text)))
+      draft.dimensions = draft.dimensions.filter((dimension) => layer.dimension(dimension.id).type === "time");
     for (const group of intent.groupBy) {
       if (!dimensionApplies(layer, group.id, entity)) {
         build.penalty += 0.35;
@@ -127,7 +136,7 @@ export function applyFollowUp(intent: Intent, previous: Draft, layer: SemanticLa
   const values = valueFilters(intent, layer, entity, build);
   const terms = termFilters(intent, layer, entity, build);
   if (values.filters.length + terms.length > 0) {
-    draft.filters = mergeFilters(draft.filters, [...values.filters, ...terms]);
+    draft.filters = mergeFilters(draft.filters, [...values.filters, ...terms], layer);
     changed = true;
   }
   if (draft.kind === "list") {

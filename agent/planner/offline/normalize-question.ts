@@ -29,7 +29,8 @@ export function normalizeQuestion(question: string): string {
   text = text.replace(/[。、“”‘’《》【】—–~～…]/g, (character) => PUNCTUATION[character] ?? " ");
   text = text.toLowerCase();
   text = text.replace(/([a-z])-(?=[a-z])/g, "$1 ");
-  text = text.replace(/([a-z])'s\b/g, "$1");
+  // Keep the possessive apart ("icbc 's npl ratio"): a possessive on an unknown word is a qualifier not understood.
+  text = text.replace(/([a-z])'s\b/g, "$1 's");
   text = digitsForChineseAmounts(text);
   text = text.replace(/\s+/g, " ").trim();
   return text;

@@ -63,7 +63,8 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   const scanned = findScatteredTerms(scanQuestion(text, lexiconFor(context), context.asOfDate), layer);
   const previousTurn = [...context.history].reverse().find((turn) => turn.plan);
   const previous = previousTurn?.plan ? draftFromPlan(previousTurn.plan) : undefined;
-  const intent = resolvePartialDimensions(readQuestion(scanned, layer, language, { previousKind: previous?.kind }), layer);
+  const previousEntity = previous ? (previous.kind === "list" ? previous.entity : layer.metric(previous.metrics[0]).entity) : undefined;
+  const intent = resolvePartialDimensions(readQuestion(scanned, layer, language, { previousKind: previous?.kind }), layer, previousEntity);
   const related = [...new Set([...intent.entityMentions, ...intent.metrics.map((id) => layer.metric(id).entity), ...intent.terms.map((id) => layer.term(id).entity)])];
 
   if (intent.cues.has("write")) return unsupportedOutcome(layer, language, "write_request", { related });
@@ -76,6 +77,9 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
     return unsupportedOutcome(layer, language, "out_of_scope", { related, detail: intent.unknownWords[0] });
   }
   if (intent.unknownWords.length >= 2) return unsupportedOutcome(layer, language, "not_understood", { related });
+  // "招商银行的不良率", "ICBC's NPL ratio": another bank, or any unknown owner of the figures, is not in the data.
+  const owner = intent.unknownWords.find((word) => /(银行|bank)$/.test(word) || text.includes(`${word} 's`) || text.includes(`${word}的`));
+  if (owner) return unsupportedOutcome(layer, language, /(银行|bank)$/.test(owner) ? "out_of_scope" : "not_understood", { related, detail: owner });
 
   let result: BuildResult;
   if (previous && isFollowUp(intent, previous, layer)) result = applyFollowUp(intent, previous, layer, context.asOfDate);

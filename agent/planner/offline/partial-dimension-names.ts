@@ -17,9 +17,9 @@ function nameContains(name: string, word: string): boolean {
 }
 
 /** Moves unknown words that name exactly one applicable dimension into the groupings. */
-export function resolvePartialDimensions(intent: Intent, layer: SemanticLayer): Intent {
+export function resolvePartialDimensions(intent: Intent, layer: SemanticLayer, previousEntity?: string): Intent {
   if (!intent.cues.has("group") || intent.unknownWords.length === 0) return intent;
-  const entity = intent.metrics[0] ? layer.metric(intent.metrics[0]).entity : subjectEntity(intent, layer);
+  const entity = intent.metrics[0] ? layer.metric(intent.metrics[0]).entity : (subjectEntity(intent, layer) ?? previousEntity);
   if (!entity) return intent;
   const groupBy = [...intent.groupBy];
   const unknownWords = intent.unknownWords.filter((word) => {

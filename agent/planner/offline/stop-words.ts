@@ -13,7 +13,7 @@ const CHINESE = new Set(
     "元 到期 应还 数值 指标 结果 是多少 有哪些 如何 怎么样了 呢 么 嗯 好 好的 谢谢 给出 拉 拉一下 出 列 排 占 比 值 达 达到 属于 当中的 超 多 少 高 低 大 小 " +
     "近期 最近 期间 时候 时间段 期内 以来 截至今日 到 至 从 自 起 开始 结束 天 月 年 周 季 度 日 号 之 以 于 由 将 会 已 已经 曾 正在 处于 仍 仍然 还在 " +
     "其他 别的 另外 同时 并且 而且 但是 不过 然后 接着 之后 以后 以前 之前 此 该 本 当 这些 那些 前 后 第 整个 全体 各类 各种 各项 类 种 项 些许 总数 " +
-    "客群 人群 群体 对象 名称 清单 列表 报表 报告 统计表 图 图表 柱状图 折线图 画 画一个 做 做个 生成 导出"
+    "新增 新 客群 人群 群体 对象 名称 清单 列表 报表 报告 统计表 图 图表 柱状图 折线图 画 画一个 做 做个 生成 导出"
   ).split(/\s+/),
 );
 
@@ -27,7 +27,7 @@ const ENGLISH = new Set(
     "whats what's how's hows is there are there doing look looking like such same other another different respectively broken split group grouped then " +
     "now today currently overall level levels rate rates ratio share total sum totals altogether combined together including include includes within " +
     "during since until till through thru while after before ago period periods time times date dates day days week weeks month months quarter quarters year years " +
-    "due disbursed issued granted originated one ones thing things please thanks thank kindly hi hello hey ok okay well got gotten see seen compare versus vs among along each every would like wish pull bring"
+    "new due disbursed issued granted originated one ones thing things please thanks thank kindly hi hello hey ok okay well got gotten see seen compare versus vs among along each every would like wish pull bring"
   ).split(/\s+/),
 );
 

@@ -99,16 +99,16 @@ const RULES: TimeRule[] = [
   { pattern: /本月份?|当月|这个月|这月|本月度|\bthis month\b|\bcurrent month\b|\bmonth to date\b|\bmtd\b/g, resolve: (_, asOf) => monthRange(asOfMonth(asOf)) },
   { pattern: /上个?月份?|上一个?月|前一个?月|\blast month\b|\bprevious month\b|\bprior month\b|\bthe month before\b/g, resolve: (_, asOf) => monthRange(addMonths(asOfMonth(asOf), -1)) },
   { pattern: /下个?月|下一个?月|\bnext month\b/g, resolve: (_, asOf) => monthRange(addMonths(asOfMonth(asOf), 1)) },
-  { pattern: /本季度?|当季度?|这个?季度|\bthis quarter\b|\bcurrent quarter\b|\bquarter to date\b|\bqtd\b/g, resolve: (_, asOf) => quarterRange(asOfMonth(asOf).year, quarterOf(asOfMonth(asOf))) },
+  { pattern: /本季度?|当季度?|这个?季度|\bthis quarter\b|\bthis qtr\b|\bcurrent quarter\b|\bquarter to date\b|\bqtd\b/g, resolve: (_, asOf) => quarterRange(asOfMonth(asOf).year, quarterOf(asOfMonth(asOf))) },
   {
-    pattern: /上个?季度|上一个?季度|上季|\blast quarter\b|\bprevious quarter\b|\bprior quarter\b/g,
+    pattern: /上个?季度|上一个?季度|上季|\blast quarter\b|\blast qtr\b|\bprevious quarter\b|\bprior quarter\b/g,
     resolve: (_, asOf) => {
       const first = addMonths({ year: asOfMonth(asOf).year, month: (quarterOf(asOfMonth(asOf)) - 1) * 3 + 1 }, -3);
       return quarterRange(first.year, quarterOf(first));
     },
   },
-  { pattern: /今年以来|年初至今|年初以来|本年以来|今年|本年度?|当年|\bthis year\b|\bcurrent year\b|\byear to date\b|\bytd\b|\bso far this year\b/g, resolve: (_, asOf) => yearToDate(asOf) },
-  { pattern: /去年全年|去年|上一?年度?|\blast year\b|\bprevious year\b|\bprior year\b/g, resolve: (_, asOf) => yearRange(asOfMonth(asOf).year - 1) },
+  { pattern: /今年以来|年初至今|年初以来|本年以来|今年到现在|年初到现在|今年至今|今年|本年度?|当年|\bthis year\b|\bthis yr\b|\bcurrent year\b|\byear to date\b|\bytd\b|\bso far this year\b/g, resolve: (_, asOf) => yearToDate(asOf) },
+  { pattern: /去年全年|去年|上一?年度?|\blast year\b|\blast yr\b|\bprevious year\b|\bprior year\b/g, resolve: (_, asOf) => yearRange(asOfMonth(asOf).year - 1) },
   { pattern: /前年|\bthe year before last\b/g, resolve: (_, asOf) => yearRange(asOfMonth(asOf).year - 2) },
   { pattern: /上半年|\bfirst half\b/g, resolve: (_, asOf) => monthsRange({ year: asOfMonth(asOf).year, month: 1 }, { year: asOfMonth(asOf).year, month: 6 }) },
   { pattern: /下半年|\bsecond half\b/g, resolve: (_, asOf) => monthsRange({ year: asOfMonth(asOf).year, month: 7 }, { year: asOfMonth(asOf).year, month: 12 }) },
