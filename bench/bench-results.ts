@@ -24,6 +24,8 @@ export type ServerResults =
       listeningMs: number;
       firstAnswerMs: number;
       firstAnswerStatus: string;
+      /** The server's resident memory right after its first answer, MiB (the baseline before load). */
+      firstAnswerRssMb: number;
       levels: LoadRun[];
       /** The same server with its journals in memory (/dev/shm): a diagnostic of the journals' cost. */
       journalsInMemory?: LoadRun;

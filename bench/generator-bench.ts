@@ -10,6 +10,8 @@ export interface GeneratorRun {
   out: string;
   /** From spawning the child to its exit (tsx start-up included, as with `npm run data`), seconds. */
   seconds: number;
+  /** CPU time of the child (user + system, all threads), seconds: far below `seconds` when the machine is busy. */
+  cpuSeconds: number;
   /** Peak resident memory of the child, megabytes (MiB). */
   peakRssMb: number;
   /** The generator's own summary line ("wrote …: N rows … in S s"). */
@@ -39,8 +41,9 @@ export function timeGenerator(scale: number, out: string, log: (line: string) =>
       const seconds = (performance.now() - started) / 1000;
       const report = output.trim().split("\n").pop() ?? "";
       let maxRssKb = Number.NaN;
+      let cpuSeconds = Number.NaN;
       try {
-        maxRssKb = (JSON.parse(report) as { maxRssKb: number }).maxRssKb;
+        ({ maxRssKb, cpuSeconds } = JSON.parse(report) as { maxRssKb: number; cpuSeconds: number });
       } catch {
         // No report line: the exit code below says why.
       }
@@ -48,7 +51,7 @@ export function timeGenerator(scale: number, out: string, log: (line: string) =>
         reject(new Error(`the generator exited with code ${code} at scale ${scale}`));
         return;
       }
-      resolve({ scale, out, seconds, peakRssMb: maxRssKb / 1024, summary });
+      resolve({ scale, out, seconds, cpuSeconds, peakRssMb: maxRssKb / 1024, summary });
     });
   });
 }

@@ -134,6 +134,7 @@ async function benchServer(scale: number, questions: readonly string[], options:
   try {
     const first = await postChat(server.url, questions[0] as string);
     const firstAnswerMs = performance.now() - server.spawnedAt;
+    const firstAnswerRssMb = server.memory().rssMb;
     log(`server: listening after ${(server.listeningMs / 1000).toFixed(1)} s, first answer after ${(firstAnswerMs / 1000).toFixed(1)} s`);
     const levels = [];
     for (const clients of clientLevels) {
@@ -142,7 +143,7 @@ async function benchServer(scale: number, questions: readonly string[], options:
       log(`server: ${clients} clients: ${level.answersPerSecond.toFixed(1)} answers/s, p95 ${Math.round(level.latency.p95)} ms, ${level.errors} errors, RSS ${Math.round(level.rssMb)} MB`);
       levels.push(level);
     }
-    return { measured: true, scale, listeningMs: server.listeningMs, firstAnswerMs, firstAnswerStatus: first.answerStatus ?? `http ${first.httpStatus}`, levels, excluded: [] };
+    return { measured: true, scale, listeningMs: server.listeningMs, firstAnswerMs, firstAnswerStatus: first.answerStatus ?? `http ${first.httpStatus}`, firstAnswerRssMb, levels, excluded: [] };
   } finally {
     await server.stop();
     rmSync(stateDir, { recursive: true, force: true });
@@ -165,6 +166,7 @@ async function serverFigures(scaleResults: ScaleResults, options: BenchOptions):
   if (existsSync("/dev/shm")) {
     const inMemory = await benchServer(scaleResults.scale, questions, options, "/dev/shm", [diagnosticClients]);
     if (inMemory.measured) onDisk.journalsInMemory = inMemory.levels[0];
+    else log(`server: the diagnostic with journals in /dev/shm was not measured: ${inMemory.reason}`);
   }
   return { ...onDisk, excluded };
 }

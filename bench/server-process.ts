@@ -31,6 +31,8 @@ export interface ServerProcessOptions {
   stateDir: string;
   /** Extra environment (e.g. SQLJS_WORKERS). */
   environment?: Record<string, string>;
+  /** Extra node flags (e.g. --cpu-prof for a profile of the server). */
+  nodeArguments?: string[];
   /** Give up when the server is not listening after this long (default 120 s). */
   startTimeoutMs?: number;
 }
@@ -68,7 +70,7 @@ function serverEnvironment(options: ServerProcessOptions): NodeJS.ProcessEnv {
 /** Starts the server and resolves once it prints its "listening on" line. */
 export function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const spawnedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", SERVER_MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArguments ?? []), "--import", "tsx", SERVER_MAIN], {
     cwd: REPOSITORY_ROOT,
     env: serverEnvironment(options),
     stdio: ["ignore", "ignore", "pipe"],

@@ -12,8 +12,8 @@ export interface ResultCacheLimits {
   maxCells: number;
 }
 
-/** Default limits: a few hundred results, about a million cells (tens of MB at most). */
-export const DEFAULT_RESULT_CACHE_LIMITS: ResultCacheLimits = { maxEntries: 256, maxCells: 1_000_000 };
+/** Default limits: a few hundred results, a quarter of a million cells (about 10-20 MB at most). */
+export const DEFAULT_RESULT_CACHE_LIMITS: ResultCacheLimits = { maxEntries: 256, maxCells: 250_000 };
 
 interface CacheEntry {
   result: QueryResult;
