@@ -1,12 +1,14 @@
 /**
  * Aggregate plans: metrics grouped by dimensions. Metrics that share an entity, a row filter and a way of dating
- * rows form one part (one grouped SELECT, the filter in WHERE); several parts become CTEs joined on the dimension
- * keys, so each metric keeps exactly its DOMAIN.md formula. compareTo runs the same over the earlier range.
+ * rows form one part (one grouped SELECT, the filter in WHERE); several parts become CTEs stacked and grouped by
+ * the dimension keys, so each metric keeps exactly its DOMAIN.md formula. compareTo runs the same over the earlier
+ * range (compare-periods.ts); bucketChange and share add window columns (bucket-change.ts, metric-share.ts).
  */
 import type { Dimension, Metric } from "../../schema/semantic-layer/types.ts";
 import { UnknownMemberError, closestIds } from "../../schema/semantic-layer/semantic-layer.ts";
-import type { AggregateQuery, DateRange, MetricCondition, TimeGrain } from "../plan/query-plan.ts";
-import { addMonths, bucketsOf } from "./calendar.ts";
+import type { AggregateQuery, DateRange, TimeGrain } from "../plan/query-plan.ts";
+import { bucketChangeStatement } from "./bucket-change.ts";
+import { addDays, addMonths, bucketLabel, bucketsOf } from "./calendar.ts";
 import type { CompileContext } from "./compile-context.ts";
 import { compileError } from "./compile-error.ts";
 import type { CompiledColumn, CompiledQuery } from "./compiled-query.ts";
@@ -14,6 +16,11 @@ import { JoinGraph } from "./join-graph.ts";
 import { dimensionSql, filterSql, operatorSql, parenthesize, scopeSql, timeColumnFor, timeCondition } from "./member-sql.ts";
 import type { DimensionSql } from "./member-sql.ts";
 import { definitionsOf } from "./definitions.ts";
+import { comparisonColumnsStatement, comparisonRowsStatement } from "./compare-periods.ts";
+import { assertShareable, shareStatement } from "./metric-share.ts";
+import { comparisonKind, previousBucket } from "./period-labels.ts";
+import type { ComparisonKind } from "./period-labels.ts";
+import { havingCondition, withClause } from "./statement-clauses.ts";
 
 /** At most this many per-bucket subqueries for a period metric grouped by time. */
 export const MAX_PERIOD_BUCKETS = 36;
@@ -28,19 +35,21 @@ interface Part {
 }
 
 /** The plan's grouping, resolved once. */
-interface Grouping {
+export interface Grouping {
   categories: string[];
   time?: { grain: TimeGrain; alias: string; dimension: Dimension };
 }
 
 /** A SELECT with its columns by alias, ready to take HAVING/ORDER BY or to become a CTE. */
-interface Measures {
+export interface Measures {
   ctes: [string, string][];
   select: string;
   /** Where each output alias is read from in `select` (for HAVING/WHERE on metrics). */
   metricReference: (metricId: string) => string;
-  /** True when `select` is one grouped SELECT (conditions on metrics go into HAVING). */
+  /** True when `select` is one grouped SELECT that already has the plan's HAVING. */
   grouped: boolean;
+  /** Where conditions on `metricReference` go when appended to `select` (a grouped stack takes HAVING). */
+  conditionClause: "WHERE" | "HAVING";
   keyAliases: string[];
   labelAliases: string[];
 }
@@ -85,49 +94,61 @@ export function compileAggregate(query: AggregateQuery, context: CompileContext)
   if (query.compareTo && !query.time)
     throw compileError("invalid_plan", "对比上期需要先指定本期的时间范围", "compareTo needs the plan's own time range (the current period)");
   if (query.compareTo && grouping.time)
-    throw compileError("unsupported", "按时间分组的查询不能同时对比上期;请去掉时间维度或对比", "a query grouped by time cannot also compare with an earlier period");
+    throw compileError(
+      "unsupported",
+      "按时间分组的查询不能同时对比上期;请去掉时间维度,或改为逐期环比",
+      "a query grouped by time cannot also compare with an earlier period; drop the time dimension, or use bucketChange for the change per bucket",
+    );
+  if (query.compareLayout === "rows" && !query.compareTo)
+    throw compileError("invalid_plan", "按期分行展示需要对比期(compareTo)", "compareLayout 'rows' needs compareTo (the earlier period)");
+  if (query.bucketChange && !grouping.time)
+    throw compileError("invalid_plan", "逐期环比需要按时间分组", "bucketChange needs a time dimension (the buckets to compare)");
+  if (query.share && (query.compareTo || query.bucketChange))
+    throw compileError("unsupported", "占比不能与对比上期或逐期环比同时使用", "share cannot be combined with compareTo or bucketChange");
+  const sharedIds = new Set(query.share ? query.metrics.map((id) => layer.metric(id).id) : []);
+  if (query.share) assertShareable(metrics.filter((metric) => sharedIds.has(metric.id)));
 
   const parts = groupIntoParts(metrics, context);
-  const period: { used?: DateRange } = { used: query.time ? { start: query.time.start, end: query.time.end } : undefined };
-  const build = (range: DateRange | undefined, prefix: string) => buildMeasures(parts, metrics, grouping, query, range, prefix, context, period);
+  // A trend with its change over a period metric without a range uses that metric's default range for every part.
+  const trendRange =
+    query.bucketChange && !query.time && parts.some((part) => part.lead.periodInFormula) ? defaultBucketRange(context) : query.time;
+  const period: { used?: DateRange } = { used: trendRange ? { start: trendRange.start, end: trendRange.end } : undefined };
+  const build = (range: DateRange | undefined, prefix: string, extraBucket?: DateRange) =>
+    buildMeasures(parts, metrics, grouping, query, range, prefix, context, period, extraBucket);
 
-  const columns = outputColumns(grouping, metrics, context, query.compareTo !== undefined);
+  const comparison: ColumnOptions["comparison"] = query.compareTo
+    ? query.compareLayout === "rows"
+      ? "rows"
+      : comparisonKind(query.time as DateRange, query.compareTo)
+    : query.bucketChange
+      ? "bucket"
+      : undefined;
+  const columns = outputColumns(grouping, metrics, context, { comparison, shared: sharedIds });
   const keyAliases = [...(grouping.time ? [grouping.time.alias] : []), ...grouping.categories];
-  const orderAliases = () => orderBy(query, grouping, context, keyAliases);
+  const orderAliases = () => orderBy(query, grouping, context, query.compareLayout === "rows" && query.compareTo ? [...keyAliases, "period_label"] : keyAliases);
 
   let text: string;
-  if (!query.compareTo) {
-    const measures = build(query.time, "");
-    // A single grouped SELECT already carries its HAVING; joined parts filter their metric columns in WHERE.
-    const conditions = measures.grouped ? [] : query.having.map((condition) => havingCondition(condition, measures.metricReference(condition.metric), context));
-    const clause = conditions.length === 0 ? "" : ` WHERE ${conditions.join(" AND ")}`;
-    text = withClause(measures.ctes) + measures.select + clause + orderAliases() + limitClause(query, context);
-  } else {
+  if (query.compareTo) {
     const current = build(query.time, "current_");
     const previous = build(query.compareTo, "previous_");
-    const ctes: [string, string][] = [...current.ctes, ["current_values", current.select], ...previous.ctes, ["previous_values", previous.select]];
-    const keys = current.keyAliases;
-    const select = [
-      ...keys.map((alias) => `current_values.${alias} AS ${alias}`),
-      ...current.labelAliases.map((alias) => `current_values.${alias} AS ${alias}`),
-      ...metrics.flatMap((metric) => [
-        `current_values.${metric.id} AS ${metric.id}`,
-        `previous_values.${metric.id} AS ${metric.id}_previous`,
-        `current_values.${metric.id} - previous_values.${metric.id} AS ${metric.id}_change`,
-      ]),
-    ];
-    const from =
-      keys.length === 0
-        ? "current_values CROSS JOIN previous_values"
-        : `current_values LEFT JOIN previous_values ON ${keys.map((alias) => context.dialect.nullSafeEquals(`current_values.${alias}`, `previous_values.${alias}`)).join(" AND ")}`;
-    const conditions = query.having.map((condition) => havingCondition(condition, `current_values.${condition.metric}`, context));
     text =
-      withClause(ctes) +
-      `SELECT ${select.join(", ")} FROM ${from}` +
-      (conditions.length > 0 ? ` WHERE ${conditions.join(" AND ")}` : "") +
-      orderAliases() +
-      limitClause(query, context);
+      query.compareLayout === "rows"
+        ? comparisonRowsStatement(current, previous, { current: query.time as DateRange, previous: query.compareTo }, metrics, query, context)
+        : comparisonColumnsStatement(current, previous, metrics, query, context);
+  } else if (query.bucketChange && grouping.time) {
+    const time = grouping.time;
+    const measures = build(trendRange, "bucket_", trendRange ? previousBucket(trendRange.start, time.grain) : undefined);
+    text = bucketChangeStatement(measures, { ...grouping, time }, trendRange, metrics, query, context);
+  } else if (query.share) {
+    text = shareStatement(build(query.time, "share_"), grouping, metrics, sharedIds, query, context);
+  } else {
+    const measures = build(query.time, "");
+    // A single grouped SELECT already carries its HAVING; stacked parts take HAVING on MAX(metric), one-row parts WHERE.
+    const conditions = measures.grouped ? [] : query.having.map((condition) => havingCondition(condition, measures.metricReference(condition.metric), context));
+    const clause = conditions.length === 0 ? "" : ` ${measures.conditionClause} ${conditions.join(" AND ")}`;
+    text = withClause(measures.ctes) + measures.select + clause;
   }
+  text += orderAliases() + limitClause(query, context);
   const { sql, params } = context.parameters.finish(text, context.dialect);
   return { sql, params, columns, definitions: definitionsOf(metrics, context), period: period.used };
 }
@@ -175,12 +196,13 @@ function partSelects(
   context: CompileContext,
   period: { used?: DateRange },
   havingFor?: (metricExpressionFor: (metric: Metric) => string) => string[],
+  extraBucket?: DateRange,
 ): string[] {
   const { graph, lead } = part;
   const dialect = context.dialect;
   const root = context.layer.entity(graph.root);
 
-  const oneSelect = (timeKey: string | undefined, rowRange: DateRange | undefined, formulaPeriod: DateRange | undefined): string => {
+  const oneSelect = (timeKey: string | undefined, rowRanges: DateRange[], formulaPeriod: DateRange | undefined): string => {
     const entities: string[] = [];
     const keys: string[] = [];
     const dimensions: DimensionSql[] = grouping.categories.map((id) => dimensionSql(context, graph, { id }, formulaPeriod));
@@ -192,10 +214,11 @@ function partSelects(
     for (const dimension of dimensions) if (dimension.label) keys.push(`${dimension.label.sql} AS ${dimension.label.alias}`);
     const where: string[] = [];
     if (lead.filter) where.push(parenthesize(context.fragment(lead.filter, formulaPeriod)));
-    if (rowRange) {
+    if (rowRanges.length > 0) {
       const column = timeColumnFor(context, graph, lead, query.time?.dateAttribute);
       entities.push(...column.entities);
-      where.push(timeCondition(context, column, rowRange));
+      const conditions = rowRanges.map((rowRange) => timeCondition(context, column, rowRange));
+      where.push(conditions.length === 1 ? conditions[0] : `(${conditions.map((condition) => `(${condition})`).join(" OR ")})`);
     }
     for (const filter of query.filters) {
       const piece = filterSql(context, graph, filter, formulaPeriod);
@@ -222,21 +245,22 @@ function partSelects(
   if (lead.periodInFormula) {
     if (!grouping.time) {
       if (!range) period.used ??= context.asOfMonthRange();
-      return [oneSelect(undefined, undefined, range ?? context.asOfMonthRange())];
+      return [oneSelect(undefined, [], range ?? context.asOfMonthRange())];
     }
     const grain = grouping.time.grain;
     if (grain === "day")
       throw compileError("unsupported", `“${lead.names.zh[0]}”是期间指标,不能按日计算;请按月、季或年`, `"${lead.id}" is a period metric and cannot be computed per day; group by month, quarter or year`);
     const bucketRange = range ?? defaultBucketRange(context);
     if (!range) period.used ??= bucketRange;
-    const buckets = bucketsOf(bucketRange, grain);
+    // The bucket before the range (a trend with its change) comes first, whole.
+    const buckets = [...(extraBucket ? [{ label: bucketLabel(extraBucket.start, grain), range: extraBucket }] : []), ...bucketsOf(bucketRange, grain)];
     if (buckets.length > MAX_PERIOD_BUCKETS)
       throw compileError(
         "unsupported",
         `“${lead.names.zh[0]}”按时间分组最多 ${MAX_PERIOD_BUCKETS} 个区间,请缩短时间范围或加大粒度`,
         `"${lead.id}" grouped by time allows at most ${MAX_PERIOD_BUCKETS} buckets; shorten the range or use a coarser grain`,
       );
-    return buckets.map((bucket) => oneSelect(dialect.textKey(dialect.textParameter(context.bind(bucket.label))), undefined, bucket.range));
+    return buckets.map((bucket) => oneSelect(dialect.textKey(dialect.textParameter(context.bind(bucket.label))), [], bucket.range));
   }
 
   let rowRange = range;
@@ -252,7 +276,11 @@ function partSelects(
     timeKey = dialect.textKey(dialect.timeBucket(column.sql, column.type, grouping.time.grain));
   }
   // Terms that need a period (new customers) use the plan's range, else the as-of month.
-  const select = oneSelect(timeKey, rowRange, rowRange);
+  // The extra bucket before the range: one condition when it adjoins the range, else the two ranges OR-ed.
+  let rowRanges = rowRange ? [rowRange] : [];
+  if (rowRange && extraBucket)
+    rowRanges = addDays(extraBucket.end, 1) === rowRange.start ? [{ start: extraBucket.start, end: rowRange.end }] : [extraBucket, rowRange];
+  const select = oneSelect(timeKey, rowRanges, rowRange);
   if (!rowRange && context.defaultPeriodUsed) period.used ??= context.asOfMonthRange();
   return [select];
 }
@@ -267,6 +295,7 @@ function buildMeasures(
   prefix: string,
   context: CompileContext,
   period: { used?: DateRange },
+  extraBucket?: DateRange,
 ): Measures {
   const keyAliases = [...(grouping.time ? [grouping.time.alias] : []), ...grouping.categories];
   const labelAliases = grouping.categories.filter((id) => context.layer.dimension(id).labelColumns).map((id) => `${id}_name`);
@@ -274,28 +303,35 @@ function buildMeasures(
     // One grouped SELECT: conditions on metrics go into HAVING (only when this is the final statement).
     const final = prefix === "";
     const having = final ? (expressionFor: (metric: Metric) => string) => havingConditions(query, parts[0], expressionFor, context) : undefined;
-    const [select] = partSelects(parts[0], grouping, query, range, context, period, having);
-    return { ctes: [], select, metricReference: (id) => id, grouped: final, keyAliases, labelAliases };
+    const [select] = partSelects(parts[0], grouping, query, range, context, period, having, extraBucket);
+    return { ctes: [], select, metricReference: (id) => id, grouped: final, conditionClause: "HAVING", keyAliases, labelAliases };
   }
-  const ctes: [string, string][] = parts.map((part) => [`${prefix}${part.name}`, partSelects(part, grouping, query, range, context, period).join(" UNION ALL ")]);
+  const ctes: [string, string][] = parts.map((part) => [`${prefix}${part.name}`, partSelects(part, grouping, query, range, context, period, undefined, extraBucket).join(" UNION ALL ")]);
   const partOf = new Map(parts.flatMap((part) => part.metrics.map((metric) => [metric.id, `${prefix}${part.name}`] as const)));
-  const select: string[] = [];
-  let from: string;
   if (keyAliases.length === 0) {
-    from = ctes.map(([name]) => name).join(" CROSS JOIN ");
-  } else {
-    // Every group that any part has: the union of their keys, each part joined to it (NULL keys match NULL).
-    const keysName = `${prefix}group_keys`;
-    const keyColumns = [...keyAliases, ...labelAliases].join(", ");
-    const joins = ctes.map(
-      ([name]) => ` LEFT JOIN ${name} ON ${keyAliases.map((alias) => context.dialect.nullSafeEquals(`${keysName}.${alias}`, `${name}.${alias}`)).join(" AND ")}`,
-    );
-    ctes.push([keysName, ctes.map(([name]) => `SELECT ${keyColumns} FROM ${name}`).join(" UNION ")]);
-    select.push(...[...keyAliases, ...labelAliases].map((alias) => `${keysName}.${alias} AS ${alias}`));
-    from = keysName + joins.join("");
+    const select = metrics.map((metric) => `${partOf.get(metric.id)}.${metric.id} AS ${metric.id}`);
+    const from = ctes.map(([name]) => name).join(" CROSS JOIN ");
+    return { ctes, select: `SELECT ${select.join(", ")} FROM ${from}`, metricReference: (id) => `${partOf.get(id)}.${id}`, grouped: false, conditionClause: "WHERE", keyAliases, labelAliases };
   }
-  select.push(...metrics.map((metric) => `${partOf.get(metric.id)}.${metric.id} AS ${metric.id}`));
-  return { ctes, select: `SELECT ${select.join(", ")} FROM ${from}`, metricReference: (id) => `${partOf.get(id)}.${id}`, grouped: false, keyAliases, labelAliases };
+  // Every group that any part has: the parts' rows stacked (each metric in its own column, NULL elsewhere), then
+  // grouped by the keys — NULL keys group together, each part has one row per group, and no join fans out.
+  const stackedName = `${prefix}stacked_parts`;
+  const keyColumns = [...keyAliases, ...labelAliases];
+  const stacked = ctes.map(
+    ([name]) =>
+      `SELECT ${[...keyColumns.map((alias) => `${name}.${alias} AS ${alias}`), ...metrics.map((metric) => `${partOf.get(metric.id) === name ? `${name}.${metric.id}` : "NULL"} AS ${metric.id}`)].join(", ")} FROM ${name}`,
+  );
+  ctes.push([stackedName, stacked.join(" UNION ALL ")]);
+  const select = [...keyColumns.map((alias) => `${stackedName}.${alias} AS ${alias}`), ...metrics.map((metric) => `MAX(${stackedName}.${metric.id}) AS ${metric.id}`)];
+  return {
+    ctes,
+    select: `SELECT ${select.join(", ")} FROM ${stackedName} GROUP BY ${keyColumns.map((_, index) => index + 1).join(", ")}`,
+    metricReference: (id) => `MAX(${stackedName}.${id})`,
+    grouped: false,
+    conditionClause: "HAVING",
+    keyAliases,
+    labelAliases,
+  };
 }
 
 function havingConditions(query: AggregateQuery, part: Part, expressionFor: (metric: Metric) => string, context: CompileContext): string[] {
@@ -305,14 +341,6 @@ function havingConditions(query: AggregateQuery, part: Part, expressionFor: (met
   });
 }
 
-/** A condition on a metric read from a CTE column. */
-function havingCondition(condition: MetricCondition, reference: string, context: CompileContext): string {
-  return `${reference} ${operatorSql(condition.op)} ${context.dialect.numberParameter(context.bind(condition.value))}`;
-}
-
-function withClause(ctes: [string, string][]): string {
-  return ctes.length === 0 ? "" : `WITH ${ctes.map(([name, body]) => `${name} AS (${body})`).join(", ")} `;
-}
 
 /** ORDER BY the plan's keys, then every dimension key ascending so that ties (and top-N) are reproducible. */
 function orderBy(query: AggregateQuery, grouping: Grouping, context: CompileContext, keyAliases: string[]): string {
@@ -332,10 +360,30 @@ function limitClause(query: AggregateQuery, context: CompileContext): string {
   return query.limit === undefined ? "" : ` LIMIT ${context.bind(query.limit)}`;
 }
 
-/** Result columns in SELECT order: time key, category keys, labels, then metrics (with previous and change). */
-function outputColumns(grouping: Grouping, metrics: Metric[], context: CompileContext, compare: boolean): CompiledColumn[] {
+/** Which change columns a result has: a comparison of periods (by how they relate, or in rows), or per bucket. */
+interface ColumnOptions {
+  comparison?: ComparisonKind | "rows" | "bucket";
+  /** Metrics with a share column. */
+  shared: Set<string>;
+}
+
+const CHANGE_RATIO_NAMES: Record<ComparisonKind, string> = { year_over_year: "同比变化率", period_over_period: "环比变化率", other: "变化率" };
+const PREVIOUS_BUCKET_NAMES: Record<TimeGrain, { zh: string; en: string }> = {
+  day: { zh: "前一日", en: "previous day" },
+  month: { zh: "上月", en: "previous month" },
+  quarter: { zh: "上季度", en: "previous quarter" },
+  year: { zh: "上年", en: "previous year" },
+};
+
+/**
+ * Result columns in SELECT order: the period label (comparison in rows), time key, category keys, labels, then
+ * metrics, each followed by its previous value, change and change ratio (comparisons) or its share.
+ */
+function outputColumns(grouping: Grouping, metrics: Metric[], context: CompileContext, options: ColumnOptions): CompiledColumn[] {
   const columns: CompiledColumn[] = [];
   const first = (names: { zh: string[]; en: string[] }) => ({ zh: names.zh[0], en: names.en[0] });
+  const { comparison } = options;
+  if (comparison === "rows") columns.push({ name: "period_label", label: { zh: "期间", en: "period" }, role: "dimension", memberId: "time" });
   if (grouping.time) {
     const grainNames = { day: { zh: "日期", en: "day" }, month: { zh: "月份", en: "month" }, quarter: { zh: "季度", en: "quarter" }, year: { zh: "年份", en: "year" } };
     columns.push({ name: grouping.time.alias, label: grainNames[grouping.time.grain], role: "dimension", memberId: "time" });
@@ -353,10 +401,27 @@ function outputColumns(grouping: Grouping, metrics: Metric[], context: CompileCo
   for (const metric of metrics) {
     const label = first(metric.names);
     columns.push({ name: metric.id, label, role: "metric", memberId: metric.id, format: metric.format });
-    if (compare) {
-      columns.push({ name: `${metric.id}_previous`, label: { zh: `上期${label.zh}`, en: `${label.en} (previous period)` }, role: "previous", memberId: metric.id, format: metric.format });
-      columns.push({ name: `${metric.id}_change`, label: { zh: `${label.zh}变化`, en: `${label.en} change` }, role: "change", memberId: metric.id, format: metric.format });
-    }
+    if (options.shared.has(metric.id))
+      columns.push({ name: `${metric.id}_share`, label: { zh: `${label.zh}占比`, en: `${label.en} share` }, role: "metric", memberId: metric.id, format: "rate", transform: "share" });
+    if (comparison === undefined || comparison === "rows") continue;
+    const bucket = comparison === "bucket" && grouping.time ? PREVIOUS_BUCKET_NAMES[grouping.time.grain] : undefined;
+    const ratioName = comparison === "bucket" ? (grouping.time?.grain === "year" ? CHANGE_RATIO_NAMES.year_over_year : CHANGE_RATIO_NAMES.period_over_period) : CHANGE_RATIO_NAMES[comparison];
+    columns.push({
+      name: `${metric.id}_previous`,
+      label: bucket ? { zh: `${bucket.zh}${label.zh}`, en: `${label.en} (${bucket.en})` } : { zh: `上期${label.zh}`, en: `${label.en} (previous period)` },
+      role: "previous",
+      memberId: metric.id,
+      format: metric.format,
+    });
+    columns.push({ name: `${metric.id}_change`, label: { zh: `${label.zh}变化`, en: `${label.en} change` }, role: "change", memberId: metric.id, format: metric.format });
+    columns.push({
+      name: `${metric.id}_change_ratio`,
+      label: { zh: `${label.zh}${ratioName}`, en: `${label.en} change %` },
+      role: "change",
+      memberId: metric.id,
+      format: "rate",
+      transform: "change_ratio",
+    });
   }
   return columns;
 }

@@ -15,6 +15,11 @@ export interface CompiledColumn {
   /** The semantic-layer member the column shows (a dimension's label column names its dimension). */
   memberId: string;
   format?: Format;
+  /**
+   * A column derived from the metric `memberId`: `change_ratio` ((current − previous) / previous, role `change`,
+   * format rate) or `share` (the group's share of the total, role `metric`, format rate). Absent otherwise.
+   */
+  transform?: "change_ratio" | "share";
 }
 
 /** A metric or term the answer must cite with its formula (口径). */

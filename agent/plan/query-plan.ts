@@ -108,6 +108,18 @@ export const AggregateQuery = z
     time: TimeFilter.optional(),
     /** Period-over-period: the same metrics over this earlier range, with the change. */
     compareTo: DateRange.optional().describe("an earlier period to compare with (last month for this month)"),
+    /** How a compareTo result is laid out: one row per group with previous/change columns (default), or one row per period. */
+    compareLayout: z
+      .enum(["columns", "rows"])
+      .optional()
+      .describe("with compareTo: 'rows' gives one row per period (period_label, dimensions, metrics) for 'this year vs last year'; default 'columns'"),
+    /** A time trend with each bucket's change against the bucket before it (month over month). */
+    bucketChange: z
+      .boolean()
+      .optional()
+      .describe("with a time dimension: add <metric>_previous, _change and _change_ratio against the previous bucket (环比 per month)"),
+    /** Each group's share of the total (占比), for additive metrics (counts and sums). */
+    share: z.boolean().optional().describe("add <metric>_share = value / total over the groups (占比); counts and sums only"),
     order: z.array(OrderBy).default([]),
     limit: Limit.optional(),
     referenceMonth: IsoMonth.optional().describe("the month M of month-based terms (rising risk); default the as-of month"),

@@ -24,6 +24,24 @@ export const PINNED_PLANS = {
       compareTo: { start: "2026-05-01", end: "2026-05-31" },
     },
   },
+  thisYearVsLastYearInRows: {
+    query: {
+      kind: "aggregate",
+      metrics: ["loan_count"],
+      time: { start: "2026-01-01", end: "2026-06-30" },
+      compareTo: { start: "2025-01-01", end: "2025-06-30" },
+      compareLayout: "rows",
+    },
+  },
+  monthOverMonthTrend: {
+    query: { kind: "aggregate", metrics: ["disbursement_amount"], dimensions: [{ id: "time", grain: "month" }], time: { start: "2026-01-01", end: "2026-06-30" }, bucketChange: true },
+  },
+  churnQuarterOverQuarter: {
+    query: { kind: "aggregate", metrics: ["churn_rate"], dimensions: [{ id: "time", grain: "quarter" }], time: { start: "2026-01-01", end: "2026-06-30" }, bucketChange: true },
+  },
+  shareByProductCategory: {
+    query: { kind: "aggregate", metrics: ["disbursement_amount"], dimensions: [{ id: "product_category" }], time: { start: "2026-01-01", end: "2026-06-30" }, share: true },
+  },
   churnByQuarter: { query: { kind: "aggregate", metrics: ["churn_rate"], dimensions: [{ id: "time", grain: "quarter" }], time: { start: "2026-01-01", end: "2026-06-30" } } },
   havingAboveThreePercent: {
     query: { kind: "aggregate", metrics: ["overdue_rate"], dimensions: [{ id: "region" }], having: [{ metric: "overdue_rate", op: "gt", value: 0.03 }] },

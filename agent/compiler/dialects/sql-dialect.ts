@@ -27,13 +27,15 @@ export interface SqlDialect {
   textKey(expression: string): string;
   /** One ORDER BY term; NULLs sort as SQLite sorts them (first ascending, last descending) on every engine. */
   orderTerm(expression: string, direction: "asc" | "desc", collateText?: boolean): string;
+  /** A bucket label's position: consecutive buckets give consecutive integers (finds the bucket just before). */
+  bucketIndex(label: string, grain: TimeGrain): string;
 }
 
 const SUBSTR_MONTH = (column: string) => `substr(${column}, 1, 7)`;
 const SUBSTR_YEAR = (column: string) => `substr(${column}, 1, 4)`;
 const SUBSTR_QUARTER = (column: string) => `substr(${column}, 1, 4) || '-Q' || ((CAST(substr(${column}, 6, 2) AS INTEGER) + 2) / 3)`;
 
-/** Standard SQL shared by both dialects: time buckets on text dates, IS NOT DISTINCT FROM, plain ORDER BY. */
+/** Standard SQL shared by both dialects: time buckets on text dates, IS NOT DISTINCT FROM, plain ORDER BY (day indexes by julianday, SQLite's). */
 export const standardDialect: Omit<SqlDialect, "name" | "placeholder" | "divide"> = {
   timeBucket(column, type, grain) {
     if (grain === "day") return type === "timestamp" ? `substr(${column}, 1, 10)` : column;
@@ -46,4 +48,11 @@ export const standardDialect: Omit<SqlDialect, "name" | "placeholder" | "divide"
   numberParameter: (parameter) => parameter,
   textKey: (expression) => expression,
   orderTerm: (expression, direction) => `${expression} ${direction.toUpperCase()}`,
+  bucketIndex(label, grain) {
+    const year = `CAST(substr(${label}, 1, 4) AS INTEGER)`;
+    if (grain === "month") return `${year} * 12 + CAST(substr(${label}, 6, 2) AS INTEGER)`;
+    if (grain === "quarter") return `${year} * 4 + CAST(substr(${label}, 7, 1) AS INTEGER)`;
+    if (grain === "year") return year;
+    return `CAST(julianday(${label}) AS INTEGER)`;
+  },
 };

@@ -1,0 +1,47 @@
+/** Shares of the total (占比): each group's value over the sum across groups, for additive metrics only. */
+import type { Metric } from "../../schema/semantic-layer/types.ts";
+import type { AggregateQuery } from "../plan/query-plan.ts";
+import type { Grouping, Measures } from "./compile-aggregate.ts";
+import type { CompileContext } from "./compile-context.ts";
+import { compileError } from "./compile-error.ts";
+import { havingCondition, withClause } from "./statement-clauses.ts";
+
+/** True for a count or a sum (a simple metric in count or money format that is not an average). */
+export function isAdditive(metric: Metric): boolean {
+  if (metric.kind !== "simple" || (metric.format !== "count" && metric.format !== "money")) return false;
+  const text = typeof metric.sql === "string" ? metric.sql : Object.values(metric.sql ?? {}).join(" ");
+  return /^\s*(COUNT|SUM)\s*\(/i.test(text);
+}
+
+/** Refuses shares of metrics whose values do not add up across groups (rates, averages). */
+export function assertShareable(metrics: Metric[]): void {
+  const refused = metrics.filter((metric) => !isAdditive(metric));
+  if (refused.length > 0)
+    throw compileError(
+      "unsupported",
+      `占比只适用于可加总的指标(笔数、金额),“${refused.map((metric) => metric.names.zh[0]).join("、")}”不行`,
+      `a share of the total needs an additive metric (a count or a sum), not ${refused.map((metric) => `"${metric.id}"`).join(", ")}`,
+      { metrics: refused.map((metric) => metric.id) },
+    );
+}
+
+/**
+ * The statement without ORDER BY and LIMIT: `<id>_share` after each shared metric, over all groups (per time
+ * bucket when the plan also groups by a category), computed before HAVING and LIMIT so the total is every group's.
+ */
+export function shareStatement(measures: Measures, grouping: Grouping, metrics: Metric[], shared: Set<string>, query: AggregateQuery, context: CompileContext): string {
+  const partition = grouping.time && grouping.categories.length > 0 ? `PARTITION BY grouped_values.${grouping.time.alias}` : "";
+  const keys = [...measures.keyAliases, ...measures.labelAliases];
+  const columns = (name: string, withShare: (metric: Metric) => string) => [
+    ...keys.map((alias) => `${name}.${alias} AS ${alias}`),
+    ...metrics.flatMap((metric) => [`${name}.${metric.id} AS ${metric.id}`, ...(shared.has(metric.id) ? [withShare(metric)] : [])]),
+  ];
+  const sharedValues = columns(
+    "grouped_values",
+    (metric) => `${context.dialect.divide(`grouped_values.${metric.id}`, `SUM(grouped_values.${metric.id}) OVER (${partition})`)} AS ${metric.id}_share`,
+  );
+  const ctes: [string, string][] = [...measures.ctes, ["grouped_values", measures.select], ["shared_values", `SELECT ${sharedValues.join(", ")} FROM grouped_values`]];
+  const conditions = query.having.map((condition) => havingCondition(condition, `shared_values.${condition.metric}`, context));
+  const select = columns("shared_values", (metric) => `shared_values.${metric.id}_share AS ${metric.id}_share`);
+  return withClause(ctes) + `SELECT ${select.join(", ")} FROM shared_values` + (conditions.length > 0 ? ` WHERE ${conditions.join(" AND ")}` : "");
+}
