@@ -9,7 +9,7 @@ import { lastTwelveMonths, timeOf } from "./question-period.ts";
 import { rankingDirection, rankingLimit } from "./ranking.ts";
 import type { Intent } from "./read-question.ts";
 import { contextEntities, resolveAmbiguity } from "./resolve-ambiguity.ts";
-import { countMetricOf, dimensionApplies } from "./semantic-helpers.ts";
+import { countMetricOf, dimensionApplies, termValues } from "./semantic-helpers.ts";
 import { subjectEntity } from "./subject-entity.ts";
 
 /** Builds an aggregate draft. */
@@ -26,11 +26,16 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
   }
   if (metrics.length === 0) {
     // Nothing measured: count the rows the question is about, or the rows its grouping belongs to.
-    const entity = subjectEntity(intent, layer) ?? (intent.groupBy[0] ? layer.dimension(intent.groupBy[0].id).table : undefined);
+    // An attribute alone ("利率多少") names no rows to count: only entities, terms or groupings do.
+    const namesRows = intent.entityMentions.length > 0 || intent.impliedEntities.length > 0 || intent.terms.length > 0;
+    const entity = (namesRows ? subjectEntity(intent, layer) : undefined) ?? (intent.groupBy[0] ? layer.dimension(intent.groupBy[0].id).table : undefined);
     const count = entity && layer.has("entity", entity) ? countMetricOf(layer, entity) : undefined;
     if (!count) return { kind: "unsupported", reason: "not_understood", detail: "no metric" };
     metrics.push(count.id);
   }
+  // "How many overdue loans are there and what's their balance?": a count said next to rows is measured too.
+  const counted = countedRows(intent, layer);
+  if (counted && !metrics.includes(counted) && metrics.length > 0 && layer.metric(counted).entity === layer.metric(metrics[0]).entity) metrics.unshift(counted);
   const entity = layer.metric(metrics[0]).entity;
   // A row attribute named in a metric question ("各分行的贷款余额和利率") is not measured by any metric.
   for (const mention of intent.attributes) {
@@ -55,7 +60,11 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
   // "高于平均水平", "average NPL ratio": an average of a metric that is not itself an average is not what we compute.
   const averageCue = intent.cueSpans.find((entry) => entry.cue === "average");
   if (averageCue) note(build, 0.25, "an average of a metric");
-  draft.filters.push(...termFilters(intent, layer, entity, build));
+  const terms = termFilters(intent, layer, entity, build);
+  const shareOf = intent.cues.has("share") && draft.dimensions.length === 0 && terms.length === 1 && terms[0].kind === "term" ? termValues(layer, terms[0].term)[0] : undefined;
+  // "低价值客户占比": the share of a term that is a dimension value needs the whole, grouped by that dimension.
+  if (shareOf && dimensionApplies(layer, shareOf.dimension, entity)) draft.dimensions.push({ id: shareOf.dimension });
+  else draft.filters.push(...terms);
   if (intent.trendGrain) {
     const time = layer.dimensions.find((dimension) => dimension.type === "time");
     if (time) draft.dimensions.push({ id: time.id, grain: intent.trendGrain });
@@ -78,4 +87,17 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
     draft.limit = intent.limit.count;
   }
   return { kind: "draft", draft, penalty: build.penalty, reasons: build.reasons };
+}
+
+/** The count metric of rows named right after 多少/how many ("how many overdue loans"), if any. */
+function countedRows(intent: Intent, layer: SemanticLayer): string | undefined {
+  for (const { cue, span } of intent.cueSpans) {
+    if (cue !== "count") continue;
+    const next = [...intent.termSpans.map((entry) => entry.span)].find((candidate) => candidate.start >= span.end && candidate.start - span.end <= 1);
+    const term = next ? intent.termSpans.find((entry) => entry.span === next)?.id : undefined;
+    const entity = term ? layer.term(term).entity : undefined;
+    const metric = entity ? countMetricOf(layer, entity) : undefined;
+    if (metric) return metric.id;
+  }
+  return undefined;
 }

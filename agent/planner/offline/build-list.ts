@@ -17,6 +17,9 @@ import { subjectEntity } from "./subject-entity.ts";
 export function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string, build: Build): BuildResult {
   const entity = subjectEntity(intent, layer);
   if (!entity) return { kind: "unsupported", reason: "not_understood", detail: "no entity" };
+  // "利率多少": a row attribute alone, with nothing asking for rows, is a measure the layer does not define.
+  const asksForRows = intent.cues.has("list") || intent.entityMentions.length > 0 || intent.terms.length > 0 || intent.impliedEntities.length > 0;
+  if (!asksForRows) return { kind: "unsupported", reason: "not_understood", detail: "an attribute without rows" };
   const attributes = [...layer.entity(entity).defaultAttributes];
   const draft: Draft = { kind: "list", entity, metrics: [], dimensions: [], filters: [], having: [], order: [], attributes };
   const add = (id: string) => {

@@ -119,6 +119,19 @@ const CHAINS: [string, [string, ExpectedPlan][]][] = [
     ],
   ],
   [
+    "eval dev follow-ups",
+    [
+      ["NPL ratio by region", { metrics: ["npl_ratio"], dimensions: ["region"] }],
+      ["what about by product?", { metrics: ["npl_ratio"], dimensions: ["product"] }],
+      ["loan balance of high value customers", { metrics: ["outstanding_balance"], filters: [term("high_value")] }],
+      ["what about medium?", { metrics: ["outstanding_balance"], filters: [values("value_tier", "medium")] }],
+      ["alerts this month", { metrics: ["alert_count"], time: JUNE }],
+      ["by type", { metrics: ["alert_count"], dimensions: ["alert_type"], time: JUNE }],
+      ["本月新增预警多少", { metrics: ["alert_count"], time: JUNE }],
+      ["高等级的有多少", { metrics: ["alert_count"], filters: [values("severity", "high")], time: JUNE }],
+    ],
+  ],
+  [
     "a new question is not a follow-up",
     [
       ["各分行本月放款金额", { metrics: ["disbursement_amount"], dimensions: ["branch"] }],

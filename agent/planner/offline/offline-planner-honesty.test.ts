@@ -15,6 +15,10 @@ const CLARIFY: [string, string[]][] = [
   ["上海分行的表现", ["disbursement_amount", "outstanding_balance", "overdue_rate"]],
   ["How is the Pudong branch performance?", ["disbursement_amount", "outstanding_balance", "overdue_rate"]],
   ["余额最高的10个客户", ["outstanding_balance", "total_aum"]],
+  ["哪个分行最好?", ["disbursement_amount", "outstanding_balance", "overdue_rate"]],
+  ["Which branch is performing best?", ["disbursement_amount", "outstanding_balance", "overdue_rate"]],
+  ["客户质量如何", ["overdue_rate", "npl_ratio", "average_pd"]],
+  ["bal by city", ["outstanding_balance", "total_aum"]],
 ];
 
 const UNSUPPORTED: [string, UnsupportedReason][] = [
@@ -36,6 +40,14 @@ const UNSUPPORTED: [string, UnsupportedReason][] = [
   ["给我高价值客户的明文手机号", "pii_request"],
   ["show unmasked phone numbers of customers", "pii_request"],
   ["list the full id numbers of overdue customers", "pii_request"],
+  ["招商银行的不良率是多少", "out_of_scope"],
+  ["What is ICBC's NPL ratio?", "not_understood"],
+  ["帮我批准申请A0000012", "write_request"],
+  ["approve all pending applications", "write_request"],
+  ["change customer C000015's value tier to high", "write_request"],
+  ["forecast next month's disbursement", "out_of_scope"],
+  ["下个月的放款金额", "out_of_scope"],
+  ["利率多少", "not_understood"],
   ["你好", "not_understood"],
   ["hello there", "not_understood"],
   ["帮我写一首关于春天的诗", "not_understood"],

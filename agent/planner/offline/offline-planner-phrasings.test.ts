@@ -86,6 +86,16 @@ const CASES: [string, string, ExpectedPlan][] = [
   ["高价值客户和低价值客户的逾期率对比", "2026-06-30", { metrics: ["overdue_rate"], dimensions: ["value_tier"], filters: [values("value_tier", "high", "low")] }],
   ["compare overdue rate of high-value and low-value customers", "2026-06-30", { dimensions: ["value_tier"], filters: [values("value_tier", "high", "low")] }],
 
+  // From the eval dev split: shares of terms, counts beside measures, Chinese phrases with particles, follow-ups.
+  ["低价值客户占比多少", "2026-06-30", { metrics: ["customer_count"], dimensions: ["value_tier"], filters: [] }],
+  ["How many overdue loans are there and what's their balance?", "2026-06-30", { metrics: ["loan_count", "outstanding_balance"], filters: [term("overdue")] }],
+  ["中等价值客户里谁的还款风险在上升", "2026-06-30", { kind: "list", entity: "customers", filters: [term("medium_value"), term("rising_repayment_risk")] }],
+  ["哪些客户的还款风险有所上升", "2026-06-30", { kind: "list", entity: "customers", filters: [term("rising_repayment_risk")] }],
+  ["今年到现在一共批了多少笔申请", "2026-06-30", { metrics: ["application_count"], filters: [values("decision", "approved")], time: ["2026-01-01", "2026-06-30"] }],
+  ["conv rate by channel last qtr", "2026-06-30", { metrics: ["conversion_rate"], dimensions: ["channel"], time: ["2026-01-01", "2026-03-31"] }],
+  ["on time repay rate this yr", "2026-06-30", { metrics: ["on_time_repayment_rate"], time: ["2026-01-01", "2026-06-30"] }],
+  ["how has the average PD of high-value customers moved over the last 6 months", "2026-06-30", { metrics: ["average_pd"], dimensions: ["time:month"], filters: [term("high_value")] }],
+
   // Other as-of dates.
   ["上季度放款金额", "2026-03-15", { metrics: ["disbursement_amount"], time: ["2025-10-01", "2025-12-31"] }],
   ["last quarter's approval rate", "2025-12-31", { metrics: ["approval_rate"], time: ["2025-07-01", "2025-09-30"] }],

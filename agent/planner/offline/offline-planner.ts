@@ -85,7 +85,10 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   if (previous && isFollowUp(intent, previous, layer)) result = applyFollowUp(intent, previous, layer, context.asOfDate);
   else result = buildDraft(intent, layer, context.asOfDate);
 
-  if (result.kind === "clarify") return clarifyOutcome(layer, language, question, result.ambiguity, result.span.text);
+  if (result.kind === "clarify") {
+    const ranking = intent.cues.has("best") ? "best" : intent.cues.has("worst") ? "worst" : undefined;
+    return clarifyOutcome(layer, language, question, result.ambiguity, result.span.text, ranking);
+  }
   if (result.kind === "unsupported") return unsupportedOutcome(layer, language, result.reason, { related });
   let finalized: ReturnType<typeof finalizeDraft>;
   try {

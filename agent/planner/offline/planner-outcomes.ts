@@ -50,14 +50,23 @@ function rephrase(question: string, word: string, replacement: string): string {
 }
 
 /** A "clarify" outcome: the ambiguity's question, each choice a full question that resolves it. */
-export function clarifyOutcome(layer: SemanticLayer, language: Language, question: string, ambiguity: Ambiguity, word: string): PlannerOutcome {
+export function clarifyOutcome(layer: SemanticLayer, language: Language, question: string, ambiguity: Ambiguity, word: string, ranking?: "best" | "worst"): PlannerOutcome {
   return {
     status: "clarify",
     language,
     question: ambiguity.question[language],
     choices: ambiguity.choices.map((choice) => {
-      const name = nameOf(layer.metric(choice).names, language);
-      return { label: name, message: rephrase(question, word, name) };
+      const metric = layer.metric(choice);
+      const name = nameOf(metric.names, language);
+      // "哪个分行最好" → "哪个分行放款金额最高": a vague ranking word becomes the metric ranked the good (or bad) way.
+      const high = ranking === undefined || (ranking === "best") === (metric.direction !== "lower_is_better");
+      if (ranking && language === "en") {
+        // "Which branch is performing best?" → "Which branch has the highest disbursement?"
+        const english = question.replace(/\b(is|are)\s+(the\s+)?(performing\s+|doing\s+)?(the\s+)?(best|worst)\b\s*\??/i, `has the ${high ? "highest" : "lowest"} ${name}?`);
+        if (english !== question) return { label: name, message: english };
+      }
+      const replacement = ranking ? (language === "zh" ? `${name}${high ? "最高" : "最低"}` : `the ${high ? "highest" : "lowest"} ${name}`) : name;
+      return { label: name, message: rephrase(question, word, replacement) };
     }),
     confidence: 0.5,
   };

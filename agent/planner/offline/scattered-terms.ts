@@ -49,13 +49,45 @@ function termNames(layer: SemanticLayer): { id: string; words: string[] }[] {
 }
 
 /** Spans that may give their words to a scattered term (nothing with a stronger meaning of its own). */
-const yields = (span: Span) => !span.time && !span.number && !span.limit && span.senses.every((sense) => sense.kind === "cue" || sense.kind === "entity" || sense.kind === "ambiguity");
+const yields = (span: Span, wholePhrase: boolean) =>
+  !span.time &&
+  !span.number &&
+  !span.limit &&
+  span.senses.every((sense) => sense.kind === "cue" || sense.kind === "entity" || sense.kind === "ambiguity" || (wholePhrase && sense.kind === "value"));
+
+/** Particles that may sit inside a Chinese term phrase ("还款风险在上升", "风险有所上升"). */
+const PARTICLES = "[在的是有所了正都也还已经一直持续明显]{0,3}";
+
+/** Chinese term names found with particles between their characters, as word lists the matcher below accepts. */
+function chineseMatches(text: string, layer: SemanticLayer): { id: string; words: Word[] }[] {
+  const found: { id: string; words: Word[] }[] = [];
+  for (const term of layer.terms) {
+    for (const name of term.names.zh) {
+      const characters = [...normalizeQuestion(name)];
+      if (characters.length < 3 || !characters.every((character) => /\p{Script=Han}/u.test(character))) continue;
+      const pattern = new RegExp(characters.map((character) => `(${character})`).join(PARTICLES), "u");
+      const match = pattern.exec(text);
+      if (!match || match[0].length === characters.length) continue;
+      let position = match.index;
+      const words: Word[] = [];
+      for (let group = 1; group <= characters.length; group++) {
+        const at = text.indexOf(match[group], position);
+        words.push({ text: match[group], start: at, end: at + 1 });
+        position = at + 1;
+      }
+      found.push({ id: term.id, words });
+    }
+  }
+  return found;
+}
 
 /** Adds scattered terms to the scanned question. */
 export function findScatteredTerms(scanned: ScannedQuestion, layer: SemanticLayer): ScannedQuestion {
   const words = wordsOf(scanned.text);
   let spans = scanned.spans;
   let unknownWords = scanned.unknownWords;
+  // A Chinese name found character by character is a whole phrase: its words may also be read as values (还款).
+  const candidates: { id: string; used: Word[]; wholePhrase?: boolean }[] = [];
   for (const name of termNames(layer)) {
     const used: Word[] = [];
     for (const wanted of name.words) {
@@ -63,14 +95,24 @@ export function findScatteredTerms(scanned: ScannedQuestion, layer: SemanticLaye
       if (!found) break;
       used.push(found);
     }
-    if (used.length !== name.words.length) continue;
+    if (used.length === name.words.length) candidates.push({ id: name.id, used });
+  }
+  for (const match of chineseMatches(scanned.text, layer)) candidates.push({ id: match.id, used: match.words, wholePhrase: true });
+  // The longest phrase first: "还款风险在上升" is rising repayment risk as a whole, not 还款 + 风险上升.
+  const length = (used: Word[]) => used.reduce((total, word) => total + word.end - word.start, 0);
+  candidates.sort((left, right) => length(right.used) - length(left.used));
+  for (const name of candidates) {
+    const used = name.used;
     const start = Math.min(...used.map((word) => word.start));
     const end = Math.max(...used.map((word) => word.end));
     if (end - start > WINDOW) continue;
     const touched = spans.filter((span) => used.some((word) => word.start < span.end && span.start < word.end));
     // Words must cover whole spans: "逾期" inside "逾期天数" (days past due) is not the overdue term.
-    const covered = (span: Span) => used.some((word) => word.start <= span.start && span.end <= word.end);
-    if (!touched.every((span) => yields(span) && covered(span))) continue;
+    const covered = (span: Span) => {
+      for (let index = span.start; index < span.end; index++) if (!/\s/.test(scanned.text[index]) && !used.some((word) => word.start <= index && index < word.end)) return false;
+      return true;
+    };
+    if (!touched.every((span) => yields(span, Boolean(name.wholePhrase)) && covered(span))) continue;
     // Keep an entity the words also name ("未解决的预警" still lists alerts); drop the rest of the touched spans.
     const termEntity = layer.term(name.id).entity;
     const kept = touched.filter((span) => span.senses.some((sense) => sense.kind === "entity" && sense.id === termEntity));
