@@ -96,6 +96,9 @@ const CASES: [string, string, ExpectedPlan][] = [
   ["on time repay rate this yr", "2026-06-30", { metrics: ["on_time_repayment_rate"], time: ["2026-01-01", "2026-06-30"] }],
   ["how has the average PD of high-value customers moved over the last 6 months", "2026-06-30", { metrics: ["average_pd"], dimensions: ["time:month"], filters: [term("high_value")] }],
 
+  ["branch vs mobile app approval rate this year", "2026-06-30", { metrics: ["approval_rate"], dimensions: ["channel"], filters: [values("channel", "branch", "mobile_app")], compareTo: null }],
+  ["上海和北京本月的放款金额对比", "2026-06-30", { dimensions: ["city"], filters: [values("city", "Shanghai", "Beijing")], time: ["2026-06-01", "2026-06-30"], compareTo: null }],
+
   // Other as-of dates.
   ["上季度放款金额", "2026-03-15", { metrics: ["disbursement_amount"], time: ["2025-10-01", "2025-12-31"] }],
   ["last quarter's approval rate", "2025-12-31", { metrics: ["approval_rate"], time: ["2025-07-01", "2025-09-30"] }],

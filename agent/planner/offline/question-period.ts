@@ -18,7 +18,10 @@ export function timeOf(intent: Intent, asOfDate: string): { period?: DateRange; 
     // "compared with last month": the period said is the earlier one; the current one is the period after it.
     const compareSpan = intent.cueSpans.find((entry) => entry.cue === "compare")?.span;
     const timeStart = intent.times[0].start;
-    if (compareSpan && compareSpan.start < timeStart) {
+    // Values compared with each other ("上海和北京对比", "branch vs mobile app this year") are not periods.
+    const comparesValues = new Set(intent.values.flatMap((mention) => mention.options.map((option) => option.dimension))).size < intent.values.length;
+    if (comparesValues) return { period };
+    if (compareSpan && compareSpan.start < timeStart && timeStart - compareSpan.end <= 8) {
       const days = daysInRange(period);
       const isMonth = period.start.endsWith("-01") && days >= 28 && days <= 31;
       const next = isMonth ? monthRange({ ...monthOf(addDays(period.end, 1)) }) : { start: addDays(period.end, 1), end: addDays(period.end, days) };

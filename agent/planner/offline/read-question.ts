@@ -132,7 +132,9 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
 
   for (const span of content) {
     if (strongMetrics.includes(span)) continue;
-    if (has(span, "term") && comparedValues(span)) {
+    // "branch vs mobile app": with a comparison, a word that is also a value of the compared dimension is that value.
+    const comparing = cues.has("compare") && (has(span, "entity") || has(span, "dimension"));
+    if ((has(span, "term") || comparing) && comparedValues(span)) {
       values.push({ span, options: compared(span).map(({ dimension, value }) => ({ dimension, value })) });
       continue;
     }
