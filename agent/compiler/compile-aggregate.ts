@@ -319,7 +319,7 @@ function buildMeasures(
   const keyColumns = [...keyAliases, ...labelAliases];
   const stacked = ctes.map(
     ([name]) =>
-      `SELECT ${[...keyColumns.map((alias) => `${name}.${alias} AS ${alias}`), ...metrics.map((metric) => `${partOf.get(metric.id) === name ? `${name}.${metric.id}` : "NULL"} AS ${metric.id}`)].join(", ")} FROM ${name}`,
+      `SELECT ${[...keyColumns.map((alias) => `${name}.${alias} AS ${alias}`), ...metrics.map((metric) => `${partOf.get(metric.id) === name ? `${name}.${metric.id}` : context.dialect.nullNumber} AS ${metric.id}`)].join(", ")} FROM ${name}`,
   );
   ctes.push([stackedName, stacked.join(" UNION ALL ")]);
   const select = [...keyColumns.map((alias) => `${stackedName}.${alias} AS ${alias}`), ...metrics.map((metric) => `MAX(${stackedName}.${metric.id}) AS ${metric.id}`)];

@@ -1,6 +1,7 @@
 /**
  * The same plans on sql.js and PostgreSQL return the same rows, in the same order (numbers within 1e-6): every
- * metric overall, by a dimension, with a term, by month, quarter and year, plus lists, scopes and comparisons.
+ * metric overall, by a dimension, with a term, by month, quarter and year, plus lists, scopes, comparisons,
+ * bucket-over-bucket trends and shares.
  * Needs TEST_DATABASE_URL (`source .ci/postgres.sh`); without it the suite says loudly that it was skipped.
  */
 import pg from "pg";
@@ -11,6 +12,7 @@ import { sqliteShapedTypes } from "../../tools/engines/postgres-type-parsers.ts"
 import type { QueryPlanInput } from "../plan/query-plan.ts";
 import { compilePlan } from "./compile-plan.ts";
 import type { CompileOptions } from "./compiled-query.ts";
+import { COMPARISON_PLANS } from "./__fixtures__/comparison-plans.ts";
 import { METRIC_REFERENCES } from "./__fixtures__/metric-references.ts";
 import { PINNED_PLANS } from "./__fixtures__/pinned-plans.ts";
 import { firstDifference, runSqlite } from "./__fixtures__/result-comparison.ts";
@@ -57,6 +59,10 @@ function planCatalogue(): [string, QueryPlanInput, Partial<CompileOptions>?][] {
   plans.push(["customers listed by income", { query: { kind: "list", entity: "customers", attributes: ["customer_id", "age", "annual_income", "customer_aum", "risk_grade_current"], order: [{ by: "annual_income", direction: "desc" }], limit: 25 } }]);
   plans.push(["loans listed in English", { query: { kind: "list", entity: "loans", filters: [{ kind: "term", term: "overdue" }], order: [{ by: "loan_branch", direction: "asc" }] } }, { language: "en" }]);
   for (const [name, plan] of Object.entries(PINNED_PLANS)) plans.push([`pinned ${name}`, plan as QueryPlanInput]);
+  for (const [name, plan] of Object.entries(COMPARISON_PLANS)) plans.push([`comparison ${name}`, plan as QueryPlanInput]);
+  plans.push(["bucket change without a range (all months)", { query: { kind: "aggregate", metrics: ["loan_count", "overdue_rate"], dimensions: [{ id: "time", grain: "month" }, { id: "secured" }], bucketChange: true } }]);
+  plans.push(["churn month over month without a range (12 months)", { query: { kind: "aggregate", metrics: ["churn_rate"], dimensions: [{ id: "time", grain: "month" }], bucketChange: true } }]);
+  plans.push(["AUM share by value tier, as-of month", { query: { kind: "aggregate", metrics: ["total_aum", "customer_count"], dimensions: [{ id: "value_tier" }], share: true } }]);
   return plans;
 }
 

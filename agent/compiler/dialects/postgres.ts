@@ -27,6 +27,7 @@ export const postgresDialect: SqlDialect = {
   numberParameter: (parameter) => `CAST(${parameter} AS DOUBLE PRECISION)`,
   textKey: collate,
   orderTerm: (expression, direction, collateText = false) => `${collateText ? collate(expression) : expression} ${direction === "asc" ? "ASC NULLS FIRST" : "DESC NULLS LAST"}`,
+  nullNumber: "CAST(NULL AS DOUBLE PRECISION)",
   // Days: the number of days since a fixed date (julianday is SQLite's); month, quarter and year as standard.
   bucketIndex: (label, grain) => (grain === "day" ? `CAST(${label} AS DATE) - CAST('2000-01-01' AS DATE)` : standardDialect.bucketIndex(label, grain)),
 };

@@ -27,6 +27,8 @@ export interface SqlDialect {
   textKey(expression: string): string;
   /** One ORDER BY term; NULLs sort as SQLite sorts them (first ascending, last descending) on every engine. */
   orderTerm(expression: string, direction: "asc" | "desc", collateText?: boolean): string;
+  /** A NULL number in a UNION branch (PostgreSQL types two bare NULLs that meet first as text). */
+  readonly nullNumber: string;
   /** A bucket label's position: consecutive buckets give consecutive integers (finds the bucket just before). */
   bucketIndex(label: string, grain: TimeGrain): string;
 }
@@ -48,6 +50,7 @@ export const standardDialect: Omit<SqlDialect, "name" | "placeholder" | "divide"
   numberParameter: (parameter) => parameter,
   textKey: (expression) => expression,
   orderTerm: (expression, direction) => `${expression} ${direction.toUpperCase()}`,
+  nullNumber: "NULL",
   bucketIndex(label, grain) {
     const year = `CAST(substr(${label}, 1, 4) AS INTEGER)`;
     if (grain === "month") return `${year} * 12 + CAST(substr(${label}, 6, 2) AS INTEGER)`;
