@@ -252,9 +252,10 @@ function partSelects(
       throw compileError("unsupported", `“${lead.names.zh[0]}”是期间指标,不能按日计算;请按月、季或年`, `"${lead.id}" is a period metric and cannot be computed per day; group by month, quarter or year`);
     const bucketRange = range ?? defaultBucketRange(context);
     if (!range) period.used ??= bucketRange;
-    // The bucket before the range (a trend with its change) comes first, whole.
-    const buckets = [...(extraBucket ? [{ label: bucketLabel(extraBucket.start, grain), range: extraBucket }] : []), ...bucketsOf(bucketRange, grain)];
-    if (buckets.length > MAX_PERIOD_BUCKETS)
+    // The bucket before the range (a trend with its change) comes first, whole; the limit counts shown buckets.
+    const shown = bucketsOf(bucketRange, grain);
+    const buckets = [...(extraBucket ? [{ label: bucketLabel(extraBucket.start, grain), range: extraBucket }] : []), ...shown];
+    if (shown.length > MAX_PERIOD_BUCKETS)
       throw compileError(
         "unsupported",
         `“${lead.names.zh[0]}”按时间分组最多 ${MAX_PERIOD_BUCKETS} 个区间,请缩短时间范围或加大粒度`,

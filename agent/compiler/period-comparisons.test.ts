@@ -285,3 +285,13 @@ describe("refusals", () => {
     expect((error as CompileError).messages.en).toMatch(message);
   });
 });
+
+describe("limits", () => {
+  it("a period metric with bucketChange may show 36 months (37 computed), not 37", () => {
+    const plan = (start: string) =>
+      ({ query: { kind: "aggregate", metrics: ["churn_rate"], dimensions: [{ id: "time", grain: "month" }], time: { start, end: "2026-06-30" }, bucketChange: true } }) as QueryPlanInput;
+    const compiled = compilePlan(plan("2023-07-01"), { dialect: "sqlite", asOfDate: "2026-06-30" });
+    expect(compiled.params[0]).toBe("2023-06");
+    expect(() => compilePlan(plan("2023-06-01"), { dialect: "sqlite", asOfDate: "2026-06-30" })).toThrow(/at most 36/);
+  });
+});
