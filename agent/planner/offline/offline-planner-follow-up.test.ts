@@ -129,6 +129,8 @@ const CHAINS: [string, [string, ExpectedPlan][]][] = [
       ["by type", { metrics: ["alert_count"], dimensions: ["alert_type"], time: JUNE }],
       ["本月新增预警多少", { metrics: ["alert_count"], time: JUNE }],
       ["高等级的有多少", { metrics: ["alert_count"], filters: [values("severity", "high")], time: JUNE }],
+      ["loans disbursed this month", { metrics: ["loan_count"], time: JUNE }],
+      ["same month last year?", { metrics: ["loan_count"], dimensions: [], time: ["2025-06-01", "2025-06-30"] }],
     ],
   ],
   [

@@ -99,6 +99,11 @@ const CASES: [string, string, ExpectedPlan][] = [
   ["branch vs mobile app approval rate this year", "2026-06-30", { metrics: ["approval_rate"], dimensions: ["channel"], filters: [values("channel", "branch", "mobile_app")], compareTo: null }],
   ["上海和北京本月的放款金额对比", "2026-06-30", { dimensions: ["city"], filters: [values("city", "Shanghai", "Beijing")], time: ["2026-06-01", "2026-06-30"], compareTo: null }],
 
+  ["本月风险等级为E的客户", "2026-06-30", { kind: "list", entity: "customers", filters: [values("risk_grade", "E")] }],
+  ["customers with risk grade E", "2026-06-30", { kind: "list", entity: "customers", filters: [values("risk_grade", "E")] }],
+  ["本月被拒绝的申请", "2026-06-30", { kind: "list", entity: "applications", filters: [values("decision", "rejected")], time: ["2026-06-01", "2026-06-30"] }],
+  ["未处理的预警按类型统计", "2026-06-30", { metrics: ["alert_count"], dimensions: ["alert_type"], filters: [values("alert_status", "open")] }],
+
   // Other as-of dates.
   ["上季度放款金额", "2026-03-15", { metrics: ["disbursement_amount"], time: ["2025-10-01", "2025-12-31"] }],
   ["last quarter's approval rate", "2025-12-31", { metrics: ["approval_rate"], time: ["2025-07-01", "2025-09-30"] }],

@@ -63,7 +63,7 @@ export function decideMode(input: ModeInput, layer: SemanticLayer): QuestionMode
   const bareNouns =
     !hasList &&
     !ranking &&
-    !content.some((span) => has(span, "term") || has(span, "attribute") || Boolean(span.number)) &&
+    !content.some((span) => has(span, "term") || has(span, "attribute") || Boolean(span.number) || (has(span, "value") && !has(span, "entity"))) &&
     content.some((span) => nounSpans.includes(span) || (has(span, "entity") && !has(span, "dimension")));
   let mode: QuestionMode;
   if (strong.length > 0) mode = "aggregate";

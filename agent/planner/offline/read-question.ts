@@ -89,6 +89,13 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     }
     content.push(span);
   }
+  // "risk grade E": an ambiguous word that begins the name of the next value's dimension belongs to that name.
+  const partOfValueName = (span: Span, next: Span | undefined) =>
+    has(span, "ambiguity") &&
+    Boolean(next) &&
+    (next as Span).start - span.end <= 1 &&
+    sensesOf(next as Span, "value").some((sense) => [...layer.dimension(sense.dimension).names.zh, ...layer.dimension(sense.dimension).names.en].some((name) => name.toLowerCase().startsWith(span.text)));
+  for (let index = content.length - 2; index >= 0; index--) if (partOfValueName(content[index], content[index + 1])) content.splice(index, 1);
   // A number right after a top cue ("the top 5", "最高的3个") is a limit.
   let limit: LimitMatch | undefined = spans.find((span) => span.limit)?.limit;
 
@@ -217,6 +224,19 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   // Metrics in the order they were said.
   const saidAt = (id: string) => content.find((span) => span.senses.some((sense) => sense.kind === "metric" && sense.id === id))?.start ?? 0;
   metrics.sort((left, right) => saidAt(left) - saidAt(right));
+
+  // "风险等级为E", "grade E": a short raw value right after its dimension's word (too short to be a word of its own).
+  for (const span of content) {
+    for (const dimension of sensesOf(span, "dimension")) {
+      const after = /^\s*(?:为|是|=|:|等于|of|is)?\s*([a-z0-9+<-]{1,5})(?![a-z0-9])/.exec(scanned.text.slice(span.end));
+      const value = after ? layer.dimension(dimension.id).values?.find((candidate) => candidate.value.toLowerCase() === after[1]) : undefined;
+      if (!after || !value) continue;
+      const start = span.end + after[0].length - after[1].length;
+      if (spans.some((other) => other.start <= start && start < other.end)) continue;
+      values.push({ span: { start, end: start + after[1].length, text: after[1], senses: [{ kind: "value", dimension: dimension.id, value: value.value }] }, options: [{ dimension: dimension.id, value: value.value }] });
+      groupBy.splice(0, groupBy.length, ...groupBy.filter((group) => group.id !== dimension.id));
+    }
+  }
 
   // "微信渠道", "房贷产品": a dimension word next to one of its values names the value, it does not group.
   const qualifiers = new Set<string>();

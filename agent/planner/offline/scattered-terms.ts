@@ -53,7 +53,7 @@ const yields = (span: Span, wholePhrase: boolean) =>
   !span.time &&
   !span.number &&
   !span.limit &&
-  span.senses.every((sense) => sense.kind === "cue" || sense.kind === "entity" || sense.kind === "ambiguity" || (wholePhrase && sense.kind === "value"));
+  span.senses.every((sense) => sense.kind === "cue" || sense.kind === "entity" || sense.kind === "ambiguity" || (wholePhrase && sense.kind === "value" && span.senses.some((other) => other.kind === "entity")));
 
 /** Particles that may sit inside a Chinese term phrase ("还款风险在上升", "风险有所上升"). */
 const PARTICLES = "[在的是有所了正都也还已经一直持续明显]{0,3}";

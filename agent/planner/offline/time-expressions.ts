@@ -109,6 +109,7 @@ const RULES: TimeRule[] = [
   },
   { pattern: /今年以来|年初至今|年初以来|本年以来|今年到现在|年初到现在|今年至今|今年|本年度?|当年|\bthis year\b|\bthis yr\b|\bcurrent year\b|\byear to date\b|\bytd\b|\bso far this year\b/g, resolve: (_, asOf) => yearToDate(asOf) },
   { pattern: /去年全年|去年|上一?年度?|\blast year\b|\blast yr\b|\bprevious year\b|\bprior year\b/g, resolve: (_, asOf) => yearRange(asOfMonth(asOf).year - 1) },
+  { pattern: /去年同月|\bsame month last year\b|\bthe same month a year ago\b/g, resolve: (_, asOf) => monthRange(addMonths(asOfMonth(asOf), -12)) },
   { pattern: /前年|\bthe year before last\b/g, resolve: (_, asOf) => yearRange(asOfMonth(asOf).year - 2) },
   { pattern: /上半年|\bfirst half\b/g, resolve: (_, asOf) => monthsRange({ year: asOfMonth(asOf).year, month: 1 }, { year: asOfMonth(asOf).year, month: 6 }) },
   { pattern: /下半年|\bsecond half\b/g, resolve: (_, asOf) => monthsRange({ year: asOfMonth(asOf).year, month: 7 }, { year: asOfMonth(asOf).year, month: 12 }) },
