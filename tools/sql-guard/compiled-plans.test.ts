@@ -59,3 +59,10 @@ describe.each(["sqlite", "postgres"] as const)("compiled plans through the guard
     expect(refused).toEqual([]);
   });
 });
+
+describe("negated filter groups", () => {
+  it.each(["sqlite", "postgres"] as const)("accepts NOT (…) on %s, where the parser reads it as a function", (dialect) => {
+    const sql = "SELECT COUNT(*) AS loans FROM loans WHERE NOT (loans.status = 'active' AND loans.current_dpd > 0)";
+    expect(() => guardSql(sql, defaultGuardPolicy(dialect))).not.toThrow();
+  });
+});

@@ -44,6 +44,8 @@ const COMMON_FUNCTIONS = [
   "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value", "last_value", "nth_value",
   "coalesce", "nullif", "round", "abs", "lower", "upper", "length", "substr", "substring", "trim", "ltrim", "rtrim",
   "instr", "replace",
+  // node-sql-parser reads `NOT (a AND b)` as a call of a function named NOT: the boolean operator, nothing more.
+  "not",
 ];
 
 /** SQLite-only functions: its date functions and its scalar conveniences. */
