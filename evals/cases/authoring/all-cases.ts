@@ -7,6 +7,7 @@ import { MULTI_TURN_CASES } from "./multi-turn-cases.ts";
 import { AMBIGUOUS_CASES, OUT_OF_SCOPE_CASES, PII_CASES, WRITE_CASES } from "./must-not-answer-cases.ts";
 import { LIST_CASES, TERM_CASES } from "./term-and-list-cases.ts";
 import { COLLOQUIAL_CASES, COLLOQUIAL_REFUSALS, LATER_BREAKDOWNS } from "./colloquial-cases.ts";
+import { freshDevCases } from "./fresh-dev-cases.ts";
 
 const AUTHORED = [
   ...METRIC_CASES, ...TIME_CASES, ...GROUP_BY_CASES, ...TOP_N_CASES, ...COMPARE_CASES, ...TREND_CASES,
@@ -25,5 +26,5 @@ export function allCases(): EvalCase[] {
     counters.set(group, position + 1);
     const ordered = { id: `${group}-${String(position + 1).padStart(3, "0")}`, split: position % 2 === 0 ? "dev" : "test", ...authored };
     return evalCaseSchema.parse(ordered);
-  });
+  }).concat(freshDevCases()); // Dev-only cases with their own ids, so the alternating split above is untouched.
 }
