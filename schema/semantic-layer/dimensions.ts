@@ -252,7 +252,7 @@ export const DIMENSIONS: Dimension[] = [
     table: "applications",
     values: [
       value("approved", ["通过", "批准", "已批准", "审批通过", "批了", "获批", "批准了"], ["approved", "accepted"]),
-      value("rejected", ["拒绝", "被拒", "拒贷", "已拒绝"], ["rejected", "declined", "denied"]),
+      value("rejected", ["拒绝", "被拒", "拒贷", "已拒绝", "被拒绝"], ["rejected", "declined", "denied"]),
       value("pending", ["待审批", "审批中", "在审"], ["pending", "in review"]),
       value("withdrawn", ["撤回", "已撤销", "撤销"], ["withdrawn", "cancelled"]),
     ],

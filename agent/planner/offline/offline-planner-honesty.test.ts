@@ -36,6 +36,9 @@ const UNSUPPORTED: [string, UnsupportedReason][] = [
   ["update the customer's phone number", "write_request"],
   ["insert a new branch in Wuhan", "write_request"],
   ["drop table customers", "write_request"],
+  ["把北京朝阳支行所有贷款的利率改成3%", "write_request"],
+  ["mark alert 12 as resolved", "write_request"],
+  ["write off all loss-class loans", "write_request"],
   ["列出客户的完整身份证号", "pii_request"],
   ["给我高价值客户的明文手机号", "pii_request"],
   ["show unmasked phone numbers of customers", "pii_request"],
@@ -96,12 +99,13 @@ describe("offline planner: unsupported", () => {
     expect(plan("列出高价值客户的完整手机号").status).toBe("unsupported");
   });
 
-  it("lowers confidence for a leftover word and declines when several are unknown", () => {
-    const one = plan("各分行本月逾期率 blorptastic");
-    const many = plan("各分行本月逾期率 blorptastic frobnicated zanzibarian");
-    expect(one.status).toBe("plan");
-    expect(one.confidence).toBeLessThan(0.7);
-    expect(many.status).toBe("unsupported");
+  it("declines a leftover content word that may change the meaning; common verbs are not content", () => {
+    expectPlan(plan("How many loans did we book in the last 12 months?"), { metrics: ["loan_count"] });
+    expectPlan(plan("今年累计放款多少钱"), { metrics: ["disbursement_amount"] });
+    for (const question of ["各分行本月逾期率 blorptastic", "已婚客户的不良率是多少", "帮我写一首关于贷款的诗", "NPL ratio of married customers", "各城市逾其率", "客户的房产估值总共多少"]) {
+      expect(plan(question).status, question).toBe("unsupported");
+    }
+    expect(plan("各分行本月逾期率 blorptastic frobnicated zanzibarian").status).toBe("unsupported");
   });
 
   it("detects the language: any CJK is Chinese", () => {

@@ -20,6 +20,10 @@ import { readQuestion } from "./read-question.ts";
 import { findScatteredTerms } from "./scattered-terms.ts";
 import { scanQuestion } from "./scan-question.ts";
 
+/** Commands that change records: "把…改成0", "mark alert 3 as resolved", "write off all loss-class loans". */
+const WRITE_COMMAND =
+  /把.{1,30}(改成|改为|设为|设置为|调成|调为|调整为|删|清零|清空|标记为)|^(please\s+|pls\s+)?(mark|set|change|update|write off|approve|reject|assign|delete|remove|cancel|close|freeze|reset|modify|edit|insert|add)\b/;
+
 /** Confidence of a plan with nothing left unexplained. */
 const FULL_CONFIDENCE = 0.92;
 /** Below this, a plan is not offered: a wrong number is worse than no number. */
@@ -67,7 +71,7 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   const intent = resolvePartialDimensions(readQuestion(scanned, layer, language, { previousKind: previous?.kind }), layer, previousEntity);
   const related = [...new Set([...intent.entityMentions, ...intent.metrics.map((id) => layer.metric(id).entity), ...intent.terms.map((id) => layer.term(id).entity)])];
 
-  if (intent.cues.has("write")) return unsupportedOutcome(layer, language, "write_request", { related });
+  if (intent.cues.has("write") || WRITE_COMMAND.test(text)) return unsupportedOutcome(layer, language, "write_request", { related });
   const piiMentioned = scanned.spans.some((span) => span.senses.some((sense) => sense.kind === "attribute" && layer.attribute(sense.id).pii));
   if (intent.cues.has("unmasked") && piiMentioned) return unsupportedOutcome(layer, language, "pii_request", { related });
   const outOfScope = intent.cueSpans.find((entry) => entry.cue === "out_of_scope");
@@ -76,10 +80,12 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   if (intent.cues.has("group") && intent.groupBy.length === 0 && !intent.trendGrain && intent.unknownWords.length > 0 && intent.values.length === 0) {
     return unsupportedOutcome(layer, language, "out_of_scope", { related, detail: intent.unknownWords[0] });
   }
-  if (intent.unknownWords.length >= 2) return unsupportedOutcome(layer, language, "not_understood", { related });
   // "招商银行的不良率", "ICBC's NPL ratio": another bank, or any unknown owner of the figures, is not in the data.
-  const owner = intent.unknownWords.find((word) => /(银行|bank)$/.test(word) || text.includes(`${word} 's`) || text.includes(`${word}的`));
-  if (owner) return unsupportedOutcome(layer, language, /(银行|bank)$/.test(owner) ? "out_of_scope" : "not_understood", { related, detail: owner });
+  const bank = intent.unknownWords.find((word) => /(银行|bank)$/.test(word));
+  if (bank) return unsupportedOutcome(layer, language, "out_of_scope", { related, detail: bank });
+  if (intent.unknownWords.length >= 2) return unsupportedOutcome(layer, language, "not_understood", { related });
+  const owner = intent.unknownWords.find((word) => text.includes(`${word} 's`) || text.includes(`${word}的`));
+  if (owner) return unsupportedOutcome(layer, language, "not_understood", { related, detail: owner });
 
   let result: BuildResult;
   if (previous && isFollowUp(intent, previous, layer)) result = applyFollowUp(intent, previous, layer, context.asOfDate);
@@ -97,9 +103,17 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
     return unsupportedOutcome(layer, language, "not_understood", { related });
   }
   if (finalized.notes.afterAsOfDate) return unsupportedOutcome(layer, language, "out_of_scope", { related, detail: language === "zh" ? `数据日期 ${context.asOfDate} 之后` : `after the data's as-of date ${context.asOfDate}` });
-  const confidence = FULL_CONFIDENCE - result.penalty - finalized.notes.penalty - 0.3 * intent.unknownWords.length - 0.05 * intent.fuzzyMatches;
+  const confidence = FULL_CONFIDENCE - result.penalty - finalized.notes.penalty - intent.unknownWords.reduce((total, word) => total + unknownWordPenalty(word), 0) - 0.05 * intent.fuzzyMatches;
   if (confidence < MINIMUM_CONFIDENCE) return unsupportedOutcome(layer, language, "not_understood", { related });
   return { status: "plan", language, plan: finalized.plan, confidence: Math.round(confidence * 100) / 100 };
+}
+
+/**
+ * What a word left over costs. A content word the planner does not know may change the meaning ("已婚客户的不良率",
+ * "NPL ratio of married customers"), so one is enough to decline (common verbs and particles are stop words).
+ */
+function unknownWordPenalty(_word: string): number {
+  return 0.55;
 }
 
 /** The offline planner: the default, answering without any network or API key. */

@@ -8,7 +8,7 @@ import { withinOneEdit } from "./english-words.ts";
 import type { Lexicon, LexiconNode, Sense } from "./lexicon.ts";
 import { findNumberConditions } from "./number-expressions.ts";
 import type { NumberCondition } from "./number-expressions.ts";
-import { isStopWord } from "./stop-words.ts";
+import { isFunctionCharacter, isStopWord } from "./stop-words.ts";
 import { toUnits } from "./text-units.ts";
 import type { TextUnit } from "./text-units.ts";
 import { findTimeExpressions } from "./time-expressions.ts";
@@ -176,8 +176,18 @@ export function scanQuestion(text: string, lexicon: Lexicon, asOfDate: string): 
     if (!segment.isWordLike) continue;
     const word = segment.segment.trim();
     if (!word || isStopWord(word)) continue;
-    // Lone Chinese characters and short English words are mostly grammar; they do not count as unknown content.
-    if (/^\p{Script=Han}$/u.test(word) || (/^[a-z]+$/.test(word) && word.length <= 2)) continue;
+    // Short English words are grammar; a lone Chinese character counts unless it is a particle or measure word
+    // ("逾其率" with a typo leaves 逾 and 率: content not understood).
+    if (/^[a-z]+$/.test(word) && word.length <= 2) continue;
+    if (/^\p{Script=Han}$/u.test(word)) {
+      if (isFunctionCharacter(word)) continue;
+      const last = unknownWords[unknownWords.length - 1];
+      // Neighbouring lone characters are one unknown word.
+      if (last && /^\p{Script=Han}+$/u.test(last) && leftover.indexOf(last + word) >= 0) {
+        unknownWords[unknownWords.length - 1] = last + word;
+        continue;
+      }
+    }
     unknownWords.push(word);
   }
   return { text, spans, unknownWords };
