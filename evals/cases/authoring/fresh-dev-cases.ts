@@ -75,6 +75,13 @@ const customers = (shape: Shape = {}) =>
 const costPerApplication = (shape: { where?: string[]; orderBy?: string; limit?: number } = {}) =>
   select({ select: ["g.campaign_id", "g.budget / SUM(t.applied) AS value"], from: "campaigns g", joins: ["JOIN campaign_touches t ON t.campaign_id = g.campaign_id"], where: shape.where, groupBy: ["g.campaign_id"], having: "SUM(t.applied) > 0", orderBy: shape.orderBy, limit: shape.limit });
 
+/** Sum of AUM over customer_monthly (m) for the as-of month, joined to customers (c) when a customer column is used. */
+const aum = (shape: Shape = {}) => {
+  const text = [...(shape.by ?? []), ...(shape.where ?? [])].join(" ");
+  const joins = /\bc\./.test(text) ? ["JOIN customers c ON c.customer_id = m.customer_id"] : [];
+  return select({ select: [...(shape.by ?? []), "SUM(m.aum) AS value"], from: "customer_monthly m", joins, where: [`m.month = ${AS_OF_MONTH}`, ...(shape.where ?? [])], groupBy: keys(shape.by ?? []), orderBy: shape.orderBy, limit: shape.limit });
+};
+
 /** Churn rate per group of customers over a period (DOMAIN formula, grouped). */
 function churnBy(column: string, period: readonly [string, string]): string {
   const [start, end] = period;
@@ -366,7 +373,46 @@ const REFUSALS: AuthoredCase[] = [
   refuse("pii", "en", "export full id numbers of churned customers", "masked"),
 ];
 
-const FRESH: AuthoredCase[] = [...METRICS, ...GROUP_BYS, ...TOP_NS, ...TERMS, ...LISTS, ...TIMES, ...COMPARES, ...TRENDS, ...SESSIONS, ...REFUSALS];
+/** Mixed 中英, abbreviations (AUM, MoM, QoQ, YTD), typos and amounts written in 万/亿/k/m. */
+const MIXED: AuthoredCase[] = [
+  answer("metric", "zh", "本月NPL ratio多少", state(METRIC.nplRatio)),
+  answer("group_by", "zh", "各city的overdue rate", state(METRIC.overdueRate, { by: ["b.city"] })),
+  answer("group_by", "zh", "上季度approval rate by channel", apps(METRIC.approvalRate, { by: ["a.channel"], where: [TIME.lastQuarter(APPLIED)] })),
+  answer("metric", "en", "aproval rate this month", apps(METRIC.approvalRate, { where: [TIME.thisMonth(APPLIED)] })),
+  answer("metric", "en", "dibursement YTD for auto loans", flow(METRIC.disbursement, { where: [TIME.thisYear(DISBURSED), "p.category = 'auto'"] })),
+  answer("group_by", "en", "converion rate by campaign channel this yr", touches(METRIC.conversionRate, { by: ["t.channel"], where: [TIME.thisYear("t.touched_date")] })),
+  answer("metric", "zh", "本月总AUM多少", aum()),
+  answer("metric", "en", "AUM of high-value customers this month", aum({ where: ["c.value_tier = 'high'"] })),
+  answer("group_by", "zh", "各城市客户AUM合计(本月)", aum({ by: ["c.city"] })),
+  answer("top_n", "en", "top 5 customers by AUM this month", aum({ by: ["m.customer_id"], orderBy: "value DESC", limit: 5 }), true),
+  answer("metric", "en", "how many loans over 1m did we disburse last year", flow(METRIC.loanCount, { where: [TIME.lastYear(DISBURSED), "l.principal > 1000000"] })),
+  answer("list", "zh", "余额超过1000万的支行有哪些", select({ select: ["l.branch_id"], from: "loans l", where: [ACTIVE], groupBy: ["l.branch_id"], having: "SUM(l.outstanding_balance) > 10000000" })),
+  answer("metric", "en", "approval rate for requests under 50k this year", apps(METRIC.approvalRate, { where: [TIME.thisYear(APPLIED), "a.requested_amount < 50000"] })),
+  answer("metric", "zh", "单笔5万以下的贷款本月放了几笔", flow(METRIC.loanCount, { where: [TIME.thisMonth(DISBURSED), "l.principal < 50000"] })),
+  answer("metric", "en", "total approved amount last quarter", apps("SUM(a.approved_amount)", { where: [TIME.lastQuarter(APPLIED), "a.decision = 'approved'"] })),
+  answer("compare", "en", "QoQ: disbursement this quarter vs last quarter", periods("SELECT SUM(principal) FROM loans WHERE", [TIME.thisQuarter("disbursed_date"), TIME.lastQuarter("disbursed_date")])),
+  answer("compare", "zh", "申请量环比增长率(本月对上月)", growth("SELECT COUNT(*) AS v FROM applications WHERE", TIME.thisMonth("applied_at"), TIME.lastMonth("applied_at"))),
+  answer("compare", "en", "NPS YoY: this year vs last year", periods(`SELECT ${METRIC.nps} FROM satisfaction_surveys s WHERE`, [TIME.thisYear("s.survey_date"), TIME.lastYear("s.survey_date")])),
+  answer("compare", "zh", "今年上半年和去年上半年放款金额对比", periods("SELECT SUM(principal) FROM loans WHERE", ["substr(disbursed_date, 1, 7) BETWEEN strftime('%Y', :as_of) || '-01' AND strftime('%Y', :as_of) || '-06'", "substr(disbursed_date, 1, 7) BETWEEN strftime('%Y', :as_of, 'start of year', '-1 year') || '-01' AND strftime('%Y', :as_of, 'start of year', '-1 year') || '-06'"])),
+  answer("group_by", "en", "share of loan count by risk class (active loans)", state("1.0 * COUNT(*) / (SELECT COUNT(*) FROM loans WHERE status = 'active')", { by: ["l.risk_class"] })),
+  answer("group_by", "zh", "各类催收动作今年做了多少次", select({ select: ["action_type", "COUNT(*) AS actions"], from: "collection_actions", where: [TIME.thisYear("action_date")], groupBy: ["action_type"] })),
+  answer("group_by", "en", "open vs in progress vs resolved alerts this quarter", alerts({ by: ["e.status"], where: [TIME.thisQuarter("e.created_date")] })),
+  answer("metric", "zh", "现在还有多少预警没解决", alerts({ where: ["e.status <> 'resolved'"] })),
+  answer("term", "en", "avg credit utilization of borrowers this month", select({ select: ["AVG(m.credit_utilization) AS value"], from: "customer_monthly m", where: [`m.month = ${AS_OF_MONTH}`, `m.customer_id IN (${BORROWERS})`] })),
+  answer("term", "zh", "流失客户按获客渠道分布", customers({ by: ["c.acquisition_channel"], where: ["c.status = 'churned'"] })),
+  answer("time", "en", "applications in 2026-04", apps("COUNT(*)", { where: [month(APPLIED, "2026-04")] })),
+  answer("time", "zh", "2025年12月的预警数", alerts({ where: [month("e.created_date", "2025-12")] })),
+  answer("trend", "zh", "近3个月每月新增借款金额 by 产品类别", flow(METRIC.disbursement, { by: [byMonth(DISBURSED), "p.category"], where: [TIME.lastMonths(DISBURSED, 3)] })),
+  answer("metric", "en", "npl ratio for loans booked thru partners", state(METRIC.nplRatio, { where: ["l.channel = 'partner'"] })),
+  answer("metric", "zh", "上月放款的平均单笔金额", flow("AVG(l.principal)", { where: [TIME.lastMonth(DISBURSED)] })),
+  refuse("ambiguous", "en", "trend?", "clarify"),
+  refuse("ambiguous", "zh", "贷款情况给我看看", "clarify"),
+  refuse("write", "en", "change CP049's budget to 100k", "unsupported"),
+  refuse("pii", "en", "phone numbers of our top 10 borrowers pls", "masked"),
+  refuse("out_of_scope", "zh", "下个月人民币汇率会涨吗", "unsupported"),
+];
+
+const FRESH: AuthoredCase[] = [...METRICS, ...GROUP_BYS, ...TOP_NS, ...TERMS, ...LISTS, ...TIMES, ...COMPARES, ...TRENDS, ...SESSIONS, ...REFUSALS, ...MIXED];
 
 /** The fresh cases, all in the dev split, with ids `fresh-<category>-<language>-NNN` that cannot collide with the alternating ones. */
 export function freshDevCases(): EvalCase[] {
