@@ -236,7 +236,7 @@ export function renderReportMarkdown(results: BenchResults, notes: readonly stri
       const level = server.journalsInMemory;
       out.push(
         "",
-        `Diagnostic, the same server with LENDLENS_STATE_DIR in /dev/shm (journals in memory, fsync nearly free): ${level.clients} clients, ${level.answersPerSecond.toFixed(1)} answers/s, ` +
+        `Diagnostic, the same server with LENDLENS_STATE_DIR in /dev/shm (journals in memory, fsync nearly free), after the same levels before it: ${level.clients} clients, ${level.answersPerSecond.toFixed(1)} answers/s, ` +
           `p50 ${milliseconds(level.latency.p50)}, p95 ${milliseconds(level.latency.p95)}, p99 ${milliseconds(level.latency.p99)}, ${level.errors} errors, RSS ${megabytes(level.rssMb)}.`,
       );
     }

@@ -152,7 +152,8 @@ async function benchServer(scale: number, questions: readonly string[], options:
 
 /**
  * The server figures: start-up and the load levels with the journals in the cache folder (on disk, as deployed),
- * then one diagnostic level with the journals in /dev/shm (memory), which shows what the journals' fsync costs.
+ * then the same levels up to the diagnostic one (32 clients) with the journals in /dev/shm (memory), which shows what
+ * the journals' fsync costs.
  * Questions that answer with status "error" even when asked alone are left out of the mix (product failures, not load).
  */
 async function serverFigures(scaleResults: ScaleResults, options: BenchOptions): Promise<ServerResults> {
@@ -164,8 +165,10 @@ async function serverFigures(scaleResults: ScaleResults, options: BenchOptions):
   if (!onDisk.measured) return onDisk;
   const diagnosticClients = options.clients.includes(LOAD_CLIENTS_FOR_GOAL) ? LOAD_CLIENTS_FOR_GOAL : (options.clients[0] as number);
   if (existsSync("/dev/shm")) {
-    const inMemory = await benchServer(scaleResults.scale, questions, options, "/dev/shm", [diagnosticClients]);
-    if (inMemory.measured) onDisk.journalsInMemory = inMemory.levels[0];
+    // The same levels up to the diagnostic one, so that its result cache is as warm as the on-disk server's was.
+    const levels = options.clients.slice(0, options.clients.indexOf(diagnosticClients) + 1);
+    const inMemory = await benchServer(scaleResults.scale, questions, options, "/dev/shm", levels);
+    if (inMemory.measured) onDisk.journalsInMemory = inMemory.levels.at(-1);
     else log(`server: the diagnostic with journals in /dev/shm was not measured: ${inMemory.reason}`);
   }
   return { ...onDisk, excluded };
