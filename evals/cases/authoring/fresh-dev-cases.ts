@@ -203,7 +203,7 @@ const GROUP_BYS: AuthoredCase[] = [
 
 /** Top and bottom N, ordered. */
 const TOP_NS: AuthoredCase[] = [
-  answer("top_n", "zh", "今年放款最多的前5个支行", flow(METRIC.disbursement, { by: ["l.branch_id"], where: [TIME.thisYear(DISBURSED)], orderBy: "value DESC", limit: 5 }), true),
+  answer("top_n", "zh", "今年放款金额最多的前5个支行", flow(METRIC.disbursement, { by: ["l.branch_id"], where: [TIME.thisYear(DISBURSED)], orderBy: "value DESC", limit: 5 }), true),
   answer("top_n", "en", "top 3 cities by NPL ratio", state(METRIC.nplRatio, { by: ["b.city"], orderBy: "value DESC", limit: 3 }), true),
   answer("top_n", "zh", "逾期率最高的3个产品", state(METRIC.overdueRate, { by: ["l.product_id"], orderBy: "value DESC", limit: 3 }), true),
   answer("top_n", "en", "bottom 3 channels by approval rate this year", apps(METRIC.approvalRate, { by: ["a.channel"], where: [TIME.thisYear(APPLIED)], orderBy: "value ASC", limit: 3 }), true),
@@ -214,7 +214,7 @@ const TOP_NS: AuthoredCase[] = [
   answer("top_n", "en", "which 3 campaigns had the highest conversion rate", touches(METRIC.conversionRate, { by: ["t.campaign_id"], orderBy: "value DESC", limit: 3 }), true),
   answer("top_n", "zh", "今年放款金额最高的两个地区", flow(METRIC.disbursement, { by: ["b.region"], where: [TIME.thisYear(DISBURSED)], orderBy: "value DESC", limit: 2 }), true),
   answer("top_n", "en", "worst 3 branches by 30+ rate", state(METRIC.m1Rate, { by: ["l.branch_id"], orderBy: "value DESC", limit: 3 }), true),
-  answer("top_n", "zh", "今年预警最多的前3类", alerts({ by: ["e.alert_type"], where: [TIME.thisYear("e.created_date")], orderBy: "value DESC", limit: 3 }), true),
+  answer("top_n", "zh", "今年数量最多的前3种预警类型", alerts({ by: ["e.alert_type"], where: [TIME.thisYear("e.created_date")], orderBy: "value DESC", limit: 3 }), true),
   answer("top_n", "en", "top 5 products by disbursement, last 12 months", flow(METRIC.disbursement, { by: ["l.product_id"], where: [TIME.lastMonths(DISBURSED, 12)], orderBy: "value DESC", limit: 5 }), true),
   answer("top_n", "zh", "NPS最高的渠道是哪个", nps({ by: ["s.channel"], orderBy: "value DESC", limit: 1 }), true),
   answer("top_n", "en", "slowest 3 product categories by average approval time", apps(METRIC.approvalHours, { by: ["p.category"], where: [DECIDED], orderBy: "value DESC", limit: 3 }), true),
@@ -322,7 +322,7 @@ const SESSIONS: AuthoredCase[] = [
   session("en", [["npl ratio by product category", state(METRIC.nplRatio, { by: ["p.category"] })], ["only the unsecured ones", state(METRIC.nplRatio, { by: ["p.category"], where: ["p.secured = 0"] })], ["top 2", state(METRIC.nplRatio, { by: ["p.category"], where: ["p.secured = 0"], orderBy: "value DESC", limit: 2 })]], { orderedTurns: [false, false, true] }),
   session("zh", [["今年审批通过率", apps(METRIC.approvalRate, { where: [TIME.thisYear(APPLIED)] })], ["按渠道看", apps(METRIC.approvalRate, { by: ["a.channel"], where: [TIME.thisYear(APPLIED)] })], ["去年呢", apps(METRIC.approvalRate, { by: ["a.channel"], where: [TIME.lastYear(APPLIED)] })]]),
   session("en", [["how many borrowers do we have", customers({ where: [`c.customer_id IN (${BORROWERS})`] })], ["how many of them are young", customers({ where: [`c.customer_id IN (${BORROWERS})`, YOUNG] })], ["and in Beijing?", customers({ where: [`c.customer_id IN (${BORROWERS})`, YOUNG, "c.city = 'Beijing'"] })]]),
-  session("zh", [["近6个月每月放款", flow(METRIC.disbursement, { by: [byMonth(DISBURSED)], where: [TIME.lastMonths(DISBURSED, 6)] })], ["只看房贷", flow(METRIC.disbursement, { by: [byMonth(DISBURSED)], where: [TIME.lastMonths(DISBURSED, 6), "p.category = 'mortgage'"] })]]),
+  session("zh", [["近6个月每月放款金额", flow(METRIC.disbursement, { by: [byMonth(DISBURSED)], where: [TIME.lastMonths(DISBURSED, 6)] })], ["只看房贷", flow(METRIC.disbursement, { by: [byMonth(DISBURSED)], where: [TIME.lastMonths(DISBURSED, 6), "p.category = 'mortgage'"] })]]),
   session("en", [["alerts this year", alerts({ where: [TIME.thisYear("e.created_date")] })], ["by severity", alerts({ by: ["e.severity"], where: [TIME.thisYear("e.created_date")] })], ["just the high ones, by type", alerts({ by: ["e.alert_type"], where: [TIME.thisYear("e.created_date"), "e.severity = 'high'"] })]]),
   session("zh", [["今年NPS", nps({ where: [TIME.thisYear("s.survey_date")] })], ["分渠道", nps({ by: ["s.channel"], where: [TIME.thisYear("s.survey_date")] })], ["换成上季度", nps({ by: ["s.channel"], where: [TIME.lastQuarter("s.survey_date")] })]]),
   session("en", [["overdue rate by city", state(METRIC.overdueRate, { by: ["b.city"] })], ["now by product category instead", state(METRIC.overdueRate, { by: ["p.category"] })], ["limit that to Shanghai", state(METRIC.overdueRate, { by: ["p.category"], where: ["b.city = 'Shanghai'"] })]]),
@@ -338,7 +338,7 @@ const SESSIONS: AuthoredCase[] = [
   session("en", [["list active campaigns", select({ select: ["g.campaign_id"], from: "campaigns g", where: [ACTIVE_CAMPAIGN] })], ["only the sms ones", select({ select: ["g.campaign_id"], from: "campaigns g", where: [ACTIVE_CAMPAIGN, "g.channel = 'sms'"] })]]),
   session("zh", [["还款风险上升的客户有多少", `SELECT COUNT(*) AS customers FROM (${RISING_RISK_CUSTOMERS})`], ["其中高价值的有几个", `SELECT COUNT(*) AS customers FROM customers c WHERE c.customer_id IN (${RISING}) AND c.value_tier = 'high'`]]),
   session("en", [["90+ balance by region", state(METRIC.balance, { by: ["b.region"], where: ["l.current_dpd > 90"] })], ["what about 30+?", state(METRIC.balance, { by: ["b.region"], where: ["l.current_dpd > 30"] })]]),
-  session("zh", [["本月各城市放款", thisMonthByCity()], ["上个月呢", flow(METRIC.disbursement, { by: ["b.city"], where: [TIME.lastMonth(DISBURSED)] })], ["取前3", flow(METRIC.disbursement, { by: ["b.city"], where: [TIME.lastMonth(DISBURSED)], orderBy: "value DESC", limit: 3 })]], { orderedTurns: [false, false, true] }),
+  session("zh", [["本月各城市放款额", thisMonthByCity()], ["上个月呢", flow(METRIC.disbursement, { by: ["b.city"], where: [TIME.lastMonth(DISBURSED)] })], ["取前3", flow(METRIC.disbursement, { by: ["b.city"], where: [TIME.lastMonth(DISBURSED)], orderBy: "value DESC", limit: 3 })]], { orderedTurns: [false, false, true] }),
 ];
 
 /** Must not be answered with data: outside the model, writes, vague wording, raw PII. */
@@ -380,7 +380,7 @@ const MIXED: AuthoredCase[] = [
   answer("group_by", "zh", "上季度approval rate by channel", apps(METRIC.approvalRate, { by: ["a.channel"], where: [TIME.lastQuarter(APPLIED)] })),
   answer("metric", "en", "aproval rate this month", apps(METRIC.approvalRate, { where: [TIME.thisMonth(APPLIED)] })),
   answer("metric", "en", "dibursement YTD for auto loans", flow(METRIC.disbursement, { where: [TIME.thisYear(DISBURSED), "p.category = 'auto'"] })),
-  answer("group_by", "en", "converion rate by campaign channel this yr", touches(METRIC.conversionRate, { by: ["t.channel"], where: [TIME.thisYear("t.touched_date")] })),
+  answer("group_by", "en", "converion rate by channel this yr", touches(METRIC.conversionRate, { by: ["t.channel"], where: [TIME.thisYear("t.touched_date")] })),
   answer("metric", "zh", "本月总AUM多少", aum()),
   answer("metric", "en", "AUM of high-value customers this month", aum({ where: ["c.value_tier = 'high'"] })),
   answer("group_by", "zh", "各城市客户AUM合计(本月)", aum({ by: ["c.city"] })),
