@@ -264,7 +264,7 @@ export const DIMENSIONS: Dimension[] = [
     column: "applications.reject_reason",
     table: "applications",
     values: [
-      value("low_score", ["评分过低", "评分不足", "分数低"], ["low score"]),
+      value("low_score", ["评分过低", "评分不足", "分数低", "评分低"], ["low score"]),
       value("high_dti", ["负债率高", "负债收入比过高", "DTI过高"], ["high dti", "high debt to income"]),
       value("fraud_suspect", ["疑似欺诈", "欺诈嫌疑", "欺诈"], ["fraud suspect", "suspected fraud", "fraud"]),
       value("insufficient_income", ["收入不足", "收入不够"], ["insufficient income", "low income"]),

@@ -89,8 +89,17 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
   return { kind: "draft", draft, penalty: build.penalty, reasons: build.reasons };
 }
 
-/** The count metric of rows named right after 多少/how many ("how many overdue loans"), if any. */
+/**
+ * The count metric of rows the question counts beside another measure: right after 多少/how many ("how many
+ * overdue loans"), or anywhere with a counting word that names a count (多少笔, how many, number of).
+ */
 function countedRows(intent: Intent, layer: SemanticLayer): string | undefined {
+  const explicitCount = intent.cueSpans.some((entry) => entry.cue === "count" && /笔|个|位|家|条|how many|number of/.test(entry.span.text));
+  if (explicitCount) {
+    const entity = intent.terms[0] ? layer.term(intent.terms[0]).entity : intent.entityMentions[0];
+    const metric = entity ? countMetricOf(layer, entity) : undefined;
+    if (metric) return metric.id;
+  }
   for (const { cue, span } of intent.cueSpans) {
     if (cue !== "count") continue;
     const next = [...intent.termSpans.map((entry) => entry.span)].find((candidate) => candidate.start >= span.end && candidate.start - span.end <= 1);

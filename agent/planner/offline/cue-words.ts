@@ -40,7 +40,7 @@ export type Cue =
 /** Cue words per language; Chinese words match inside text, English words match whole (stemmed) words. */
 export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   group: {
-    zh: ["按", "按照", "各", "每个", "每一个", "每家", "每类", "分", "分别按", "依", "以各", "按各", "区分", "分布", "拆开", "拆分", "细分", "维度"],
+    zh: ["按", "按照", "各", "各个", "不同", "每个", "每一个", "每家", "每类", "分", "分别按", "依", "以各", "按各", "区分", "分布", "拆开", "拆分", "细分", "维度"],
     en: ["by", "per", "for each", "for every", "across", "broken down by", "break down by", "breakdown by", "split by", "grouped by", "group by", "in each", "each", "by each", "distribution", "breakdown", "break it down by", "break down", "split"],
   },
   list: {
@@ -90,7 +90,7 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
     en: ["what about", "how about", "and", "of those", "of these", "among them", "among those", "those", "these", "now", "same for", "same but", "then", "and what about", "what if", "and for"],
   },
   instead: { zh: ["换成", "改看", "改成", "换为", "改为看", "换一下", "替换成", "改查"], en: ["instead", "switch to", "swap to", "rather", "change to", "replace with"] },
-  only: { zh: ["只看", "仅看", "只要", "只", "仅", "单看", "只保留", "仅限", "限定"], en: ["only", "just", "limited to", "restricted to", "exclusively"] },
+  only: { zh: ["只看", "仅看", "只要", "只", "仅", "单看", "只保留", "仅限", "限定"], en: ["only", "just", "limited to", "restricted to", "exclusively", "limit that to", "limit it to", "limit to", "restrict to", "filter to"] },
   write: {
     zh: ["删除", "删掉", "删了", "修改", "更改", "更新", "插入", "写入", "清空", "清除", "新建", "创建", "添加", "篡改", "改掉", "作废", "注销", "冻结", "调整额度", "批准这笔", "放款给", "帮我批准", "请批准", "批准申请", "帮我拒绝", "请拒绝", "设置为", "设为", "标记为", "调整为", "改成高", "改成低", "改成中"],
     en: ["drop", "delete", "update", "insert", "truncate", "alter", "modify", "remove", "erase", "overwrite", "create table", "add a", "add new", "set the", "wipe", "purge", "approve this", "grant table", "approve all", "approve the", "approve application", "reject all", "reject the", "change customer", "mark as", "reassign", "assign to"],

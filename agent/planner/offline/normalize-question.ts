@@ -32,6 +32,8 @@ export function normalizeQuestion(question: string): string {
   // Keep the possessive apart ("icbc 's npl ratio"): a possessive on an unknown word is a qualifier not understood.
   text = text.replace(/([a-z])'s\b/g, "$1 's");
   text = digitsForChineseAmounts(text);
+  // "NPL%", "on time repayment %": a percent sign after a word is the word's rate.
+  text = text.replace(/([a-z])\s*%/g, "$1 rate");
   text = text.replace(/\s+/g, " ").trim();
   return text;
 }

@@ -49,7 +49,6 @@ const UNSUPPORTED: [string, UnsupportedReason][] = [
   ["approve all pending applications", "write_request"],
   ["change customer C000015's value tier to high", "write_request"],
   ["forecast next month's disbursement", "out_of_scope"],
-  ["下个月的放款金额", "out_of_scope"],
   ["利率多少", "not_understood"],
   ["你好", "not_understood"],
   ["hello there", "not_understood"],

@@ -104,6 +104,17 @@ const CASES: [string, string, ExpectedPlan][] = [
   ["本月被拒绝的申请", "2026-06-30", { kind: "list", entity: "applications", filters: [values("decision", "rejected")], time: ["2026-06-01", "2026-06-30"] }],
   ["未处理的预警按类型统计", "2026-06-30", { metrics: ["alert_count"], dimensions: ["alert_type"], filters: [values("alert_status", "open")] }],
 
+  ["上个月放了多少", "2026-06-30", { metrics: ["disbursement_amount"], time: ["2026-05-01", "2026-05-31"] }],
+  ["total o/s loan balance atm", "2026-06-30", { metrics: ["outstanding_balance"], time: null }],
+  ["on time repayment % last quarter", "2026-06-30", { metrics: ["on_time_repayment_rate"], time: ["2026-01-01", "2026-03-31"] }],
+  ["NPL% by product", "2026-06-30", { metrics: ["npl_ratio"], dimensions: ["product"] }],
+  ["上上个月的审批通过率", "2026-06-30", { metrics: ["approval_rate"], time: ["2026-04-01", "2026-04-30"] }],
+  ["去年下半年的放款金额", "2026-06-30", { metrics: ["disbursement_amount"], time: ["2025-07-01", "2025-12-31"] }],
+  ["2026年3月放款金额", "2025-12-31", { metrics: ["disbursement_amount"], time: ["2026-03-01", "2026-03-31"] }],
+  ["各个营销活动的获客成本", "2026-06-30", { metrics: ["cost_per_application"], dimensions: ["campaign"] }],
+  ["逾期贷款有多少笔,余额多少", "2026-06-30", { metrics: ["loan_count", "outstanding_balance"], filters: [term("overdue")] }],
+  ["how many borrowers live in Shenzhen", "2026-06-30", { metrics: ["customer_count"], filters: [term("borrower"), values("city", "Shenzhen")] }],
+
   // Other as-of dates.
   ["上季度放款金额", "2026-03-15", { metrics: ["disbursement_amount"], time: ["2025-10-01", "2025-12-31"] }],
   ["last quarter's approval rate", "2025-12-31", { metrics: ["approval_rate"], time: ["2025-07-01", "2025-09-30"] }],

@@ -102,8 +102,9 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   } catch {
     return unsupportedOutcome(layer, language, "not_understood", { related });
   }
-  if (finalized.notes.afterAsOfDate) return unsupportedOutcome(layer, language, "out_of_scope", { related, detail: language === "zh" ? `数据日期 ${context.asOfDate} 之后` : `after the data's as-of date ${context.asOfDate}` });
-  const confidence = FULL_CONFIDENCE - result.penalty - finalized.notes.penalty - intent.unknownWords.reduce((total, word) => total + unknownWordPenalty(word), 0) - 0.05 * intent.fuzzyMatches;
+  // A period after the as-of date has no rows yet: answered (an empty result says so), with less confidence.
+  const afterAsOfDate = finalized.notes.afterAsOfDate ? 0.1 : 0;
+  const confidence = FULL_CONFIDENCE - afterAsOfDate - result.penalty - finalized.notes.penalty - intent.unknownWords.reduce((total, word) => total + unknownWordPenalty(word), 0) - 0.05 * intent.fuzzyMatches;
   if (confidence < MINIMUM_CONFIDENCE) return unsupportedOutcome(layer, language, "not_understood", { related });
   return { status: "plan", language, plan: finalized.plan, confidence: Math.round(confidence * 100) / 100 };
 }

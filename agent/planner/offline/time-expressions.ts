@@ -97,6 +97,11 @@ const RULES: TimeRule[] = [
     } },
   // Relative words (DOMAIN.md "Reference date").
   { pattern: /本月份?|当月|这个月|这月|本月度|\bthis month\b|\bcurrent month\b|\bmonth to date\b|\bmtd\b/g, resolve: (_, asOf) => monthRange(asOfMonth(asOf)) },
+  { pattern: /上上个?月/g, resolve: (_, asOf) => monthRange(addMonths(asOfMonth(asOf), -2)) },
+  { pattern: /(去年|今年)\s*(上|下)半年/g, resolve: (m, asOf) => {
+      const year = asOfMonth(asOf).year - (m[1] === "去年" ? 1 : 0);
+      return m[2] === "上" ? monthsRange({ year, month: 1 }, { year, month: 6 }) : monthsRange({ year, month: 7 }, { year, month: 12 });
+    } },
   { pattern: /上个?月份?|上一个?月|前一个?月|\blast month\b|\bprevious month\b|\bprior month\b|\bthe month before\b/g, resolve: (_, asOf) => monthRange(addMonths(asOfMonth(asOf), -1)) },
   { pattern: /下个?月|下一个?月|\bnext month\b/g, resolve: (_, asOf) => monthRange(addMonths(asOfMonth(asOf), 1)) },
   { pattern: /本季度?|当季度?|这个?季度|\bthis quarter\b|\bthis qtr\b|\bcurrent quarter\b|\bquarter to date\b|\bqtd\b/g, resolve: (_, asOf) => quarterRange(asOfMonth(asOf).year, quarterOf(asOfMonth(asOf))) },
