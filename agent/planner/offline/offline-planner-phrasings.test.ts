@@ -115,6 +115,8 @@ const CASES: [string, string, ExpectedPlan][] = [
   ["逾期贷款有多少笔,余额多少", "2026-06-30", { metrics: ["loan_count", "outstanding_balance"], filters: [term("overdue")] }],
   ["how many borrowers live in Shenzhen", "2026-06-30", { metrics: ["customer_count"], filters: [term("borrower"), values("city", "Shenzhen")] }],
 
+  ["open vs in progress vs resolved alerts this quarter", "2026-06-30", { metrics: ["alert_count"], dimensions: ["alert_status"], filters: [values("alert_status", "open", "in_progress", "resolved")] }],
+
   // Other as-of dates.
   ["上季度放款金额", "2026-03-15", { metrics: ["disbursement_amount"], time: ["2025-10-01", "2025-12-31"] }],
   ["last quarter's approval rate", "2025-12-31", { metrics: ["approval_rate"], time: ["2025-07-01", "2025-09-30"] }],

@@ -65,8 +65,12 @@ export function decideMode(input: ModeInput, layer: SemanticLayer): QuestionMode
     !ranking &&
     !content.some((span) => has(span, "term") || has(span, "attribute") || Boolean(span.number) || (has(span, "value") && !has(span, "entity"))) &&
     content.some((span) => nounSpans.includes(span) || (has(span, "entity") && !has(span, "dimension")));
+  // "open vs in progress vs resolved alerts": several values of one dimension compare groups.
+  const valueDimensions = content.flatMap((span) => [...new Set(sensesOf(span, "value").map((sense) => sense.dimension))]);
+  const repeatedValues = valueDimensions.some((dimension, index) => valueDimensions.indexOf(dimension) !== index);
   let mode: QuestionMode;
   if (strong.length > 0) mode = "aggregate";
+  else if (repeatedValues && !hasList && (cues.has("compare") || cues.has("group"))) mode = "aggregate";
   else if (countedNouns.length > 0 && dimensionSpans.length > 0 && !dimensionSpans.every((span) => countedNouns.includes(span))) mode = "aggregate";
   else if (hasCount && !hasList) mode = "aggregate";
   else if (weakMetricSpans.length > 0 && dimensionSpans.some((span) => !weakMetricSpans.includes(span)) && (ranking || grouping)) mode = "aggregate";
