@@ -20,6 +20,8 @@ export function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string
   // "利率多少": a row attribute alone, with nothing asking for rows, is a measure the layer does not define.
   const asksForRows = intent.cues.has("list") || intent.entityMentions.length > 0 || intent.terms.length > 0 || intent.impliedEntities.length > 0;
   if (!asksForRows) return { kind: "unsupported", reason: "not_understood", detail: "an attribute without rows" };
+  // "total requested amount of applications": a sum of an attribute is not a metric of the layer.
+  if (intent.cues.has("total") && !intent.cues.has("list")) return { kind: "unsupported", reason: "not_understood", detail: "a total of an attribute" };
   const attributes = [...layer.entity(entity).defaultAttributes];
   const draft: Draft = { kind: "list", entity, metrics: [], dimensions: [], filters: [], having: [], order: [], attributes };
   const add = (id: string) => {

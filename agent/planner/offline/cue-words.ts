@@ -35,7 +35,8 @@ export type Cue =
   | "negate"
   | "alternative"
   | "question"
-  | "add";
+  | "add"
+  | "total";
 
 /** Cue words per language; Chinese words match inside text, English words match whole (stemmed) words. */
 export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
@@ -110,6 +111,8 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
     en: ["not", "non", "excluding", "except", "without", "other than", "apart from", "who are not", "that are not", "aren't", "isn't", "no"],
   },
   alternative: { zh: ["或", "或者", "或是"], en: ["or", "either"] },
+  // A sum asked for ("total requested amount"): only metrics sum; a list cannot answer it.
+  total: { zh: ["合计", "总计", "总和", "加总", "汇总"], en: ["total", "sum", "sum of", "in total", "altogether", "aggregate"] },
   add: { zh: ["加上", "再加上", "同时看", "也看看", "还有", "顺便看"], en: ["also", "as well", "too", "along with", "together with", "in addition"] },
   // Question forms that contain a negation word without negating anything (有没有 = "are there any").
   question: { zh: ["有没有", "是不是", "是否", "有无", "会不会", "是不是有"], en: ["is there", "are there", "do we have", "does it have"] },

@@ -106,7 +106,8 @@ export function numberConditions(intent: Intent, layer: SemanticLayer, draft: Dr
     if (!attribute) {
       attribute = attributeByUnit(layer, entity, condition.unit);
       if (!attribute) {
-        note(build, 0.4, `no attribute for the number "${condition.text}"`);
+        // A number that compares nothing known would be dropped silently: decline instead.
+        note(build, 0.6, `no attribute for the number "${condition.text}"`);
         continue;
       }
       note(build, 0.15, `"${condition.text}" read as ${attribute.id}`);
