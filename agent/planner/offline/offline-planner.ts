@@ -19,6 +19,7 @@ import { clarifyOutcome, unsupportedOutcome } from "./planner-outcomes.ts";
 import { readQuestion } from "./read-question.ts";
 import { findScatteredTerms } from "./scattered-terms.ts";
 import { scanQuestion } from "./scan-question.ts";
+import { routeToTool } from "./tool-routing.ts";
 
 /** Commands that change records: "把…改成0", "mark alert 3 as resolved", "write off all loss-class loans". */
 const WRITE_COMMAND =
@@ -64,6 +65,9 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   const language = detectLanguage(question);
   const text = normalizeQuestion(question);
   if (!text) return unsupportedOutcome(layer, language, "not_understood");
+  // A question naming a scoring tool ("流失风险最高的客户") is that tool's plan step (tool-routing.ts).
+  const toolOutcome = WRITE_COMMAND.test(text) ? undefined : routeToTool(question);
+  if (toolOutcome) return toolOutcome;
   const scanned = findScatteredTerms(scanQuestion(text, lexiconFor(context), context.asOfDate), layer);
   const previousTurn = [...context.history].reverse().find((turn) => turn.plan);
   const previous = previousTurn?.plan ? draftFromPlan(previousTurn.plan) : undefined;
