@@ -6,7 +6,10 @@ import type { DateRange, DimensionRef, Filter, MetricCondition, OrderBy, QueryPl
 import { monthOf, monthRange } from "./date-math.ts";
 
 /** How the earlier period of a comparison is chosen. */
-export type Comparison = { kind: "previous" } | { kind: "year" } | { kind: "range"; range: DateRange };
+export type Comparison = ({ kind: "previous" } | { kind: "year" } | { kind: "range"; range: DateRange }) & {
+  /** "rows": one row per period ("今年和去年对比", "this year vs last year"); otherwise the wide change columns. */
+  layout?: "rows";
+};
 
 /** A plan in the making. */
 export interface Draft {
@@ -41,7 +44,7 @@ export function draftFromPlan(plan: QueryPlan): Draft | undefined {
       filters: [...query.filters],
       having: [...query.having],
       period,
-      compare: query.compareTo ? { kind: "range", range: query.compareTo } : undefined,
+      compare: query.compareTo ? { kind: "range", range: query.compareTo, ...(query.compareLayout === "rows" ? { layout: "rows" as const } : {}) } : undefined,
       order: [...query.order],
       limit: query.limit,
       attributes: [],

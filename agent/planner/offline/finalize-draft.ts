@@ -114,7 +114,7 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
           filters: draft.filters,
           having: draft.having,
           ...(time ? { time } : {}),
-          ...(compareTo ? { compareTo } : {}),
+          ...(compareTo ? { compareTo, ...(draft.compare?.layout ? { compareLayout: draft.compare.layout } : {}) } : {}),
           order: draft.order,
           ...(draft.limit ? { limit: draft.limit } : {}),
           ...(referenceMonth ? { referenceMonth } : {}),

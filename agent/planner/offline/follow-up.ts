@@ -149,10 +149,17 @@ export function applyFollowUp(intent: Intent, previous: Draft, layer: SemanticLa
 
   if (intent.times.length > 0 || intent.cues.has("compare") || intent.cues.has("previous_period") || intent.cues.has("year_over_year")) {
     const time = timeOf(intent, asOfDate);
-    if (time.period) draft.period = time.period;
+    const earlier = intent.times.length === 1 ? intent.times[0].range : undefined;
+    const changing = intent.cues.has("rise") || intent.cues.has("fall") || intent.cues.has("change");
+    if (earlier && draft.period && !draft.periodDefaulted && intent.cues.has("compare") && !changing && earlier.end < draft.period.start) {
+      // "今年放款金额" → "和去年比呢" / "vs last year?": the period said before and the one said now, a row each.
+      draft.compare = { kind: "range", range: earlier, layout: "rows" };
+    } else {
+      if (time.period) draft.period = time.period;
+      if (time.compare) draft.compare = time.compare;
+      else if (draft.compare && intent.times.length > 0) draft.compare = { kind: "previous" };
+    }
     draft.periodDefaulted = false;
-    if (time.compare) draft.compare = time.compare;
-    else if (draft.compare && intent.times.length > 0) draft.compare = { kind: "previous" };
     changed = true;
   }
 

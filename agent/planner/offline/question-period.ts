@@ -9,7 +9,9 @@ export function timeOf(intent: Intent, asOfDate: string): { period?: DateRange; 
   const times = [...intent.times].sort((left, right) => left.range.start.localeCompare(right.range.start));
   const comparing = intent.cues.has("compare") || intent.cues.has("previous_period") || intent.cues.has("year_over_year");
   const changing = intent.cues.has("rise") || intent.cues.has("fall") || intent.cues.has("change");
-  if (times.length >= 2 && comparing) return { period: times[times.length - 1].range, compare: { kind: "range", range: times[0].range } };
+  // Two periods said side by side ("今年和去年对比", "this quarter vs last quarter") are shown one row each; a
+  // change word (增长率, 增加了多少, growth) asks for the difference instead, in the wide change columns.
+  if (times.length >= 2 && comparing) return { period: times[times.length - 1].range, compare: { kind: "range", range: times[0].range, ...(changing ? {} : { layout: "rows" as const }) } };
   let period: DateRange | undefined;
   if (times.length >= 1) period = { start: times[0].range.start, end: times.reduce((end, time) => (time.range.end > end ? time.range.end : end), times[0].range.end) };
   if (intent.cues.has("year_over_year")) return { period, compare: { kind: "year" } };

@@ -49,6 +49,10 @@ export interface ExpectedPlan {
   /** Attributes that must be shown. */
   attributesInclude?: string[];
   referenceMonth?: string | null;
+  /** compareLayout, or null for none (the wide default). */
+  compareLayout?: "rows" | null;
+  share?: boolean;
+  bucketChange?: boolean;
 }
 
 const sortJson = (values: unknown[]) => values.map((value) => JSON.stringify(value)).sort();
@@ -73,6 +77,9 @@ export function expectPlan(outcome: PlannerOutcome, expected: ExpectedPlan, labe
   if (expected.entity) expect(query.kind === "list" ? query.entity : undefined, context).toBe(expected.entity);
   if (expected.attributesInclude) expect(query.kind === "list" ? query.attributes : [], context).toEqual(expect.arrayContaining(expected.attributesInclude));
   if (expected.referenceMonth !== undefined) expect(query.referenceMonth ?? null, context).toBe(expected.referenceMonth);
+  if (expected.compareLayout !== undefined) expect(query.kind === "aggregate" ? (query.compareLayout ?? null) : null, context).toBe(expected.compareLayout);
+  if (expected.share !== undefined) expect(query.kind === "aggregate" && query.share === true, context).toBe(expected.share);
+  if (expected.bucketChange !== undefined) expect(query.kind === "aggregate" && query.bucketChange === true, context).toBe(expected.bucketChange);
   expect(outcome.confidence, context).toBeGreaterThan(0.4);
   return outcome.plan;
 }

@@ -1,0 +1,41 @@
+// Period comparisons, month-over-month trends and shares: which plan fields (compareLayout, bucketChange, share) are set.
+import { describe, expect, it } from "vitest";
+import type { ConversationTurn, PlannerOutcome } from "../planner.ts";
+import { expectPlan, plan } from "./__fixtures__/planner-fixture.ts";
+import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
+
+const CASES: [string, ExpectedPlan][] = [
+  // Two periods said side by side: one row per period.
+  ["本季度和上季度的申请笔数对比", { metrics: ["application_count"], time: ["2026-04-01", "2026-06-30"], compareTo: ["2026-01-01", "2026-03-31"], compareLayout: "rows" }],
+  ["overdue rate last month vs this month", { metrics: ["overdue_rate"], compareTo: ["2026-05-01", "2026-05-31"], compareLayout: "rows" }],
+  ["去年和今年的NPS比较", { metrics: ["nps"], compareLayout: "rows" }],
+  // A change word asks for the difference: the wide change columns.
+  ["本月申请笔数和上月比增长了多少", { metrics: ["application_count"], compareTo: ["2026-05-01", "2026-05-31"], compareLayout: null }],
+  ["NPS growth this year vs last year", { metrics: ["nps"], compareLayout: null }],
+];
+
+/** Runs a conversation; returns the last outcome. */
+function converse(questions: string[]): PlannerOutcome {
+  const history: ConversationTurn[] = [];
+  let outcome: PlannerOutcome | undefined;
+  for (const question of questions) {
+    outcome = plan(question, "2026-06-30", [...history]);
+    history.push({ question, language: outcome.language, plan: outcome.status === "plan" ? outcome.plan : undefined, status: outcome.status === "plan" ? "answered" : outcome.status });
+  }
+  return outcome as PlannerOutcome;
+}
+
+describe("offline planner: comparisons, changes per bucket and shares", () => {
+  it.each(CASES)("%s", (question, expected) => {
+    expectPlan(plan(question), expected, question);
+  });
+
+  it.each([
+    [["今年的申请笔数", "和去年相比呢"], ["2026-01-01", "2026-06-30"], ["2025-01-01", "2025-12-31"]],
+    [["approval rate this quarter", "vs last quarter?"], ["2026-04-01", "2026-06-30"], ["2026-01-01", "2026-03-31"]],
+  ] as [string[], [string, string], [string, string]][])("a follow-up naming the earlier period: %s", (questions, time, compareTo) => {
+    const outcome = converse(questions);
+    expectPlan(outcome, { time, compareTo, compareLayout: "rows" }, questions.join(" → "));
+    expect(outcome.status).toBe("plan");
+  });
+});
