@@ -52,8 +52,8 @@ const ROUTES: z.input<typeof ToolRoute>[] = [
   {
     tool: "pre_due_risk",
     triggers: {
-      zh: ["需要提醒还款", "提醒还款", "还款提醒", "到期提醒", "催收提醒", "提前提醒", "到期前提醒", "提醒哪些客户还款", "应该提醒谁", "可能逾期", "可能会逾期", "最可能逾期"],
-      en: ["remind...before...due", "remind...to pay", "remind...to repay", "who to remind", "who should we remind", "payment reminder", "repayment reminder", "due date reminder", "pre due", "before their due date", "likely to miss", "might miss", "miss...next payment", "miss...upcoming payment"],
+      zh: ["需要提醒还款", "提醒还款", "还款提醒", "到期提醒", "催收提醒", "提前提醒", "到期前提醒", "提醒哪些客户还款", "应该提醒谁", "可能逾期", "可能会逾期", "最可能逾期", "还款...需要提醒", "到期...需要提醒", "还款...提醒谁"],
+      en: ["remind...before...due", "remind...to pay", "remind...to repay", "who to remind", "who should we remind", "payment reminder", "repayment reminder", "due date reminder", "pre due", "before their due date", "reminder...before...due", "reminder...due date", "likely to miss", "likely to be missed", "might miss", "miss...next payment", "miss...upcoming payment"],
     },
     slots: ["value_tier", "days", "limit"],
   },
@@ -76,8 +76,8 @@ const ROUTES: z.input<typeof ToolRoute>[] = [
   {
     tool: "next_best_product",
     triggers: {
-      zh: ["交叉销售", "推荐什么产品", "营销推荐", "适合推荐", "推荐哪些产品", "推荐什么贷款", "该推荐", "应该推荐", "可以推荐", "产品推荐", "向谁推荐", "推荐给谁"],
-      en: ["cross sell", "upsell", "up sell", "next best product", "who should we offer", "what should we offer", "what product to offer", "which products to offer", "product recommendation", "recommend...product", "offer...to whom"],
+      zh: ["交叉销售", "推荐什么产品", "营销推荐", "适合推荐", "推荐哪些产品", "推荐什么贷款", "该推荐", "应该推荐", "可以推荐", "产品推荐", "向谁推荐", "推荐给谁", "给哪些客户推荐", "向哪些客户推荐", "推荐给哪些客户"],
+      en: ["cross sell", "upsell", "up sell", "next best product", "who should we offer", "what should we offer", "what product to offer", "which products to offer", "product recommendation", "recommend...product", "offer...to whom", "products should we offer", "product should we offer", "products to offer"],
     },
     slots: ["value_tier", "category", "limit"],
   },
@@ -93,7 +93,7 @@ const ROUTES: z.input<typeof ToolRoute>[] = [
     tool: "risk_trend",
     triggers: {
       zh: ["pd趋势", "风险趋势", "pd走势", "pd变化趋势", "违约概率趋势", "违约概率走势", "风险走势", "pd序列"],
-      en: ["risk trend", "risk trends", "pd trend", "pd trends", "trend of pd", "trend in pd", "pd trajectory", "pd series", "pd history"],
+      en: ["risk trend", "risk trends", "pd trend", "pd trends", "trend of pd", "trend in pd", "pd trajectory", "pd series", "pd history", "pd is trending", "pd trending", "risk is trending", "risk trending"],
     },
     requiresCustomerSubject: true,
     slots: ["value_tier", "only_rising", "limit"],
@@ -122,7 +122,7 @@ const WORDS: z.input<typeof ToolArgumentWords> = {
     zh: ["多少", "几个", "几笔", "几户", "总数", "总额", "合计", "平均", "占比", "比例", "比率", "率是"],
     en: ["how many", "how much", "number of", "count of", "total", "average", "percentage", "share of", "proportion", "rate"],
   },
-  nextWeek: { zh: ["下周", "下星期", "下个星期", "下礼拜", "未来一周", "未来1周", "一周内", "7天内", "本周内"], en: ["next week", "coming week", "this week", "next 7 days", "within a week"] },
+  nextWeek: { zh: ["本周", "这周", "下周", "下星期", "下个星期", "下礼拜", "未来一周", "未来1周", "一周内", "7天内"], en: ["next week", "coming week", "this week", "next 7 days", "within a week"] },
   nextMonth: { zh: ["下个月", "下月", "未来一个月", "未来1个月", "一个月内"], en: ["next month", "coming month", "within a month"] },
   tomorrow: { zh: ["明天", "明日"], en: ["tomorrow"] },
 };

@@ -28,6 +28,8 @@ const ZH_CASES: Case[] = [
   ["预期价值最低的客户", "customer_value", { order: "lowest" }],
   ["PD趋势上升的客户", "risk_trend", { only_rising: true }],
   ["高价值客户的风险趋势", "risk_trend", { value_tier: "high" }],
+  ["哪些客户下周要还款需要提醒", "pre_due_risk", { days: 7 }],
+  ["给哪些客户推荐房贷", "next_best_product", { category: "mortgage" }],
 ];
 
 const EN_CASES: Case[] = [
@@ -48,6 +50,8 @@ const EN_CASES: Case[] = [
   ["least valuable customers", "customer_value", { order: "lowest" }],
   ["customers whose PD trend is rising", "risk_trend", { only_rising: true }],
   ["show me the risk trend of high value customers", "risk_trend", { value_tier: "high" }],
+  ["what products should we offer to high value customers", "next_best_product", { value_tier: "high" }],
+  ["which loans are coming due next week and likely to be missed", "pre_due_risk", { days: 7 }],
 ];
 
 /** Metric and list questions the metric planner answers; a tool must never take them. */
