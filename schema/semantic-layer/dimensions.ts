@@ -50,7 +50,7 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     id: "city",
-    names: { zh: ["城市", "地区", "各城市"], en: ["city", "cities"] },
+    names: { zh: ["城市", "各城市"], en: ["city", "cities"] },
     type: "category",
     column: "customers.city",
     table: "customers",
@@ -62,7 +62,7 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     id: "region",
-    names: { zh: ["区域", "大区", "片区"], en: ["region", "regions", "area"] },
+    names: { zh: ["区域", "大区", "片区", "地区"], en: ["region", "regions", "area"] },
     type: "category",
     column: "branches.region",
     table: "branches",

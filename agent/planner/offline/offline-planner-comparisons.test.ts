@@ -12,6 +12,10 @@ const CASES: [string, ExpectedPlan][] = [
   // A change word asks for the difference: the wide change columns.
   ["本月申请笔数和上月比增长了多少", { metrics: ["application_count"], compareTo: ["2026-05-01", "2026-05-31"], compareLayout: null }],
   ["NPS growth this year vs last year", { metrics: ["nps"], compareLayout: null }],
+
+  // 地区 in Chinese business usage is the region (华东, 华南), not the city.
+  ["各地区的申请笔数", { metrics: ["application_count"], dimensions: ["region"] }],
+  ["按地区看逾期率", { metrics: ["overdue_rate"], dimensions: ["region"] }],
 ];
 
 /** Runs a conversation; returns the last outcome. */
