@@ -9,7 +9,7 @@ import { lastTwelveMonths, timeOf } from "./question-period.ts";
 import { rankingDirection, rankingLimit } from "./ranking.ts";
 import type { Intent } from "./read-question.ts";
 import { contextEntities, resolveAmbiguity } from "./resolve-ambiguity.ts";
-import { countMetricOf, dimensionApplies, termValues } from "./semantic-helpers.ts";
+import { additiveMetric, countMetricOf, dimensionApplies } from "./semantic-helpers.ts";
 import { subjectEntity } from "./subject-entity.ts";
 
 /** Builds an aggregate draft. */
@@ -51,23 +51,29 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
     else note(build, 0.35, `dimension ${group.id} does not apply to ${entity}`);
   }
   const values = valueFilters(intent, layer, entity, build);
-  if (intent.cues.has("share") && draft.dimensions.length === 0 && values.filters.length === 1) {
-    // "房贷占贷款余额的比例": a share needs the whole, so group by the value's dimension instead of filtering on it.
-    const only = values.filters[0];
-    if (only.kind === "in") draft.dimensions.push({ id: only.dimension });
-  } else draft.filters.push(...values.filters);
+  const singleShare = intent.cues.has("share") && draft.dimensions.length === 0;
+  if (singleShare && values.filters.length === 1 && values.multiValued.length === 0) {
+    // "房贷占贷款余额的比例": the share of one value is one number, which no plan computes; a breakdown would answer
+    // a different question.
+    return { kind: "unsupported", reason: "not_understood", detail: "the share of one value is a single number" };
+  }
+  draft.filters.push(...values.filters);
   for (const dimension of values.multiValued) if (!draft.dimensions.some((existing) => existing.id === dimension)) draft.dimensions.push({ id: dimension });
   // "高于平均水平", "average NPL ratio": an average of a metric that is not itself an average is not what we compute.
   const averageCue = intent.cueSpans.find((entry) => entry.cue === "average");
   if (averageCue) note(build, 0.25, "an average of a metric");
   const terms = termFilters(intent, layer, entity, build);
-  const shareOf = intent.cues.has("share") && draft.dimensions.length === 0 && terms.length === 1 && terms[0].kind === "term" ? termValues(layer, terms[0].term)[0] : undefined;
-  // "低价值客户占比": the share of a term that is a dimension value needs the whole, grouped by that dimension.
-  if (shareOf && dimensionApplies(layer, shareOf.dimension, entity)) draft.dimensions.push({ id: shareOf.dimension });
-  else draft.filters.push(...terms);
+  // "低价值客户占比", "young customers as a share of all customers": the share of one term is one number too.
+  if (singleShare && values.filters.length === 0 && terms.length === 1) return { kind: "unsupported", reason: "not_understood", detail: "the share of one term is a single number" };
+  draft.filters.push(...terms);
   if (intent.trendGrain) {
     const time = layer.dimensions.find((dimension) => dimension.type === "time");
     if (time) draft.dimensions.push({ id: time.id, grain: intent.trendGrain });
+  }
+  // "各地区贷款余额占比", "share of loan count by risk class": each group's share of the whole, for counts and sums.
+  if (intent.cues.has("share") && draft.dimensions.some((dimension) => layer.dimension(dimension.id).type !== "time")) {
+    if (metrics.every((id) => additiveMetric(layer, id))) draft.share = true;
+    else note(build, 0.3, "a share of a measure that does not add up over groups");
   }
   numberConditions(intent, layer, draft, entity, build);
   const { period, compare } = timeOf(intent, asOfDate);

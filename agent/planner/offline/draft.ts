@@ -28,6 +28,10 @@ export interface Draft {
   limit?: number;
   attributes: string[];
   dateAttribute?: string;
+  /** Each group's share of the total (占比 by a dimension). */
+  share?: boolean;
+  /** A trend with each bucket's change against the one before (按月及环比). */
+  bucketChange?: boolean;
 }
 
 /** The draft of an earlier plan, for follow-ups. */
@@ -49,6 +53,8 @@ export function draftFromPlan(plan: QueryPlan): Draft | undefined {
       limit: query.limit,
       attributes: [],
       dateAttribute: query.time?.dateAttribute,
+      share: query.share,
+      bucketChange: query.bucketChange,
     };
   }
   if (query.kind !== "list") return undefined;

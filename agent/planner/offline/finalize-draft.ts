@@ -115,6 +115,9 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
           having: draft.having,
           ...(time ? { time } : {}),
           ...(compareTo ? { compareTo, ...(draft.compare?.layout ? { compareLayout: draft.compare.layout } : {}) } : {}),
+          // The compiler computes shares and bucket changes only without a comparison period.
+          ...(draft.share && !compareTo && !draft.bucketChange ? { share: true } : {}),
+          ...(draft.bucketChange && hasTrend && !compareTo ? { bucketChange: true } : {}),
           order: draft.order,
           ...(draft.limit ? { limit: draft.limit } : {}),
           ...(referenceMonth ? { referenceMonth } : {}),

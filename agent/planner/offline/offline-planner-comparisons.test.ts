@@ -16,7 +16,15 @@ const CASES: [string, ExpectedPlan][] = [
   // 地区 in Chinese business usage is the region (华东, 华南), not the city.
   ["各地区的申请笔数", { metrics: ["application_count"], dimensions: ["region"] }],
   ["按地区看逾期率", { metrics: ["overdue_rate"], dimensions: ["region"] }],
+
+  // A share by a dimension: each group's share of the whole, for counts and sums.
+  ["各渠道申请笔数占比", { metrics: ["application_count"], dimensions: ["channel"], share: true }],
+  ["share of disbursement by branch this year", { metrics: ["disbursement_amount"], dimensions: ["branch"], share: true }],
+  ["各城市客户数的构成", { metrics: ["customer_count"], dimensions: ["city"], share: true }],
 ];
+
+/** The share of one value or term is one number, which no plan computes: declined rather than a breakdown. */
+const SINGLE_SHARES = ["高价值客户占比多少", "逾期贷款占比", "what proportion of customers are high value", "share of mortgage in outstanding balance"];
 
 /** Runs a conversation; returns the last outcome. */
 function converse(questions: string[]): PlannerOutcome {
@@ -32,6 +40,10 @@ function converse(questions: string[]): PlannerOutcome {
 describe("offline planner: comparisons, changes per bucket and shares", () => {
   it.each(CASES)("%s", (question, expected) => {
     expectPlan(plan(question), expected, question);
+  });
+
+  it.each(SINGLE_SHARES)("declines the single share %s", (question) => {
+    expect(plan(question).status).toBe("unsupported");
   });
 
   it.each([

