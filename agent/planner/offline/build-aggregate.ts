@@ -69,6 +69,9 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
   if (intent.trendGrain) {
     const time = layer.dimensions.find((dimension) => dimension.type === "time");
     if (time) draft.dimensions.push({ id: time.id, grain: intent.trendGrain });
+    // "近6个月放款金额按月及环比", "month over month for the last 6 months": each bucket against the one before.
+    const changeWord = intent.cues.has("previous_period") || intent.cues.has("change") || intent.cues.has("rise") || intent.cues.has("fall");
+    if (time && changeWord) draft.bucketChange = true;
   }
   // "各地区贷款余额占比", "share of loan count by risk class": each group's share of the whole, for counts and sums.
   if (intent.cues.has("share") && draft.dimensions.some((dimension) => layer.dimension(dimension.id).type !== "time")) {

@@ -17,6 +17,12 @@ const CASES: [string, ExpectedPlan][] = [
   ["各地区的申请笔数", { metrics: ["application_count"], dimensions: ["region"] }],
   ["按地区看逾期率", { metrics: ["overdue_rate"], dimensions: ["region"] }],
 
+  // A trend with a change word: each bucket against the one before.
+  ["近6个月申请笔数按月及环比", { metrics: ["application_count"], dimensions: ["time:month"], time: ["2026-01-01", "2026-06-30"], bucketChange: true, compareTo: null }],
+  ["monthly NPS with month over month change", { metrics: ["nps"], dimensions: ["time:month"], bucketChange: true, compareTo: null }],
+  ["每季度放款笔数的变化", { metrics: ["loan_count"], dimensions: ["time:quarter"], bucketChange: true }],
+  ["每月放款金额趋势", { dimensions: ["time:month"], bucketChange: false }],
+
   // A share by a dimension: each group's share of the whole, for counts and sums.
   ["各渠道申请笔数占比", { metrics: ["application_count"], dimensions: ["channel"], share: true }],
   ["share of disbursement by branch this year", { metrics: ["disbursement_amount"], dimensions: ["branch"], share: true }],
