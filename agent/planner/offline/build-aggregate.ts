@@ -9,7 +9,7 @@ import { lastTwelveMonths, timeOf } from "./question-period.ts";
 import { rankingDirection, rankingLimit } from "./ranking.ts";
 import type { Intent } from "./read-question.ts";
 import { contextEntities, resolveAmbiguity } from "./resolve-ambiguity.ts";
-import { additiveMetric, countMetricOf, dimensionApplies } from "./semantic-helpers.ts";
+import { additiveMetric, countMetricOf, dimensionApplies, dimensionMayBeMissing } from "./semantic-helpers.ts";
 import { subjectEntity } from "./subject-entity.ts";
 
 /** Builds an aggregate draft. */
@@ -59,6 +59,13 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
   }
   draft.filters.push(...values.filters);
   for (const dimension of values.multiValued) if (!draft.dimensions.some((existing) => existing.id === dimension)) draft.dimensions.push({ id: dimension });
+  // "各风险等级的客户数", "拒绝原因分布": the groups are the dimension's values; rows with none (customers without a
+  // grade that month, applications not rejected) are no group of the question.
+  for (const dimension of draft.dimensions) {
+    const known = layer.dimension(dimension.id).values?.map((entry) => entry.value) ?? [];
+    const filtered = draft.filters.some((filter) => filter.kind === "in" && filter.dimension === dimension.id);
+    if (known.length > 0 && !filtered && dimensionMayBeMissing(layer, dimension.id, entity)) draft.filters.push({ kind: "in", dimension: dimension.id, values: known });
+  }
   // "高于平均水平", "average NPL ratio": an average of a metric that is not itself an average is not what we compute.
   const averageCue = intent.cueSpans.find((entry) => entry.cue === "average");
   if (averageCue) note(build, 0.25, "an average of a metric");

@@ -1,8 +1,11 @@
 // Period comparisons, month-over-month trends and shares: which plan fields (compareLayout, bucketChange, share) are set.
 import { describe, expect, it } from "vitest";
 import type { ConversationTurn, PlannerOutcome } from "../planner.ts";
-import { expectPlan, plan } from "./__fixtures__/planner-fixture.ts";
+import { ENUMS } from "../../../schema/tables.ts";
+import { expectPlan, plan, values } from "./__fixtures__/planner-fixture.ts";
 import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
+
+const REJECT_REASONS = [...ENUMS.rejectReason];
 
 const CASES: [string, ExpectedPlan][] = [
   // Two periods said side by side: one row per period.
@@ -22,6 +25,12 @@ const CASES: [string, ExpectedPlan][] = [
   ["monthly NPS with month over month change", { metrics: ["nps"], dimensions: ["time:month"], bucketChange: true, compareTo: null }],
   ["每季度放款笔数的变化", { metrics: ["loan_count"], dimensions: ["time:quarter"], bucketChange: true }],
   ["每月放款金额趋势", { dimensions: ["time:month"], bucketChange: false }],
+
+  // Groups of a dimension that may have no value (no grade that month, no reject reason): only the known values.
+  ["贷款笔数按风险等级", { metrics: ["loan_count"], dimensions: ["risk_grade"], filters: [values("risk_grade", "A", "B", "C", "D", "E")] }],
+  ["customers by risk grade", { metrics: ["customer_count"], dimensions: ["risk_grade"], filters: [values("risk_grade", "A", "B", "C", "D", "E")] }],
+  ["applications per rejection reason last month", { metrics: ["application_count"], dimensions: ["reject_reason"], filters: [values("reject_reason", ...REJECT_REASONS)] }],
+  ["各城市的客户数", { metrics: ["customer_count"], dimensions: ["city"], filters: [] }],
 
   // A share by a dimension: each group's share of the whole, for counts and sums.
   ["各渠道申请笔数占比", { metrics: ["application_count"], dimensions: ["channel"], share: true }],

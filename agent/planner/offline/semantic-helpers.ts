@@ -5,6 +5,7 @@
 import { fragmentTexts } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { Attribute, Metric, SqlFragment, Term } from "../../../schema/semantic-layer/types.ts";
+import { TABLES } from "../../../schema/tables.ts";
 import type { Language } from "../planner.ts";
 
 const reachCache = new WeakMap<SemanticLayer, Map<string, Set<string>>>();
@@ -123,4 +124,19 @@ export function additiveMetric(layer: SemanticLayer, metricId: string): boolean 
   const metric: Metric = layer.metric(metricId);
   if (metric.kind !== "simple" || (metric.format !== "count" && metric.format !== "money") || !metric.sql) return false;
   return fragmentTexts(metric.sql).every((text) => /^\s*(COUNT|SUM)\s*\(/i.test(text));
+}
+
+/**
+ * Whether a category dimension can have no value on rows of `entity`: its column may be NULL (a reject reason on
+ * an approved application) or it is looked up in a month-based table for a month the row may lack (a customer's
+ * risk grade). Grouping by such a dimension would show a group of rows with no value at all.
+ */
+export function dimensionMayBeMissing(layer: SemanticLayer, dimensionId: string, entity: string): boolean {
+  const dimension = layer.dimension(dimensionId);
+  if (dimension.type !== "category") return false;
+  const lookup = dimension.byEntity?.[entity];
+  if (lookup) return fragmentTexts(lookup.column).some((text) => text.includes("{{month}}"));
+  const [tableName, columnName] = fragmentTexts(dimension.column)[0].split(".");
+  const column = TABLES.find((table) => table.name === tableName)?.columns.find((candidate) => candidate.name === columnName);
+  return column?.nullable === true;
 }
