@@ -79,6 +79,9 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
     compareTo = draft.compare.kind === "range" ? draft.compare.range : draft.compare.kind === "year" ? sameRangeLastYear(period) : previousPeriod(period);
   }
 
+  // "近6个月每月流失客户数": rows a term dates by its own date (流失 → churn_date) fall into the months of that date.
+  if (period && (hasTrend || compareTo) && !periodTerm && !dateAttribute) dateAttribute = termDateAttribute(layer, entity, termIds);
+
   if (period && !hasTrend && !compareTo && !periodTerm) {
     // Only the as-of month (or a shorter period ending at the as-of date) reads as "now"; longer periods filter rows.
     const current = rangeContains(period, asOfDate) && period.start >= `${asOfDate.slice(0, 7)}-01`;

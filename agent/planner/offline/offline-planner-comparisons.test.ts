@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationTurn, PlannerOutcome } from "../planner.ts";
 import { ENUMS } from "../../../schema/tables.ts";
-import { expectPlan, plan, values } from "./__fixtures__/planner-fixture.ts";
+import { expectPlan, plan, term, values } from "./__fixtures__/planner-fixture.ts";
 import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
 
 const REJECT_REASONS = [...ENUMS.rejectReason];
@@ -31,6 +31,10 @@ const CASES: [string, ExpectedPlan][] = [
   ["customers by risk grade", { metrics: ["customer_count"], dimensions: ["risk_grade"], filters: [values("risk_grade", "A", "B", "C", "D", "E")] }],
   ["applications per rejection reason last month", { metrics: ["application_count"], dimensions: ["reject_reason"], filters: [values("reject_reason", ...REJECT_REASONS)] }],
   ["各城市的客户数", { metrics: ["customer_count"], dimensions: ["city"], filters: [] }],
+
+  // Rows a term dates by its own date are grouped and compared by that date.
+  ["每月流失客户数趋势", { metrics: ["customer_count"], dimensions: ["time:month"], filters: [term("churned")], dateAttribute: "churn_date" }],
+  ["churned customers per quarter this year", { metrics: ["customer_count"], dimensions: ["time:quarter"], dateAttribute: "churn_date" }],
 
   // A share by a dimension: each group's share of the whole, for counts and sums.
   ["各渠道申请笔数占比", { metrics: ["application_count"], dimensions: ["channel"], share: true }],
