@@ -1,6 +1,6 @@
 /**
  * The web chat's controller: sign-in, the conversation list, asking (WebSocket with an HTTP fallback), the turns
- * of the open conversation, the semantic-layer browser and the interface language.
+ * of the open conversation, the semantic-layer browser, subscriptions and the inbox, and the interface language.
  */
 import { ApiClient } from "./api/api-client.ts";
 import type { ChatReply } from "./api/api-client.ts";
@@ -9,14 +9,19 @@ import { readSemanticLayer } from "./api/api-shapes.ts";
 import type { ConversationSummary, LayerEntry } from "./api/api-shapes.ts";
 import { askOverStream, StreamUnavailableError } from "./api/chat-stream.ts";
 import type { Answer } from "./api/answer-types.ts";
-import { appHeader } from "./components/app-header.ts";
+import { SubscriptionApi, subscriptionRequest } from "./api/subscription-api.ts";
+import { appHeader, setInboxBadge } from "./components/app-header.ts";
 import { answerCard, failureCard } from "./components/answer-card.ts";
 import { composer } from "./components/composer.ts";
 import type { Composer } from "./components/composer.ts";
 import { conversationList } from "./components/conversation-list.ts";
 import { emptyState } from "./components/empty-state.ts";
 import { progressIndicator } from "./components/progress-indicator.ts";
+import { inboxDialog } from "./components/inbox-dialog.ts";
 import { semanticBrowser } from "./components/semantic-browser.ts";
+import { subscribeDialog } from "./components/subscribe-dialog.ts";
+import { subscriptionListDialog } from "./components/subscription-list.ts";
+import { showToast } from "./components/toast.ts";
 import { signInForm } from "./components/sign-in-form.ts";
 import { h, replaceChildren } from "./dom.ts";
 import { initialLanguage, saveLanguage } from "./i18n/language.ts";
@@ -49,6 +54,8 @@ export class App {
   private sidebarElement = h("aside", { id: "sidebar", class: "sidebar" });
   private announcer = h("div", { class: "visually-hidden", role: "status", "aria-live": "polite" });
   private composer: Composer | null = null;
+  private unread = 0;
+  private inboxTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly root: HTMLElement) {}
 
@@ -62,6 +69,11 @@ export class App {
     const key = savedApiKey();
     if (key) this.enter(key);
     else this.showSignIn();
+  }
+
+  /** The subscription API over the signed-in client. */
+  private get subscriptionApi(): SubscriptionApi | null {
+    return this.api ? new SubscriptionApi(this.api) : null;
   }
 
   private showSignIn(problem?: string): void {
@@ -104,10 +116,88 @@ export class App {
     if (!listed) void this.refreshConversations();
     else this.renderSidebar();
     void this.loadLayer();
+    void this.refreshUnread();
+    // Scheduled runs land in the inbox while the page is open: the badge is checked every minute.
+    if (this.inboxTimer === null) this.inboxTimer = setInterval(() => void this.refreshUnread(), 60_000);
+    // The inbox (and webhooks) link to a stored answer as /?conversation=<id>.
+    const linked = new URLSearchParams(location.search).get("conversation");
+    if (linked) {
+      history.replaceState(null, "", location.pathname);
+      void this.openConversation(linked);
+    }
+  }
+
+  /** Reads the unread count for the header badge. */
+  private async refreshUnread(): Promise<void> {
+    const api = this.subscriptionApi;
+    if (!api) return;
+    try {
+      this.setUnread((await api.inbox()).unread);
+    } catch (error) {
+      this.refused(error);
+    }
+  }
+
+  private setUnread(count: number): void {
+    this.unread = count;
+    setInboxBadge(this.root, this.messages, count);
+  }
+
+  /** Opens a modal dialog over the page; focus returns to the control that opened it. */
+  private openDialog(build: (onClose: () => void) => HTMLDialogElement, opener: HTMLElement | null = document.activeElement as HTMLElement | null): void {
+    const dialog = build(() => opener?.isConnected && opener.focus());
+    this.root.appendChild(dialog);
+    dialog.showModal();
+  }
+
+  private openSubscriptions(): void {
+    const api = this.subscriptionApi;
+    if (!api) return;
+    this.openDialog((onClose) =>
+      subscriptionListDialog(api, this.messages, this.language, {
+        notify: (message) => showToast(this.root, message),
+        onRan: () => void this.refreshUnread(),
+        onClose,
+      }),
+    );
+  }
+
+  private openInbox(): void {
+    const api = this.subscriptionApi;
+    if (!api) return;
+    this.openDialog((onClose) =>
+      inboxDialog(api, this.messages, this.language, {
+        onUnread: (count) => this.setUnread(count),
+        onOpenConversation: (id) => void this.openConversation(id),
+        onClose,
+      }),
+    );
+  }
+
+  /** The subscribe form of a turn's answer (answered turns with an index in their conversation). */
+  private subscribeOpener(turn: Turn): ((button: HTMLElement) => void) | null {
+    const answer = turn.answer;
+    const api = this.subscriptionApi;
+    if (!answer || answer.status !== "answered" || turn.answerIndex === null || !api) return null;
+    const index = turn.answerIndex;
+    return (button) =>
+      this.openDialog(
+        (onClose) =>
+          subscribeDialog(
+            answer,
+            this.messages,
+            (values) => api.create(subscriptionRequest(answer.conversation_id, index, values)),
+            (subscription) => showToast(this.root, this.messages.subscribed(subscription.name)),
+            onClose,
+          ),
+        button,
+      );
   }
 
   private signOut(): void {
     forgetApiKey();
+    if (this.inboxTimer !== null) clearInterval(this.inboxTimer);
+    this.inboxTimer = null;
     this.conversations = [];
     this.conversationId = null;
     this.turns = [];
@@ -127,8 +217,11 @@ export class App {
         onOpenLayer: () => this.openLayer(),
         onLanguage: (language) => this.setLanguage(language),
         onSignOut: () => this.signOut(),
+        onOpenSubscriptions: () => this.openSubscriptions(),
+        onOpenInbox: () => this.openInbox(),
       },
       this.sidebarOpen,
+      this.unread,
     );
     replaceChildren(
       this.root,
@@ -285,6 +378,7 @@ export class App {
           onAsk: (message) => void this.ask(message),
           onRetry: retry,
           sendFeedback: this.feedbackSender(turn),
+          onSubscribe: this.subscribeOpener(turn),
         })
       : failureCard(turn.failure ?? this.messages.networkError, this.messages, retry);
     replaceChildren(turn.element, question, body);

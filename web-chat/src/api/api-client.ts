@@ -45,8 +45,8 @@ export class ApiClient {
     private readonly baseUrl = "",
   ) {}
 
-  /** One request; resolves the JSON body (null for 204), rejects with ApiError. */
-  private async request(method: string, path: string, body?: unknown, headers?: (headers: Headers) => void): Promise<unknown> {
+  /** One request; resolves the JSON body (null for 204), rejects with ApiError (public for the subscription API). */
+  async request(method: string, path: string, body?: unknown, headers?: (headers: Headers) => void): Promise<unknown> {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {

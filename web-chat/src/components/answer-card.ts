@@ -23,6 +23,8 @@ export interface AnswerCardContext {
   onRetry: () => void;
   /** Sends feedback on this answer; null when it cannot be referred to. */
   sendFeedback: SendFeedback | null;
+  /** Opens the subscribe form for this answer; null when it cannot be referred to. */
+  onSubscribe?: ((button: HTMLElement) => void) | null;
 }
 
 /** Suggested questions as chips (unsupported answers, errors). */
@@ -48,6 +50,12 @@ function answeredParts(answer: Answer, context: AnswerCardContext): (HTMLElement
     answer.sql.length > 0 && sqlBlock(answer.sql, messages),
     actionCards(answer.actions as ActionView[], answer.question, messages),
   ];
+}
+
+/** The "订阅 / Subscribe" button of an answered card. */
+function subscribeButton(onSubscribe: (button: HTMLElement) => void, messages: Messages): HTMLElement {
+  const button: HTMLButtonElement = h("button", { type: "button", class: "subscribe", "aria-haspopup": "dialog", "data-part": "subscribe-button", text: messages.subscribe, onclick: () => onSubscribe(button) });
+  return button;
 }
 
 /** The card of an answer of any status. */
@@ -80,6 +88,7 @@ export function answerCard(answer: Answer, context: AnswerCardContext): HTMLElem
       { class: "answer-footer" },
       answer.as_of_date && h("span", { class: "as-of", text: messages.asOf(answer.as_of_date) }),
       answer.status === "answered" && context.sendFeedback && feedbackButtons(context.sendFeedback, messages),
+      answer.status === "answered" && context.onSubscribe && subscribeButton(context.onSubscribe, messages),
     ),
     answer.status === "answered" &&
       choiceChips(

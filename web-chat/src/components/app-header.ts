@@ -1,4 +1,4 @@
-/** The top bar: title, sidebar toggle (tablets), semantic-layer button, language switch and sign out. */
+/** The top bar: title, sidebar toggle (tablets), semantic-layer, subscriptions and inbox buttons, language switch and sign out. */
 import { h } from "../dom.ts";
 import type { Messages, UiLanguage } from "../i18n/messages.ts";
 
@@ -8,10 +8,29 @@ export interface HeaderHandlers {
   onOpenLayer: () => void;
   onLanguage: (language: UiLanguage) => void;
   onSignOut: () => void;
+  onOpenSubscriptions: () => void;
+  onOpenInbox: () => void;
+}
+
+/** The inbox button's badge text and accessible name for an unread count. */
+export function inboxButtonLabel(messages: Messages, unread: number): { badge: string; label: string } {
+  return { badge: unread > 99 ? "99+" : String(unread), label: unread > 0 ? `${messages.inbox} (${messages.unreadCount(unread)})` : messages.inbox };
+}
+
+/** Shows an unread count on the header's inbox button. */
+export function setInboxBadge(header: ParentNode, messages: Messages, unread: number): void {
+  const button = header.querySelector<HTMLElement>(".open-inbox");
+  const badge = header.querySelector<HTMLElement>(".open-inbox .badge");
+  if (!button || !badge) return;
+  const { badge: text, label } = inboxButtonLabel(messages, unread);
+  badge.textContent = text;
+  badge.hidden = unread === 0;
+  button.setAttribute("aria-label", label);
 }
 
 /** The header element. */
-export function appHeader(language: UiLanguage, messages: Messages, handlers: HeaderHandlers, sidebarOpen: boolean): HTMLElement {
+export function appHeader(language: UiLanguage, messages: Messages, handlers: HeaderHandlers, sidebarOpen: boolean, unread = 0): HTMLElement {
+  const inbox = inboxButtonLabel(messages, unread);
   const select = h(
     "select",
     { id: "language", class: "language-switch", "aria-label": messages.language },
@@ -28,6 +47,13 @@ export function appHeader(language: UiLanguage, messages: Messages, handlers: He
       "div",
       { class: "header-tools" },
       h("button", { type: "button", class: "open-layer", onclick: handlers.onOpenLayer, text: messages.semanticLayer }),
+      h("button", { type: "button", class: "open-subscriptions", onclick: handlers.onOpenSubscriptions, text: messages.subscriptions }),
+      h(
+        "button",
+        { type: "button", class: "open-inbox", "aria-label": inbox.label, onclick: handlers.onOpenInbox },
+        messages.inbox,
+        h("span", { class: "badge", "aria-hidden": "true", hidden: unread === 0, text: inbox.badge }),
+      ),
       select,
       h("button", { type: "button", class: "sign-out", onclick: handlers.onSignOut, text: messages.signOut }),
     ),

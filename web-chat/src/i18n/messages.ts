@@ -1,5 +1,7 @@
 /** Every text of the interface in Chinese and English (answers themselves come from the server in their language). */
 
+import { SUBSCRIPTION_MESSAGES } from "./subscription-messages.ts";
+
 /** The interface languages. */
 export type UiLanguage = "zh" | "en";
 
@@ -86,6 +88,7 @@ const zh = {
   exampleByBranch: (name: string) => `按分行看${name}`,
   exampleTerm: (name: string) => `列出${name}`,
   headlineQuestion: "哪些高价值客户本月还款风险上升?",
+  ...SUBSCRIPTION_MESSAGES.zh,
 };
 
 /** The message catalogue's shape (the Chinese one is the reference). */
@@ -174,6 +177,7 @@ const en: Messages = {
   exampleByBranch: (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)} by branch`,
   exampleTerm: (name: string) => `List ${name}`,
   headlineQuestion: "Which high-value customers have rising repayment risk this month?",
+  ...SUBSCRIPTION_MESSAGES.en,
 };
 
 /** The catalogues by language. */
