@@ -57,12 +57,13 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
     zh: ["最低", "最少", "最小", "最短", "倒数", "末尾", "排名后", "垫底", "靠后", "最低的"],
     en: ["lowest", "least", "shortest", "smallest", "fewest", "bottom", "minimum"],
   },
-  best: { zh: ["最好", "最佳", "最优", "表现最好", "最优秀"], en: ["best", "strongest", "best performing", "top performing"] },
-  worst: { zh: ["最差", "最糟", "表现最差", "最不好"], en: ["worst", "weakest", "poorest", "worst performing"] },
+  // Speed words rank durations by the metric's direction: the slowest approval time is the worst.
+  best: { zh: ["最好", "最佳", "最优", "表现最好", "最优秀", "最快"], en: ["best", "strongest", "best performing", "top performing", "fastest", "quickest"] },
+  worst: { zh: ["最差", "最糟", "表现最差", "最不好", "最慢"], en: ["worst", "weakest", "poorest", "worst performing", "slowest"] },
   rank: { zh: ["排名", "排行", "排序", "排行榜", "排一下", "从高到低", "从大到小"], en: ["rank", "ranking", "ranked", "sorted", "sort", "order by", "ordered by", "leaderboard"] },
   count: {
-    zh: ["多少", "有多少", "几个", "几家", "几笔", "几位", "几", "数量", "总数", "个数", "数", "多少个", "多少笔", "多少家", "多少位", "多少条", "计数", "几条"],
-    en: ["how many", "number of", "count", "count of", "total number", "total number of", "how much"],
+    zh: ["多少", "有多少", "几个", "几家", "几笔", "几位", "几", "数量", "总数", "个数", "数", "多少个", "多少笔", "多少家", "多少位", "多少条", "计数", "几条", "多多少", "多了多少", "少多少", "少了多少", "差多少", "差了多少"],
+    en: ["how many", "number of", "count", "count of", "total number", "total number of", "how much", "how many more", "how many fewer", "how much more", "how much less"],
   },
   trend_month: {
     zh: ["趋势", "走势", "变化趋势", "每月", "按月", "逐月", "月度", "各月", "分月", "每个月", "月趋势", "历月", "哪个月", "哪一个月", "哪月", "几月份"],
@@ -73,7 +74,7 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   trend_day: { zh: ["每天", "每日", "按天", "按日", "逐日", "日度"], en: ["daily", "by day", "per day", "each day", "day by day"] },
   compare: {
     zh: ["对比", "比较", "相比", "相较", "比起", "较", "相比较", "和上月比", "跟上月比", "与上月比"],
-    en: ["compare", "compared", "comparison", "versus", "vs", "against", "relative to", "compared with", "compared to"],
+    en: ["compare", "compared", "comparison", "versus", "vs", "against", "relative to", "compared with", "compared to", "than"],
   },
   previous_period: { zh: ["环比", "较上月", "比上月", "比上个月", "较上期", "比上期", "与上月相比", "和上个月比"], en: ["month over month", "mom", "vs last month", "period over period", "from last month", "since last month"] },
   year_over_year: { zh: ["同比", "较去年同期", "去年同期", "比去年同期"], en: ["year over year", "yoy", "same period last year", "versus last year"] },
@@ -85,7 +86,11 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
     zh: ["下降", "下跌", "减少", "降低", "下滑", "走低", "变低", "回落", "变少", "改善", "降了"],
     en: ["dropped", "drop", "drops", "declined", "decline", "declining", "decrease", "decreased", "decreasing", "fell", "fall", "falling", "went down", "go down", "shrank", "shrinking", "improving", "improved", "down"],
   },
-  change: { zh: ["变化", "变动", "波动", "增减", "变化情况"], en: ["change", "changed", "changes", "difference", "delta", "movement"] },
+  // "多多少", "how many more": the difference between two periods.
+  change: {
+    zh: ["变化", "变动", "波动", "增减", "变化情况", "多多少", "多了多少", "少多少", "少了多少", "差多少", "差了多少"],
+    en: ["change", "changed", "changes", "difference", "delta", "movement", "how many more", "how many fewer", "how much more", "how much less"],
+  },
   follow_up: {
     zh: ["那", "那么", "那如果", "其中", "这些", "这里面", "里面", "再看", "再按", "如果是", "换成", "改看", "那就", "接着", "同样"],
     en: ["what about", "how about", "and", "of those", "of these", "among them", "among those", "those", "these", "now", "same for", "same but", "then", "and what about", "what if", "and for"],

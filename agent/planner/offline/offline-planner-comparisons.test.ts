@@ -19,6 +19,12 @@ const CASES: [string, ExpectedPlan][] = [
   // 地区 in Chinese business usage is the region (华东, 华南), not the city.
   ["各地区的申请笔数", { metrics: ["application_count"], dimensions: ["region"] }],
   ["按地区看逾期率", { metrics: ["overdue_rate"], dimensions: ["region"] }],
+  ["本月放款笔数比上月多了多少", { metrics: ["loan_count"], time: ["2026-06-01", "2026-06-30"], compareTo: ["2026-05-01", "2026-05-31"], compareLayout: null }],
+  ["how many more applications this quarter than last quarter", { metrics: ["application_count"], time: ["2026-04-01", "2026-06-30"], compareTo: ["2026-01-01", "2026-03-31"], compareLayout: null }],
+
+  // Speed words rank durations by the metric's direction: the slowest is the longest.
+  ["fastest 2 channels by average approval time", { metrics: ["average_approval_hours"], dimensions: ["channel"], order: [["average_approval_hours", "asc"]], limit: 2 }],
+  ["平均审批时长最慢的3个分行", { metrics: ["average_approval_hours"], dimensions: ["branch"], order: [["average_approval_hours", "desc"]], limit: 3 }],
 
   // A trend with a change word: each bucket against the one before.
   ["近6个月申请笔数按月及环比", { metrics: ["application_count"], dimensions: ["time:month"], time: ["2026-01-01", "2026-06-30"], bucketChange: true, compareTo: null }],
