@@ -109,7 +109,7 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
     zh: ["学历", "教育程度", "文化程度", "天气", "股价", "股票", "汇率", "房价", "婚姻", "婚姻状况", "新闻", "彩票", "基金净值", "比特币", "身高", "体重", "星座", "政治", "宗教", "信用卡", "存款利率", "理财收益率", "员工", "工资单", "绩效考核", "预测", "预计", "预估"],
     en: ["weather", "stock", "stocks", "share price", "stock price", "exchange rate", "education", "education level", "degree", "marital", "marital status", "marriage", "news", "lottery", "bitcoin", "crypto", "gdp", "inflation", "religion", "politics", "height", "weight", "zodiac", "credit card", "employees", "payroll", "temperature", "forecast", "predict", "prediction", "projected", "projection"],
   },
-  share: { zh: ["占比", "比例", "份额", "构成", "结构", "占多少"], en: ["share", "proportion", "percentage of", "mix", "composition", "breakdown of"] },
+  share: { zh: ["占比", "比例", "份额", "构成", "结构", "占多少"], en: ["share", "proportion", "percentage of", "mix", "composition", "breakdown of", "percent of"] },
   average: { zh: ["平均", "均值", "人均", "户均", "笔均"], en: ["average", "mean", "avg"] },
   negate: {
     zh: ["非", "不是", "没有", "并非", "除了", "除", "不含", "不包括", "排除", "剔除", "以外的", "之外的"],

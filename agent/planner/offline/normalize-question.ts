@@ -33,6 +33,8 @@ export function normalizeQuestion(question: string): string {
   text = text.replace(/([a-z])'s\b/g, "$1 's");
   text = digitsForChineseAmounts(text);
   // "NPL%", "on time repayment %": a percent sign after a word is the word's rate.
+  // "what % of balance": a percent sign before "of" asks for a share.
+  text = text.replace(/([a-z])\s*%\s+of\b/g, "$1 percentage of");
   text = text.replace(/([a-z])\s*%/g, "$1 rate");
   text = text.replace(/\s+/g, " ").trim();
   return text;

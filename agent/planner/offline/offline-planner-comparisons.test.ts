@@ -46,6 +46,7 @@ const CASES: [string, ExpectedPlan][] = [
   ["各渠道申请笔数占比", { metrics: ["application_count"], dimensions: ["channel"], share: true }],
   ["share of disbursement by branch this year", { metrics: ["disbursement_amount"], dimensions: ["branch"], share: true }],
   ["各城市客户数的构成", { metrics: ["customer_count"], dimensions: ["city"], share: true }],
+  ["what % of disbursement is mortgage vs auto", { metrics: ["disbursement_amount"], dimensions: ["product_category"], share: true }],
 ];
 
 /** The share of one value or term is one number, which no plan computes: declined rather than a breakdown. */
@@ -68,6 +69,10 @@ describe("offline planner: comparisons, changes per bucket and shares", () => {
   });
 
   it.each(SINGLE_SHARES)("declines the single share %s", (question) => {
+    expect(plan(question).status).toBe("unsupported");
+  });
+
+  it.each(["列出下个月放款的贷款", "customers onboarded next week"])("declines a list of unscheduled rows after the as-of date: %s", (question) => {
     expect(plan(question).status).toBe("unsupported");
   });
 
