@@ -168,7 +168,8 @@ export class App {
     this.openDialog((onClose) =>
       inboxDialog(api, this.messages, this.language, {
         onUnread: (count) => this.setUnread(count),
-        onOpenConversation: (id) => void this.openConversation(id),
+        // A run's answer is a conversation of its own, new to the list.
+        onOpenConversation: (id) => void this.openConversation(id).then(() => this.refreshConversations()),
         onClose,
       }),
     );

@@ -18,6 +18,7 @@ export interface SubscriptionView {
   active: boolean;
   schedule: ScheduleView;
   schedule_text: string;
+  time_zone: string;
   next_run_at: string | null;
   secret?: string;
   deliveries: { inbox: boolean; webhooks: { url: string }[] };

@@ -3,9 +3,9 @@ import { h, replaceChildren } from "../dom.ts";
 import type { RunView, SubscriptionApi, SubscriptionView } from "../api/subscription-api.ts";
 import type { Messages, UiLanguage } from "../i18n/messages.ts";
 
-/** A date-time in the interface language, in the browser's zone. */
-export function formatDateTime(iso: string, language: UiLanguage): string {
-  return new Date(iso).toLocaleString(language === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+/** A date-time in the interface language, in the browser's zone or the one given. */
+export function formatDateTime(iso: string, language: UiLanguage, timeZone?: string): string {
+  return new Date(iso).toLocaleString(language === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short", ...(timeZone ? { timeZone } : {}) });
 }
 
 /** What the list reports back to the page. */
@@ -20,7 +20,8 @@ export interface SubscriptionListHandlers {
 /** The modal dialog (open it with showModal()); it loads the list itself. */
 export function subscriptionListDialog(api: SubscriptionApi, messages: Messages, language: UiLanguage, handlers: SubscriptionListHandlers): HTMLDialogElement {
   const list = h("div", { class: "subscription-items", "aria-live": "polite" }, h("p", { class: "muted", text: messages.loading }));
-  const statusText = (run: RunView | undefined) => (run ? `${messages.runStatuses[run.status] ?? run.status} · ${formatDateTime(run.finished_at, language)}` : messages.neverRun);
+  // Run times in the subscription's zone, as its schedule is written ("每天 08:00 (Asia/Shanghai)").
+  const statusText = (run: RunView | undefined, timeZone: string) => (run ? `${messages.runStatuses[run.status] ?? run.status} · ${formatDateTime(run.finished_at, language, timeZone)}` : messages.neverRun);
 
   const row = (subscription: SubscriptionView, lastRun: RunView | undefined): HTMLElement => {
     const runNow = h("button", { type: "button", class: "run-now", text: messages.runNow });
@@ -62,9 +63,9 @@ export function subscriptionListDialog(api: SubscriptionApi, messages: Messages,
         h("dt", { text: messages.scheduleKind }),
         h("dd", { class: "schedule-text", text: subscription.schedule_text }),
         h("dt", { text: messages.nextRun }),
-        h("dd", { class: "next-run", text: subscription.active && subscription.next_run_at ? formatDateTime(subscription.next_run_at, language) : messages.paused }),
+        h("dd", { class: "next-run", text: subscription.active && subscription.next_run_at ? formatDateTime(subscription.next_run_at, language, subscription.time_zone) : messages.paused }),
         h("dt", { text: messages.lastRun }),
-        h("dd", { class: "last-run", "data-status": lastRun?.status ?? "none", text: statusText(lastRun) }),
+        h("dd", { class: "last-run", "data-status": lastRun?.status ?? "none", text: statusText(lastRun, subscription.time_zone) }),
       ),
       h("div", { class: "subscription-actions", role: "group", "aria-label": subscription.name }, runNow, toggle, remove),
     );
