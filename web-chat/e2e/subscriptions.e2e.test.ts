@@ -119,6 +119,8 @@ describe.skipIf(!HAS_CHROMIUM)("subscriptions in the web chat (Chromium)", () =>
     const form = page.getByRole("dialog", { name: "订阅这个问题" });
     await form.waitFor();
     expect(await form.getByLabel("名称").inputValue()).toBe(HEADLINE);
+    // Focus starts in the form's first field.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("name");
     expect(await form.getByLabel("频率", { exact: true }).inputValue()).toBe("daily");
     await form.getByLabel("时间").fill("08:00");
     // Weekly shows the weekday, cron the expression; back to daily.

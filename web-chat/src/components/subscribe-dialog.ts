@@ -26,7 +26,7 @@ function choice(name: string, options: readonly (readonly [string, string])[], s
  * saved it (the toast); onClose when the dialog is gone (focus goes back to the button).
  */
 export function subscribeDialog(answer: Answer, messages: Messages, create: CreateSubscription, onCreated: (subscription: SubscriptionView) => void, onClose: () => void): HTMLDialogElement {
-  const name = h("input", { type: "text", name: "name", maxlength: "200", value: answer.question });
+  const name = h("input", { type: "text", name: "name", maxlength: "200", autofocus: true, value: answer.question });
   const kind = choice("kind", (["daily", "weekly", "monthly", "cron"] as const).map((value) => [value, messages.scheduleKinds[value] ?? value] as const), "daily");
   const time = h("input", { type: "time", name: "time", value: "08:00", required: true });
   const weekday = choice("weekday", messages.weekdays.map((label, index) => [String(index), label] as const), "1");
