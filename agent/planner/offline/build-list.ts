@@ -11,6 +11,7 @@ import { timeOf } from "./question-period.ts";
 import { rankingDirection } from "./ranking.ts";
 import type { Intent } from "./read-question.ts";
 import type { Span } from "./scan-question.ts";
+import { summedAttribute } from "./semantic-helpers.ts";
 import { subjectEntity } from "./subject-entity.ts";
 
 /** Builds a list draft. */
@@ -29,16 +30,26 @@ export function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string
   };
   for (const id of intent.terms) for (const shown of layer.term(id).showAttributes ?? []) if (layer.attribute(shown).entity === entity) add(shown);
   const mentioned: { id: string; span: Span }[] = [];
+  const impliedTerms: string[] = [];
   for (const mention of intent.attributes) {
     const own = mention.options.find((option) => option.entity === entity);
     if (own) {
       add(own.id);
       mentioned.push({ id: own.id, span: mention.span });
+      continue;
+    }
+    // "在贷余额最大的贷款": a metric that sums a column of these rows names that column, for the rows it counts.
+    const summed = mention.span.senses.flatMap((sense) => (sense.kind === "metric" ? [summedAttribute(layer, sense.id, entity)] : [])).find((found) => found !== undefined);
+    if (summed) {
+      add(summed.attribute);
+      mentioned.push({ id: summed.attribute, span: mention.span });
+      if (summed.term && !intent.terms.includes(summed.term)) impliedTerms.push(summed.term);
     } else note(build, 0.3, `"${mention.span.text}" is not shown for ${entity}`);
   }
   if (intent.cues.has("unmasked") && mentioned.some((entry) => layer.attribute(entry.id).pii)) return { kind: "unsupported", reason: "pii_request", detail: "unmasked" };
   draft.filters.push(...valueFilters(intent, layer, entity, build).filters);
   draft.filters.push(...termFilters(intent, layer, entity, build));
+  draft.filters.push(...impliedTerms.map((id) => ({ kind: "term" as const, term: id })));
   numberConditions(intent, layer, draft, entity, build);
   const { period } = timeOf(intent, asOfDate);
   draft.period = period;
@@ -59,6 +70,7 @@ export function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string
     const termOrder = intent.terms.map((id) => layer.term(id).order).find((order) => order && layer.attribute(order.attribute).entity === entity);
     // "biggest overdue loans": with nothing named to rank by, rank by the entity's first money attribute.
     const moneyDefault = layer.entity(entity).defaultAttributes.find((id) => layer.attribute(id).format === "money");
+    // "在贷余额最大的前10笔贷款": a metric that sums a column of these rows ranks them by that column.
     const by = numeric[0]?.id ?? termOrder?.attribute ?? moneyDefault;
     if (by && by === moneyDefault && !numeric[0] && !termOrder) note(build, 0.15, `ranked by ${by}`);
     if (by) {

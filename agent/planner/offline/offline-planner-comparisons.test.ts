@@ -26,6 +26,12 @@ const CASES: [string, ExpectedPlan][] = [
   ["fastest 2 channels by average approval time", { metrics: ["average_approval_hours"], dimensions: ["channel"], order: [["average_approval_hours", "asc"]], limit: 2 }],
   ["平均审批时长最慢的3个分行", { metrics: ["average_approval_hours"], dimensions: ["branch"], order: [["average_approval_hours", "desc"]], limit: 3 }],
 
+  // A counted noun beside another measure ("笔数和余额") is measured too.
+  ["逾期贷款按产品类别的笔数和余额", { metrics: ["loan_count", "outstanding_balance"], dimensions: ["product_category"], filters: [term("overdue")] }],
+
+  // Rows ranked by a metric that sums one of their columns: by that column, over the rows the metric counts.
+  ["在贷余额最高的5笔贷款", { kind: "list", entity: "loans", filters: [term("active_loan")], order: [["outstanding_balance", "desc"]], limit: 5 }],
+
   // A trend with a change word: each bucket against the one before.
   ["近6个月申请笔数按月及环比", { metrics: ["application_count"], dimensions: ["time:month"], time: ["2026-01-01", "2026-06-30"], bucketChange: true, compareTo: null }],
   ["monthly NPS with month over month change", { metrics: ["nps"], dimensions: ["time:month"], bucketChange: true, compareTo: null }],

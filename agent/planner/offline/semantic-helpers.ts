@@ -140,3 +140,19 @@ export function dimensionMayBeMissing(layer: SemanticLayer, dimensionId: string,
   const column = TABLES.find((table) => table.name === tableName)?.columns.find((candidate) => candidate.name === columnName);
   return column?.nullable === true;
 }
+
+/**
+ * The attribute of `entity` a metric sums (outstanding balance → loans.outstanding_balance), if it is a plain SUM,
+ * with the term that restricts rows as the metric does (active loans), if the metric has a row filter.
+ */
+export function summedAttribute(layer: SemanticLayer, metricId: string, entity: string): { attribute: string; term?: string } | undefined {
+  const metric = layer.metric(metricId);
+  if (metric.kind !== "simple" || !metric.sql || metric.entity !== entity) return undefined;
+  const inner = /^\s*SUM\(\s*([a-z_]+\.[a-z_]+)\s*\)\s*$/i.exec(fragmentTexts(metric.sql)[0])?.[1];
+  const attribute = inner ? layer.attributes.find((candidate) => candidate.entity === entity && fragmentTexts(candidate.sql)[0] === inner) : undefined;
+  if (!attribute) return undefined;
+  if (!metric.filter) return { attribute: attribute.id };
+  const filter = fragmentTexts(metric.filter)[0];
+  const term = layer.terms.find((candidate) => candidate.entity === entity && fragmentTexts(candidate.sql)[0] === filter);
+  return term ? { attribute: attribute.id, term: term.id } : undefined;
+}
