@@ -2,7 +2,7 @@
  * Builds the web chat with Vite's build() API into web-chat/dist. Run directly (`npm start`'s prestart) it builds
  * only when dist is missing; the e2e test also rebuilds when the sources are newer than the build.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -39,11 +39,36 @@ export async function buildWebChat(): Promise<void> {
   await build({ configFile: join(WEB_CHAT_ROOT, "vite.config.ts"), logLevel: "warn" });
 }
 
+/** Held while one process builds, so that test files running in parallel never build over each other. */
+const BUILD_LOCK = join(WEB_CHAT_ROOT, ".build-lock");
+/** A lock older than this was left by a process that died mid-build. */
+const STALE_LOCK_MS = 180_000;
+
+/** Takes the build lock (mkdir is atomic across processes), waiting while another process holds it. */
+async function takeBuildLock(): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      return;
+    } catch {
+      if (existsSync(BUILD_LOCK) && Date.now() - statSync(BUILD_LOCK).mtimeMs > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 /** Builds when dist is missing (or, with `fresh`, stale); returns whether it built. */
 export async function ensureWebChatBuilt(options: { fresh?: boolean } = {}): Promise<boolean> {
   if (webChatIsBuilt(options)) return false;
-  await buildWebChat();
-  return true;
+  await takeBuildLock();
+  try {
+    // Another process may have built it while this one waited for the lock.
+    if (webChatIsBuilt(options)) return false;
+    await buildWebChat();
+    return true;
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
