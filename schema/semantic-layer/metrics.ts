@@ -39,7 +39,7 @@ export const METRICS: MetricInput[] = [
   },
   {
     id: "average_loan_amount",
-    names: { zh: ["平均贷款金额", "笔均放款", "平均放款金额", "件均金额", "笔均金额"], en: ["average loan amount", "average loan size", "mean loan size", "average principal"] },
+    names: { zh: ["平均贷款金额", "笔均放款", "平均放款金额", "件均金额", "笔均金额", "平均单笔金额", "单笔平均金额", "平均每笔金额"], en: ["average loan amount", "average loan size", "mean loan size", "average principal"] },
     description: { zh: "笔均放款:贷款本金的平均值", en: "Average loan amount: average principal per loan" },
     entity: "loans",
     kind: "simple",

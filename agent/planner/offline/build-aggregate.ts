@@ -110,9 +110,10 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
  * overdue loans"), or anywhere with a counting word that names a count (多少笔, how many, number of).
  */
 function countedRows(intent: Intent, layer: SemanticLayer): string | undefined {
-  const explicitCount = intent.cueSpans.some(
-    (entry) => entry.cue === "count" && (/笔|个|位|家|条|how many|number of/.test(entry.span.text) || /^[笔个位家条户]/.test(intent.text.slice(entry.span.end))),
-  );
+  // "放了多少笔贷款": a counting classifier after 多少 counts even where 多少 belongs to a metric's own words.
+  const explicitCount =
+    /多少[笔个位家条户]/.test(intent.text) ||
+    intent.cueSpans.some((entry) => entry.cue === "count" && (/笔|个|位|家|条|how many|number of/.test(entry.span.text) || /^[笔个位家条户]/.test(intent.text.slice(entry.span.end))));
   if (explicitCount) {
     const entity = intent.terms[0] ? layer.term(intent.terms[0]).entity : intent.entityMentions[0];
     const metric = entity ? countMetricOf(layer, entity) : undefined;

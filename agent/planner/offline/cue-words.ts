@@ -62,7 +62,7 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   worst: { zh: ["最差", "最糟", "表现最差", "最不好", "最慢"], en: ["worst", "weakest", "poorest", "worst performing", "slowest"] },
   rank: { zh: ["排名", "排行", "排序", "排行榜", "排一下", "从高到低", "从大到小"], en: ["rank", "ranking", "ranked", "sorted", "sort", "order by", "ordered by", "leaderboard"] },
   count: {
-    zh: ["多少", "有多少", "几个", "几家", "几笔", "几位", "几", "数量", "总数", "个数", "数", "多少个", "多少笔", "多少家", "多少位", "多少条", "计数", "几条", "笔数", "户数", "条数", "多多少", "多了多少", "少多少", "少了多少", "差多少", "差了多少"],
+    zh: ["多少", "有多少", "几个", "几家", "几笔", "几位", "几", "数量", "总数", "个数", "数", "多少个", "多少笔", "多少家", "多少位", "多少条", "计数", "几条", "笔数", "户数", "条数", "多少次", "几次", "多多少", "多了多少", "少多少", "少了多少", "差多少", "差了多少"],
     en: ["how many", "number of", "count", "count of", "total number", "total number of", "how much", "how many more", "how many fewer", "how much more", "how much less"],
   },
   trend_month: {
@@ -76,7 +76,7 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
     zh: ["对比", "比较", "相比", "相较", "比起", "较", "相比较", "和上月比", "跟上月比", "与上月比"],
     en: ["compare", "compared", "comparison", "versus", "vs", "against", "relative to", "compared with", "compared to", "than"],
   },
-  previous_period: { zh: ["环比", "较上月", "比上月", "比上个月", "较上期", "比上期", "与上月相比", "和上个月比"], en: ["month over month", "mom", "vs last month", "period over period", "from last month", "since last month"] },
+  previous_period: { zh: ["环比", "较上月", "比上月", "比上个月", "较上期", "比上期", "与上月相比", "和上个月比", "季度环比"], en: ["month over month", "mom", "vs last month", "period over period", "from last month", "since last month", "quarter over quarter", "qoq"] },
   year_over_year: { zh: ["同比", "较去年同期", "去年同期", "比去年同期"], en: ["year over year", "yoy", "same period last year", "versus last year"] },
   rise: {
     zh: ["上升", "上涨", "增长", "增加", "提高", "升高", "变高", "走高", "攀升", "提升", "变多", "涨了", "恶化"],

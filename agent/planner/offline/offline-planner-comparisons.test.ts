@@ -28,6 +28,10 @@ const CASES: [string, ExpectedPlan][] = [
 
   // A counted noun beside another measure ("笔数和余额") is measured too.
   ["逾期贷款按产品类别的笔数和余额", { metrics: ["loan_count", "outstanding_balance"], dimensions: ["product_category"], filters: [term("overdue")] }],
+  ["今年放了多少笔贷款", { metrics: ["loan_count", "disbursement_amount"], time: ["2026-01-01", "2026-06-30"] }],
+  ["QoQ disbursement", { metrics: ["disbursement_amount"], time: ["2026-04-01", "2026-06-30"], compareTo: ["2026-01-01", "2026-03-31"] }],
+  ["申请笔数季度环比", { metrics: ["application_count"], time: ["2026-04-01", "2026-06-30"], compareTo: ["2026-01-01", "2026-03-31"] }],
+  ["上月放款的平均单笔金额", { metrics: ["average_loan_amount"], time: ["2026-05-01", "2026-05-31"] }],
 
   // Rows ranked by a metric that sums one of their columns: by that column, over the rows the metric counts.
   ["在贷余额最高的5笔贷款", { kind: "list", entity: "loans", filters: [term("active_loan")], order: [["outstanding_balance", "desc"]], limit: 5 }],
@@ -56,6 +60,9 @@ const CASES: [string, ExpectedPlan][] = [
 ];
 
 /** The share of one value or term is one number, which no plan computes: declined rather than a breakdown. */
+/** Questions declined: a complement ("其他客户", "the rest") that no filter expresses. */
+const COMPLEMENTS = ["高价值客户和其他客户的不良率对比", "NPL ratio of high value customers vs the rest"];
+
 const SINGLE_SHARES = ["高价值客户占比多少", "逾期贷款占比", "what proportion of customers are high value", "share of mortgage in outstanding balance"];
 
 /** Runs a conversation; returns the last outcome. */
@@ -72,6 +79,10 @@ function converse(questions: string[]): PlannerOutcome {
 describe("offline planner: comparisons, changes per bucket and shares", () => {
   it.each(CASES)("%s", (question, expected) => {
     expectPlan(plan(question), expected, question);
+  });
+
+  it.each(COMPLEMENTS)("declines the complement in %s", (question) => {
+    expect(plan(question).status).toBe("unsupported");
   });
 
   it.each(SINGLE_SHARES)("declines the single share %s", (question) => {

@@ -1,6 +1,6 @@
 /** The period a question names and what it is compared with; trends default to the last 12 months. */
 import type { DateRange } from "../../plan/query-plan.ts";
-import { addDays, daysInRange, monthOf, monthRange, previousPeriod } from "./date-math.ts";
+import { addDays, daysInRange, monthOf, monthRange, previousPeriod, quarterRange } from "./date-math.ts";
 import type { Comparison } from "./draft.ts";
 import type { Intent } from "./read-question.ts";
 
@@ -15,6 +15,12 @@ export function timeOf(intent: Intent, asOfDate: string): { period?: DateRange; 
   let period: DateRange | undefined;
   if (times.length >= 1) period = { start: times[0].range.start, end: times.reduce((end, time) => (time.range.end > end ? time.range.end : end), times[0].range.end) };
   if (intent.cues.has("year_over_year")) return { period, compare: { kind: "year" } };
+  // "QoQ", "季度环比" with no period said: this quarter against the last one (else the as-of month).
+  const quarterly = intent.cueSpans.some((entry) => entry.cue === "previous_period" && /qoq|quarter|季度/.test(entry.span.text));
+  if (!period && quarterly) {
+    const month = monthOf(asOfDate);
+    period = quarterRange(month.year, Math.ceil(month.month / 3));
+  }
   if (intent.cues.has("previous_period") || changing) return { period, compare: { kind: "previous" } };
   if (intent.cues.has("compare") && period) {
     // "compared with last month": the period said is the earlier one; the current one is the period after it.

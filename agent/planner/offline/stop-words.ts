@@ -12,8 +12,8 @@ const CHINESE = new Set(
     "是否 有没有 哪 哪里 为 作为 按照 根据 出来 一个 各个 每 所 有关 相关 方面 整体上 大概 大约 左右 具体 详细 一览 情况下 状况 水平 表现情况 " +
     "元 到期 应还 数值 指标 结果 是多少 有哪些 如何 怎么样了 呢 么 嗯 好 好的 谢谢 给出 拉 拉一下 出 列 排 占 比 值 达 达到 属于 当中的 超 多 少 高 低 大 小 " +
     "近期 最近 期间 时候 时间段 期内 以来 截至今日 到 至 从 自 起 开始 结束 天 月 年 周 季 度 日 号 之 以 于 由 将 会 已 已经 曾 正在 处于 仍 仍然 还在 " +
-    "其他 别的 另外 同时 并且 而且 但是 不过 然后 接着 之后 以后 以前 之前 此 该 本 当 这些 那些 前 后 第 整个 全体 各类 各种 各项 类 种 项 些许 总数 " +
-    "打电话 多少钱 钱 总额 总量 总数 小时 放了 单笔 因为 因 由于 " +
+    "另外 同时 并且 而且 但是 不过 然后 接着 之后 以后 以前 之前 此 该 本 当 这些 那些 前 后 第 整个 全体 各类 各种 各项 类 种 项 些许 总数 " +
+    "打电话 多少钱 钱 总额 总量 总数 小时 放了 单笔 因为 因 由于 全年 整年 亿 亿元 万元 " +
     "累计 累积 共计 发放 多久 那边 这边 咋样 咋 啥 搞 弄 做 办 发生 出现 产生 进行 开展 完成 实现 最新 一下子 到目前 目前为止 截至目前 " +
     "新增 新 客群 人群 群体 对象 名称 清单 列表 报表 报告 统计表 图 图表 柱状图 折线图 画 画一个 做 做个 生成 导出"
   ).split(/\s+/),
@@ -37,6 +37,9 @@ const ENGLISH = new Set(
   ).split(/\s+/),
 );
 
+/** Words naming "everything else" (其他客户): content, since the planner cannot express a complement. */
+const COMPLEMENT_WORDS = new Set(["其他", "其余", "别的", "剩下的", "其它", "others", "rest"]);
+
 /** Single Chinese characters that are grammar (particles, measure words, pronouns), never content on their own. */
 const CHINESE_FUNCTION_CHARACTERS = new Set([
   ..."的了吗呢吧啊呀哦嘛么是有在和与及或把被给对我你您他她它们请帮查看下个家名位笔条款只些这那其里中上内要想能可就都也还又再才每各按分共总多少几哪谁什怎样如何为从到至以于由将会已曾正并且而但然后之前第整全类种项元天月年周季度日号近最过等约啥咋罢啦嗯哈呗率",
@@ -50,6 +53,8 @@ export function isFunctionCharacter(character: string): boolean {
 /** Whether a leftover word carries no meaning for the plan. */
 export function isStopWord(word: string): boolean {
   const lower = word.toLowerCase();
+  // "其他客户", "the rest": the complement of what is named, which no filter here expresses.
+  if (COMPLEMENT_WORDS.has(lower)) return false;
   if (CHINESE.has(lower) || ENGLISH.has(lower)) return true;
   if (/^[\d.,%+\-<>=?!:;'"()[\]{}/\\|&*#@$¥^_~`]+$/.test(lower)) return true;
   // A run of Chinese particles only (了吗, 的呢) is still empty.
