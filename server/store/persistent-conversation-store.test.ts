@@ -39,8 +39,11 @@ describe("Journal", () => {
     journal.close();
     appendFileSync(path, '{"n":2,"tor');
     const reopened = Journal.open(path);
-    expect(reopened.replay).toEqual({ records: [{ n: 1 }], skippedLines: 1 });
-    reopened.journal.append({ n: 3 });
+    expect(reopened.replay).toEqual({ records: [{ n: 1 }], positions: [{ offset: 0, length: 7 }], skippedLines: 1 });
+    const third = reopened.journal.append({ n: 3 });
+    // A record reads back from its position, after the torn line's fresh newline.
+    expect(reopened.journal.read(third)).toEqual({ n: 3 });
+    expect(reopened.journal.read(reopened.replay.positions[0])).toEqual({ n: 1 });
     reopened.journal.close();
     expect(Journal.open(path).replay.records).toEqual([{ n: 1 }, { n: 3 }]);
     expect(readFileSync(path, "utf8").split("\n").filter(Boolean)).toHaveLength(3);

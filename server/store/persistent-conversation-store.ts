@@ -7,6 +7,7 @@ import { newConversationId } from "../../agent/pipeline/conversation-store.ts";
 import type { Conversation, ConversationStore } from "../../agent/pipeline/conversation-store.ts";
 import type { ConversationTurn } from "../../agent/planner/planner.ts";
 import { Journal } from "./journal.ts";
+import type { JournalPosition } from "./journal.ts";
 
 /** An answer as kept with its turn: the answer object with at most MAX_STORED_ROWS rows (row_count stays the full count). */
 export type StoredAnswer = Answer;
@@ -65,10 +66,22 @@ export class PersistentConversationStore implements ConversationStore {
     const { journal, replay } = Journal.open(path);
     this.journal = journal;
     this.skippedLines = replay.skippedLines;
-    for (const record of replay.records) this.apply(record as ConversationRecord);
+    replay.records.forEach((record, index) => this.apply(record as ConversationRecord, replay.positions[index]));
   }
 
-  private apply(record: ConversationRecord): void {
+  /**
+   * Answers (up to 200 rows each) stay in the journal, not in memory: a turn reads its answer back when shown, so the
+   * server's memory does not grow with every answered question.
+   */
+  private keepAnswerOnDisk(turn: StoredTurn, position: JournalPosition): void {
+    Object.defineProperty(turn, "answer", {
+      enumerable: true,
+      configurable: true,
+      get: () => (this.journal.read(position) as Extract<ConversationRecord, { type: "answer" }>).answer,
+    });
+  }
+
+  private apply(record: ConversationRecord, position?: JournalPosition): void {
     switch (record.type) {
       case "created":
         this.conversations.set(record.id, { id: record.id, ...(record.user === undefined ? {} : { user: record.user }), createdAt: record.at, updatedAt: record.at, turns: [] });
@@ -82,7 +95,8 @@ export class PersistentConversationStore implements ConversationStore {
       }
       case "answer": {
         const turn = this.conversations.get(record.id)?.turns[record.index];
-        if (turn) turn.answer = record.answer;
+        if (turn && position) this.keepAnswerOnDisk(turn, position);
+        else if (turn) turn.answer = record.answer;
         break;
       }
       case "deleted":
@@ -92,8 +106,7 @@ export class PersistentConversationStore implements ConversationStore {
   }
 
   private write(record: ConversationRecord): void {
-    this.journal.append(record);
-    this.apply(record);
+    this.apply(record, this.journal.append(record));
   }
 
   /** The pipeline's open: the user's own conversation, or a new one (owned by `user`). */
