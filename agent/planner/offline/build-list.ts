@@ -91,5 +91,12 @@ export function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string
     const ambiguity = layer.ambiguities.find((candidate) => candidate.id === mention.id) as Ambiguity;
     return { kind: "clarify", ambiguity, span: mention.span };
   }
+  // "贷款情况给我看看", "loans overview": a vague word about all rows, with nothing to narrow or rank them, asks for a
+  // figure rather than every row: ask which (the layer's ambiguity of measures said as 表现/performance).
+  const vague = /情况|概况|状况|总览|overview|situation|summary/.exec(intent.text);
+  const performance = layer.ambiguities.find((candidate) => candidate.id === "performance");
+  if (vague && performance && draft.filters.length === 0 && !draft.period && draft.order.length === 0 && !draft.limit && mentioned.length === 0) {
+    return { kind: "clarify", ambiguity: performance, span: { start: vague.index, end: vague.index + vague[0].length, text: vague[0], senses: [] } };
+  }
   return { kind: "draft", draft, penalty: build.penalty, reasons: build.reasons };
 }

@@ -85,6 +85,10 @@ describe("offline planner: comparisons, changes per bucket and shares", () => {
     expect(plan(question).status).toBe("unsupported");
   });
 
+  it.each(["客户情况给我看看", "show me the applications overview"])("asks which figure for a vague look at all rows: %s", (question) => {
+    expect(plan(question).status).toBe("clarify");
+  });
+
   it.each(SINGLE_SHARES)("declines the single share %s", (question) => {
     expect(plan(question).status).toBe("unsupported");
   });
