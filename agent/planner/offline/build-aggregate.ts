@@ -98,6 +98,12 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
   if (direction && (categorical.length > 0 || intent.trendGrain)) {
     draft.order.push({ by: metrics[0], direction });
     draft.limit = rankingLimit(intent, categorical.length > 0 ? intent.groupBy[0]?.plural : intent.trendPlural);
+    // "获客成本最低的5个活动": a ratio is NULL where its denominator is 0 (no applications), and NULL sorts first
+    // ascending; such groups have no value to rank. Only ratios that are never negative (not scores such as NPS).
+    const ranked = layer.metric(metrics[0]);
+    if (direction === "asc" && ranked.kind === "ratio" && ranked.format !== "score" && !ranked.multiplier && !draft.having.some((condition) => condition.metric === ranked.id)) {
+      draft.having.push({ metric: ranked.id, op: "gte", value: 0 });
+    }
   } else if (intent.limit && categorical.length > 0) {
     draft.order.push({ by: metrics[0], direction: "desc" });
     draft.limit = intent.limit.count;

@@ -36,6 +36,11 @@ const CASES: [string, ExpectedPlan][] = [
   // Rows ranked by a metric that sums one of their columns: by that column, over the rows the metric counts.
   ["在贷余额最高的5笔贷款", { kind: "list", entity: "loans", filters: [term("active_loan")], order: [["outstanding_balance", "desc"]], limit: 5 }],
 
+  // Lowest by a ratio: groups whose ratio has no value (a zero denominator) are not ranked first.
+  ["approval rate lowest 3 channels", { metrics: ["approval_rate"], dimensions: ["channel"], having: [{ metric: "approval_rate", op: "gte", value: 0 }], order: [["approval_rate", "asc"]], limit: 3 }],
+  ["不良率最低的分行", { metrics: ["npl_ratio"], dimensions: ["branch"], having: [{ metric: "npl_ratio", op: "gte", value: 0 }], limit: 1 }],
+  ["NPS最低的两个渠道", { metrics: ["nps"], dimensions: ["channel"], having: [], order: [["nps", "asc"]], limit: 2 }],
+
   // A trend with a change word: each bucket against the one before.
   ["近6个月申请笔数按月及环比", { metrics: ["application_count"], dimensions: ["time:month"], time: ["2026-01-01", "2026-06-30"], bucketChange: true, compareTo: null }],
   ["monthly NPS with month over month change", { metrics: ["nps"], dimensions: ["time:month"], bucketChange: true, compareTo: null }],
