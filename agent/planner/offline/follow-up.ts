@@ -26,7 +26,7 @@ const draftEntity = (draft: Draft, layer: SemanticLayer) => (draft.kind === "lis
 export function isFollowUp(intent: Intent, previous: Draft, layer: SemanticLayer): boolean {
   const leadingMarker = intent.cueSpans.some((entry) => MARKERS.has(entry.cue) && entry.span.start <= 1);
   const closingParticle = /呢\s*[?.!]?\s*$/.test(intent.text);
-  const anywhereMarker = intent.cues.has("instead") || /\b(of those|among them|among those|of these|of them)\b/.test(intent.text) || /其中|这些|这里面/.test(intent.text);
+  const anywhereMarker = intent.cues.has("instead") || /\b(of those|among them|among those|of these|of them)\b/.test(intent.text) || /其中|这些|这里面|它们|他们|她们|这几[个家位笔]/.test(intent.text) || /\b(they|them|their)\b/.test(intent.text);
   const entity = draftEntity(previous, layer);
   const ownEntity = intent.entityMentions.some((mention) => mention !== entity);
   if (intent.mode === "list" && intent.cues.has("list") && ownEntity) return false;
@@ -81,6 +81,10 @@ export function applyFollowUp(intent: Intent, previous: Draft, layer: SemanticLa
   }
   if (metrics.length > 0) {
     if (draft.kind === "list") {
+      // "进行中的活动有哪些" → "它们的转化率分别多少": a measure of each listed row, grouped by the rows' own key.
+      const listed = layer.entity(draft.entity as string);
+      const ownKey = layer.dimensions.find((dimension) => dimension.type === "category" && dimension.table === listed.table && dimension.column === listed.key);
+      if (/分别|各自|每个|respectively|each of/.test(intent.text) && ownKey && !draft.dimensions.some((dimension) => dimension.id === ownKey.id)) draft.dimensions.push({ id: ownKey.id });
       draft.kind = "aggregate";
       draft.attributes = [];
       draft.order = [];
@@ -91,12 +95,15 @@ export function applyFollowUp(intent: Intent, previous: Draft, layer: SemanticLa
     if (intent.cues.has("add") && previous.kind === "aggregate") draft.metrics = [...previous.metrics, ...metrics.filter((id) => !previous.metrics.includes(id))];
     else draft.metrics = metrics;
     const entity = layer.metric(metrics[0]).entity;
+    const kept = { dimensions: draft.dimensions.length, filters: draft.filters.length };
     draft.dimensions = draft.dimensions.filter((dimension) => dimensionApplies(layer, dimension.id, entity));
     draft.filters = draft.filters.filter((filter) => {
       if (filter.kind === "in") return dimensionApplies(layer, filter.dimension, entity);
       if (filter.kind === "term") return termApplies(layer, filter.term, entity);
       return true;
     });
+    // A narrowing or grouping said before that the new measure cannot keep would be silently dropped: decline.
+    if (draft.dimensions.length < kept.dimensions || draft.filters.length < kept.filters) return { kind: "unsupported", reason: "not_understood", detail: "the new measure cannot keep the earlier filters" };
     draft.order = draft.order.map((order) => (layer.has("metric", order.by) ? { ...order, by: metrics[0] } : order));
     draft.having = draft.having.filter((condition) => metrics.includes(condition.metric));
     changed = true;

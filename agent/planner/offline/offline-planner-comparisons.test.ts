@@ -103,6 +103,13 @@ describe("offline planner: comparisons, changes per bucket and shares", () => {
   });
 
   it.each([
+    [["列出进行中的活动", "这些活动的申请笔数分别是多少"], { metrics: ["application_count"], dimensions: ["campaign"], filters: [term("active_campaign")] }],
+    [["list high value customers", "what is their overdue rate"], { metrics: ["overdue_rate"], dimensions: [], filters: [term("high_value")] }],
+  ] as [string[], ExpectedPlan][])("a measure of the rows just listed keeps them: %s", (questions, expected) => {
+    expectPlan(converse(questions), expected, questions.join(" → "));
+  });
+
+  it.each([
     [["今年的申请笔数", "和去年相比呢"], ["2026-01-01", "2026-06-30"], ["2025-01-01", "2025-12-31"]],
     [["approval rate this quarter", "vs last quarter?"], ["2026-04-01", "2026-06-30"], ["2026-01-01", "2026-03-31"]],
   ] as [string[], [string, string], [string, string]][])("a follow-up naming the earlier period: %s", (questions, time, compareTo) => {
