@@ -26,7 +26,7 @@ export const METRICS: MetricInput[] = [
   {
     id: "disbursement_amount",
     names: {
-      zh: ["放款金额", "放款额", "放款量", "发放金额", "投放金额", "放款总额", "贷款发放额", "放了多少款", "放款规模", "放款多少", "放了多少"],
+      zh: ["放款金额", "放款额", "放款量", "发放金额", "投放金额", "放款总额", "贷款发放额", "放了多少款", "放款规模", "放款多少", "放了多少", "新增借款金额", "新增贷款金额"],
       en: ["disbursement", "disbursements", "disbursed amount", "disbursement amount", "amount disbursed", "lending volume", "origination volume", "loan volume", "amount lent", "how much we lent", "total loan amount", "disburse", "how much did we lend", "lent", "lend"],
     },
     description: { zh: "放款金额:贷款本金之和,按放款日期统计", en: "Disbursement: sum of loan principal, dated by disbursement date" },

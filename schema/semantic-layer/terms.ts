@@ -166,7 +166,7 @@ export const TERMS: TermInput[] = [
   },
   {
     id: "unresolved_alert",
-    names: { zh: ["未解决预警", "未处理预警", "未结预警", "待处理预警"], en: ["open alerts", "unresolved alerts", "pending alerts", "unhandled alerts"] },
+    names: { zh: ["未解决预警", "未处理预警", "未结预警", "待处理预警", "预警没解决", "预警未解决", "没解决的预警", "没有解决的预警"], en: ["open alerts", "unresolved alerts", "pending alerts", "unhandled alerts"] },
     description: { zh: "未解决预警:status 为 open 或 in_progress", en: "Unresolved alert: status open or in_progress" },
     formula: "risk_alerts.status IN ('open','in_progress')",
     entity: "risk_alerts",

@@ -32,6 +32,8 @@ const CASES: [string, ExpectedPlan][] = [
   ["QoQ disbursement", { metrics: ["disbursement_amount"], time: ["2026-04-01", "2026-06-30"], compareTo: ["2026-01-01", "2026-03-31"] }],
   ["申请笔数季度环比", { metrics: ["application_count"], time: ["2026-04-01", "2026-06-30"], compareTo: ["2026-01-01", "2026-03-31"] }],
   ["上月放款的平均单笔金额", { metrics: ["average_loan_amount"], time: ["2026-05-01", "2026-05-31"] }],
+  ["北京有多少预警没解决", { metrics: ["alert_count"], filters: [term("unresolved_alert"), values("city", "Beijing")] }],
+  ["今年每季度新增贷款金额", { metrics: ["disbursement_amount"], dimensions: ["time:quarter"] }],
 
   // Rows ranked by a metric that sums one of their columns: by that column, over the rows the metric counts.
   ["在贷余额最高的5笔贷款", { kind: "list", entity: "loans", filters: [term("active_loan")], order: [["outstanding_balance", "desc"]], limit: 5 }],
@@ -104,6 +106,7 @@ describe("offline planner: comparisons, changes per bucket and shares", () => {
 
   it.each([
     [["列出进行中的活动", "这些活动的申请笔数分别是多少"], { metrics: ["application_count"], dimensions: ["campaign"], filters: [term("active_campaign")] }],
+    [["各分行本月申请笔数", "取前2"], { metrics: ["application_count"], dimensions: ["branch"], order: [["application_count", "desc"]], limit: 2 }],
     [["list high value customers", "what is their overdue rate"], { metrics: ["overdue_rate"], dimensions: [], filters: [term("high_value")] }],
   ] as [string[], ExpectedPlan][])("a measure of the rows just listed keeps them: %s", (questions, expected) => {
     expectPlan(converse(questions), expected, questions.join(" → "));
