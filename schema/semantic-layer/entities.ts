@@ -23,7 +23,7 @@ export const ENTITIES: Entity[] = [
   {
     id: "applications",
     table: "applications",
-    names: { zh: ["申请", "贷款申请", "进件", "申请件"], en: ["application", "applications", "loan application"] },
+    names: { zh: ["申请", "贷款申请", "进件", "申请件"], en: ["application", "applications", "loan application", "request", "requests", "loan request", "loan requests"] },
     key: "applications.application_id",
     dateColumn: "applications.applied_at",
     dateType: "timestamp",

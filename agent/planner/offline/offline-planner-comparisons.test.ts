@@ -35,6 +35,7 @@ const CASES: [string, ExpectedPlan][] = [
   ["北京有多少预警没解决", { metrics: ["alert_count"], filters: [term("unresolved_alert"), values("city", "Beijing")] }],
   ["今年每季度新增贷款金额", { metrics: ["disbursement_amount"], dimensions: ["time:quarter"] }],
   ["单笔超过50万的贷款有多少笔", { metrics: ["loan_count"], filters: [{ kind: "compare", attribute: "principal", op: "gt", value: 500000 }] }],
+  ["how many loan requests were rejected last month", { metrics: ["application_count"], filters: [values("decision", "rejected")], time: ["2026-05-01", "2026-05-31"] }],
 
   // Rows ranked by a metric that sums one of their columns: by that column, over the rows the metric counts.
   ["在贷余额最高的5笔贷款", { kind: "list", entity: "loans", filters: [term("active_loan")], order: [["outstanding_balance", "desc"]], limit: 5 }],
