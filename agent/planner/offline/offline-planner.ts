@@ -11,6 +11,7 @@ import { detectLanguage } from "./detect-language.ts";
 import { draftFromPlan } from "./draft.ts";
 import { finalizeDraft } from "./finalize-draft.ts";
 import { applyFollowUp, isFollowUp } from "./follow-up.ts";
+import { readGenericAmount } from "./generic-amount.ts";
 import { buildLexicon } from "./lexicon.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { normalizeQuestion } from "./normalize-question.ts";
@@ -72,7 +73,7 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   const previousTurn = [...context.history].reverse().find((turn) => turn.plan);
   const previous = previousTurn?.plan ? draftFromPlan(previousTurn.plan) : undefined;
   const previousEntity = previous ? (previous.kind === "list" ? previous.entity : layer.metric(previous.metrics[0]).entity) : undefined;
-  const intent = resolvePartialDimensions(readQuestion(scanned, layer, language, { previousKind: previous?.kind }), layer, previousEntity);
+  const intent = readGenericAmount(resolvePartialDimensions(readQuestion(scanned, layer, language, { previousKind: previous?.kind }), layer, previousEntity), layer);
   const related = [...new Set([...intent.entityMentions, ...intent.metrics.map((id) => layer.metric(id).entity), ...intent.terms.map((id) => layer.term(id).entity)])];
 
   if (intent.cues.has("write") || WRITE_COMMAND.test(text)) return unsupportedOutcome(layer, language, "write_request", { related });
