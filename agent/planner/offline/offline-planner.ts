@@ -92,6 +92,10 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   const owner = intent.unknownWords.find((word) => text.includes(`${word} 's`) || text.includes(`${word}的`));
   if (owner) return unsupportedOutcome(layer, language, "not_understood", { related, detail: owner });
 
+  // "cities with more loans than Beijing": groups measured against one of them, which no plan expresses.
+  const than = intent.cueSpans.find((entry) => entry.cue === "compare" && entry.span.text === "than")?.span;
+  if (than && intent.values.some((mention) => mention.span.start >= than.end && mention.span.start - than.end <= 5)) return unsupportedOutcome(layer, language, "not_understood", { related });
+
   let result: BuildResult;
   if (previous && isFollowUp(intent, previous, layer)) result = applyFollowUp(intent, previous, layer, context.asOfDate);
   else result = buildDraft(intent, layer, context.asOfDate);
