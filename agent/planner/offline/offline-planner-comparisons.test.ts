@@ -10,7 +10,10 @@ const REJECT_REASONS = [...ENUMS.rejectReason];
 const CASES: [string, ExpectedPlan][] = [
   // Two periods said side by side: one row per period.
   ["本季度和上季度的申请笔数对比", { metrics: ["application_count"], time: ["2026-04-01", "2026-06-30"], compareTo: ["2026-01-01", "2026-03-31"], compareLayout: "rows" }],
-  ["overdue rate last month vs this month", { metrics: ["overdue_rate"], compareTo: ["2026-05-01", "2026-05-31"], compareLayout: "rows" }],
+  ["approval rate last month vs this month", { metrics: ["approval_rate"], compareTo: ["2026-05-01", "2026-05-31"], compareLayout: "rows" }],
+  // Two periods joined by 和/与 are each shown; a range (1月到3月) is one period.
+  ["1月和2月的申请笔数", { metrics: ["application_count"], time: ["2026-02-01", "2026-02-28"], compareTo: ["2026-01-01", "2026-01-31"], compareLayout: "rows" }],
+  ["1月到3月的申请笔数", { metrics: ["application_count"], time: ["2026-01-01", "2026-03-31"], compareTo: null }],
   ["去年和今年的NPS比较", { metrics: ["nps"], compareLayout: "rows" }],
   // A change word asks for the difference: the wide change columns.
   ["本月申请笔数和上月比增长了多少", { metrics: ["application_count"], compareTo: ["2026-05-01", "2026-05-31"], compareLayout: null }],

@@ -11,6 +11,15 @@ export function timeOf(intent: Intent, asOfDate: string): { period?: DateRange; 
   const changing = intent.cues.has("rise") || intent.cues.has("fall") || intent.cues.has("change");
   // Two periods said side by side ("今年和去年对比", "this quarter vs last quarter") are shown one row each; a
   // change word (增长率, 增加了多少, growth) asks for the difference instead, in the wide change columns.
+  // "本月和上月的逾期率", "disbursement in January and February": two periods joined by 和/and are each shown, not
+  // added together ("between March and May", "1月到3月" are one range).
+  const [first, second] = [...intent.times].sort((left, right) => left.start - right.start);
+  const joined =
+    intent.times.length === 2 &&
+    /^\s*(和|与|及|跟|同|、|,|and|&)\s*$/.test(intent.text.slice(first.end, second.start)) &&
+    !/between\s*$/.test(intent.text.slice(0, first.start)) &&
+    first.range.end < second.range.start !== second.range.end < first.range.start;
+  if (joined && !comparing) return { period: times[1].range, compare: { kind: "range", range: times[0].range, ...(changing ? {} : { layout: "rows" as const }) } };
   if (times.length >= 2 && comparing) return { period: times[times.length - 1].range, compare: { kind: "range", range: times[0].range, ...(changing ? {} : { layout: "rows" as const }) } };
   let period: DateRange | undefined;
   if (times.length >= 1) period = { start: times[0].range.start, end: times.reduce((end, time) => (time.range.end > end ? time.range.end : end), times[0].range.end) };
