@@ -53,7 +53,7 @@ export const TERMS: TermInput[] = [
   },
   {
     id: "delinquent_30",
-    names: { zh: ["M1+逾期", "逾期30天以上", "30天以上逾期", "M1+"], en: ["30+ delinquent", "delinquent 30+", "30+ dpd", "more than 30 days past due", "m1+", "30+ days past due", "over 30 days past due"] },
+    names: { zh: ["M1+逾期", "逾期30天以上", "30天以上逾期", "M1+", "30+"], en: ["30+", "30+ delinquent", "delinquent 30+", "30+ dpd", "more than 30 days past due", "m1+", "30+ days past due", "over 30 days past due"] },
     description: { zh: "M1+逾期:status = active 且 current_dpd > 30", en: "Delinquent 30+: status = 'active' and current_dpd > 30" },
     formula: "status = 'active' AND current_dpd > 30",
     entity: "loans",
@@ -62,7 +62,7 @@ export const TERMS: TermInput[] = [
   },
   {
     id: "delinquent_90",
-    names: { zh: ["逾期90天以上", "90天以上逾期", "90+逾期", "M3+"], en: ["90+ delinquent", "delinquent 90+", "90+ dpd", "more than 90 days past due", "90+ days past due", "over 90 days past due"] },
+    names: { zh: ["逾期90天以上", "90天以上逾期", "90+逾期", "M3+", "90+"], en: ["90+", "90+ delinquent", "delinquent 90+", "90+ dpd", "more than 90 days past due", "90+ days past due", "over 90 days past due"] },
     description: { zh: "90+逾期:status = active 且 current_dpd > 90", en: "Delinquent 90+: status = 'active' and current_dpd > 90" },
     formula: "status = 'active' AND current_dpd > 90",
     entity: "loans",

@@ -45,8 +45,18 @@ function mergeFilters(existing: Filter[], added: Filter[], layer: SemanticLayer)
   // The dimension a filter constrains: its own, or the one a term names (高价值客户 is value_tier = high).
   const slot = (filter: Filter): string | undefined =>
     filter.kind === "in" ? filter.dimension : filter.kind === "term" ? termValues(layer, filter.term)[0]?.dimension : undefined;
+  // The columns a term's condition reads, leaving out the status every loan term checks: "90+ → what about 30+?"
+  // replaces one current_dpd condition with another instead of requiring both.
+  const termColumns = (filter: Filter): string | undefined => {
+    if (filter.kind !== "term") return undefined;
+    const sql = layer.term(filter.term).sql;
+    const columns = new Set([...(typeof sql === "string" ? sql : sql.sqlite).matchAll(/\b\w+\.(\w+)\b/g)].map((match) => match[1]).filter((column) => column !== "status"));
+    return columns.size > 0 ? [...columns].sort().join(",") : undefined;
+  };
   let result = [...existing];
   for (const filter of added) {
+    const columns = termColumns(filter);
+    if (columns) result = result.filter((candidate) => candidate.kind !== "term" || JSON.stringify(candidate) === JSON.stringify(filter) || termColumns(candidate) !== columns);
     // "loan balance of high value customers → what about medium?": the new value replaces the old one of its dimension.
     const dimension = slot(filter);
     if (dimension) result = result.filter((candidate) => candidate.kind === "in" || slot(candidate) !== dimension);

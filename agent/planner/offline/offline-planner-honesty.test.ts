@@ -51,7 +51,6 @@ const UNSUPPORTED: [string, UnsupportedReason][] = [
   ["forecast next month's disbursement", "out_of_scope"],
   ["利率多少", "not_understood"],
   ["total requested amount of applications last month", "not_understood"],
-  ["list the 90+ loans", "not_understood"],
   ["你好", "not_understood"],
   ["hello there", "not_understood"],
   ["帮我写一首关于春天的诗", "not_understood"],

@@ -161,7 +161,9 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     }
     if (termSenses.length > 0 && metricSenses.length > 0) {
       // "NPL": the NPL ratio when measured, NPL loans when counted or listed.
-      const asTerm = hasCount || hasList || mode === "list" || metrics.length > 0 || content.some((other) => other !== span && has(other, "entity") && !has(other, "metric"));
+      // "M3+ balance": another measured word next to it makes it the rows' filter too.
+      const measuredElsewhere = content.some((other) => other !== span && has(other, "ambiguity"));
+      const asTerm = hasCount || hasList || mode === "list" || metrics.length > 0 || measuredElsewhere || content.some((other) => other !== span && has(other, "entity") && !has(other, "metric"));
       if (asTerm) {
         terms.push(...termSenses.map((sense) => sense.id).filter((id) => !terms.includes(id)));
         termSpans.push(...termSenses.map((sense) => ({ id: sense.id, span })));

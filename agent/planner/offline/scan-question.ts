@@ -158,8 +158,19 @@ export function scanQuestion(text: string, lexicon: Lexicon, asOfDate: string): 
     ...findNumberConditions(text).map((number) => ({ span: { start: number.start, end: number.end, text: number.text, senses: [], number }, priority: 1 })),
     ...lexiconCandidates(text, lexicon, wordBoundaries).map((span) => ({ span, priority: 0 })),
   ];
+  // A name written with digits ("90+", "M3+") read as a number would lose its meaning: where a lexicon name with a
+  // digit covers a number reading, the name wins.
+  const digitNames = candidates.filter(({ span }) => span.senses.length > 0 && /\d/.test(span.text));
+  const coveredByName = (span: Span) => {
+    if (!span.number) return false;
+    // Number readings may start with the space before the digits (" 90+").
+    const written = text.slice(span.start, span.end);
+    const start = span.start + (written.length - written.trimStart().length);
+    return digitNames.some(({ span: name }) => name.start <= start && name.end >= span.end);
+  };
   const spans = selectSpans(
     candidates.filter(({ span }) => {
+      if (coveredByName(span)) return false;
       // Latin words are whole: a match must not cut an English word or number in two.
       if (/[a-z\d]/.test(text[span.start - 1] ?? "") && /[a-z\d]/.test(text[span.start])) return false;
       if (/[a-z\d]/.test(text[span.end] ?? "") && /[a-z\d]/.test(text[span.end - 1])) return false;
