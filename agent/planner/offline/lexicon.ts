@@ -8,6 +8,7 @@ import type { DatasetValue } from "../planner.ts";
 import { CUE_WORDS } from "./cue-words.ts";
 import type { Cue } from "./cue-words.ts";
 import { normalizeQuestion } from "./normalize-question.ts";
+import { isStopWord } from "./stop-words.ts";
 import { toUnits } from "./text-units.ts";
 
 /** One meaning a word can have. */
@@ -79,6 +80,8 @@ export function buildLexicon(layer: SemanticLayer, datasetValues: Record<string,
       for (const name of [...allNames(value.names), value.value]) {
         // Single letters and digits (grades A-E, secured 0/1) are too short to be read as values on their own.
         if (name === value.value && name.length < 3) continue;
+        // A raw code that is a grammar word ("all" of target_tier) would filter "show me all overdue loans".
+        if (name === value.value && isStopWord(name)) continue;
         addWord(lexicon, name, { kind: "value", dimension: dimension.id, value: value.value });
       }
     }

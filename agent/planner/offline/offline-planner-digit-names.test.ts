@@ -33,6 +33,20 @@ const DIGIT_NAMES: [string, ExpectedPlan][] = [
   ["customers with more than 2 active loans", { kind: "list", entity: "customers", filters: [{ kind: "compare", attribute: "customer_active_loan_count", op: "gt", value: 2 }] }],
 ];
 
+// A raw value code that is a grammar word ("all" of the campaign target tier) is not a filter.
+const GRAMMAR_CODES: [string, ExpectedPlan][] = [
+  ["show me all overdue loans", { kind: "list", entity: "loans", filters: [term("overdue")] }],
+  ["show me all 90+ loans", { kind: "list", entity: "loans", filters: LOANS_90 }],
+  ["list all high value customers", { kind: "list", entity: "customers", filters: [term("high_value")] }],
+  ["all loans in Shanghai by product", { metrics: ["loan_count"], dimensions: ["product"], filters: [values("city", "Shanghai")] }],
+];
+
+describe("offline planner: grammar words are not value codes", () => {
+  it.each(GRAMMAR_CODES)("%s", (question, expected) => {
+    expectPlan(plan(question), expected, question);
+  });
+});
+
 describe("offline planner: names written with digits", () => {
   it.each(DIGIT_NAMES)("%s", (question, expected) => {
     expectPlan(plan(question), expected, question);
