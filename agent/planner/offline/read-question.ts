@@ -12,7 +12,7 @@ import type { NumberCondition } from "./number-expressions.ts";
 import { findNumberMentions } from "./number-targets.ts";
 import type { NumberMention } from "./number-targets.ts";
 import { decideMode, strongMetricSpans } from "./question-mode.ts";
-import { termValues } from "./semantic-helpers.ts";
+import { countMetricOf, termValues } from "./semantic-helpers.ts";
 import type { LimitMatch, ScannedQuestion, Span } from "./scan-question.ts";
 import type { TimeMatch } from "./time-expressions.ts";
 
@@ -58,6 +58,21 @@ const TREND_GRAINS: Partial<Record<Cue, TimeGrain>> = { trend_month: "month", tr
 
 const sensesOf = <K extends Sense["kind"]>(span: Span, kind: K) => span.senses.filter((sense): sense is Extract<Sense, { kind: K }> => sense.kind === kind);
 const has = (span: Span | undefined, kind: Sense["kind"]) => Boolean(span?.senses.some((sense) => sense.kind === kind));
+
+const COUNT_WORDS = /^(?:笔数|个数|数量|数目|\s*count|\s*number)$/;
+
+/** A term name followed by a count word ("在贷笔数"): the term and its entity's count metric. */
+function countedTerm(text: string, layer: SemanticLayer): { term: string; metric: string } | undefined {
+  for (const term of layer.terms) {
+    for (const name of [...term.names.zh, ...term.names.en]) {
+      const lower = name.toLowerCase();
+      if (!text.startsWith(lower) || !COUNT_WORDS.test(text.slice(lower.length))) continue;
+      const metric = countMetricOf(layer, term.entity);
+      if (metric) return { term: term.id, metric: metric.id };
+    }
+  }
+  return undefined;
+}
 
 /** Reads the scanned question into an intent. */
 export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, language: Language, options: { previousKind?: "aggregate" | "list" } = {}): Intent {
@@ -211,6 +226,17 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     }
     if (dimensionSenses.length > 0 && mode !== "list") {
       addGroup(dimensionSenses[0].id, span);
+      continue;
+    }
+    // "各支行的在贷笔数": measured by groups, a per-row count attribute that is a term name plus a count word reads
+    // as the term's rows counted (在贷 + 笔数), not as an attribute of some other entity.
+    const counted = mode === "aggregate" && attributeSenses.length > 0 && !numberTargets.has(span) ? countedTerm(span.text, layer) : undefined;
+    // "各城市客户的在贷笔数" names other rows (customers): left to the attribute reading.
+    const otherRows = counted && content.some((other) => other !== span && !has(other, "dimension") && sensesOf(other, "entity").some((entity) => entity.id !== layer.term(counted.term).entity));
+    if (counted && !otherRows) {
+      if (!terms.includes(counted.term)) terms.push(counted.term);
+      termSpans.push({ id: counted.term, span });
+      if (!metrics.includes(counted.metric)) metrics.push(counted.metric);
       continue;
     }
     if (attributeSenses.length > 0) {
