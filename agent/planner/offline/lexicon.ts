@@ -37,6 +37,8 @@ export interface Lexicon {
   root: LexiconNode;
   /** How many (word, sense) pairs it holds. */
   size: number;
+  /** Chinese characters of the data model's names (not cue words): a character outside them is more likely a typo. */
+  nameCharacters: Set<string>;
 }
 
 const senseKey = (sense: Sense) => JSON.stringify(sense);
@@ -59,6 +61,7 @@ function addWord(lexicon: Lexicon, word: string, sense: Sense): void {
     node.senses.push(sense);
     lexicon.size++;
   }
+  if (sense.kind !== "cue") for (const unit of units) if (unit.kind === "han") lexicon.nameCharacters.add(unit.key);
   node.surface = normalized;
   node.singleCharacter = units.length === 1 && units[0].kind === "han";
 }
@@ -71,7 +74,7 @@ const allNames = (names: { zh: string[]; en: string[] }) => [...names.zh, ...nam
  * the semantic layer is written in this file.
  */
 export function buildLexicon(layer: SemanticLayer, datasetValues: Record<string, DatasetValue[]>): Lexicon {
-  const lexicon: Lexicon = { root: { children: new Map(), senses: [] }, size: 0 };
+  const lexicon: Lexicon = { root: { children: new Map(), senses: [] }, size: 0, nameCharacters: new Set() };
   for (const metric of layer.metrics) for (const name of allNames(metric.names)) addWord(lexicon, name, { kind: "metric", id: metric.id });
   for (const entity of layer.entities) for (const name of allNames(entity.names)) addWord(lexicon, name, { kind: "entity", id: entity.id });
   for (const dimension of layer.dimensions) {

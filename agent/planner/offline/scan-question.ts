@@ -101,6 +101,40 @@ function lexiconCandidates(text: string, lexicon: Lexicon, wordBoundaries: Set<n
   return candidates;
 }
 
+/**
+ * Metric and term names of 3+ Chinese characters said with one character substituted ("逾其率" for 逾期率). Only
+ * names that are the single such match at their place: a near miss that could be two names is not guessed.
+ */
+function chineseTypoCandidates(text: string, lexicon: Lexicon): Span[] {
+  const units = toUnits(text);
+  const candidates: Span[] = [];
+  const words = [...segmenter.segment(text)].filter((segment) => segment.isWordLike && segment.segment.length >= 2);
+  const insideWord = (offset: number) => words.some((segment) => segment.index <= offset && offset < segment.index + segment.segment.length);
+  for (let first = 0; first < units.length; first++) {
+    const found: Span[] = [];
+    const walk = (node: LexiconNode, last: number, substitutedAt: number) => {
+      // The first and last characters are kept: they carry the kind of name (率/额/数 endings would match too much).
+      if (substitutedAt > first && substitutedAt < last - 1 && last - first >= 3 && node.senses.some((sense) => sense.kind === "metric" || sense.kind === "term")) {
+        const start = units[first].start;
+        const end = units[last - 1].end;
+        found.push({ start, end, text: text.slice(start, end), senses: node.senses.filter((sense) => sense.kind === "metric" || sense.kind === "term"), fuzzy: true });
+      }
+      const unit = units[last];
+      if (!unit || unit.kind !== "han") return;
+      const exact = node.children.get(unit.key);
+      if (exact) walk(exact, last + 1, substitutedAt);
+      // The character said instead must be foreign to the data model's names (转贷率 is another word, not 转化率) and
+      // not part of a word of its own (流入率).
+      if (substitutedAt < 0 && last > first && !lexicon.nameCharacters.has(unit.key) && !insideWord(unit.start)) for (const [key, child] of node.children) if (key !== unit.key && /^\p{Script=Han}$/u.test(key)) walk(child, last + 1, last);
+    };
+    walk(lexicon.root, first, -1);
+    const longest = Math.max(0, ...found.map((span) => span.end));
+    const atLongest = found.filter((span) => span.end === longest);
+    if (atLongest.length === 1) candidates.push(atLongest[0]);
+  }
+  return candidates;
+}
+
 /** Limits written as "前5" / "top 5" / "5个". */
 function limitCandidates(text: string): Span[] {
   const spans: Span[] = [];
@@ -158,6 +192,18 @@ export function scanQuestion(text: string, lexicon: Lexicon, asOfDate: string): 
     ...findNumberConditions(text).map((number) => ({ span: { start: number.start, end: number.end, text: number.text, senses: [], number }, priority: 1 })),
     ...lexiconCandidates(text, lexicon, wordBoundaries).map((span) => ({ span, priority: 0 })),
   ];
+  const exact = cover(text, candidates);
+  if (exact.unknownWords.length === 0 || !exact.unknownWords.every((word) => /^\p{Script=Han}+$/u.test(word))) return exact;
+  // Chinese words left over: one metric or term name with one character mistyped, only if it explains all of them.
+  const typos = chineseTypoCandidates(text, lexicon).map((span) => ({ span, priority: -1 }));
+  if (typos.length === 0) return exact;
+  const corrected = cover(text, [...candidates, ...typos]);
+  if (corrected.unknownWords.length > 0 || corrected.spans.filter((span) => span.fuzzy && /\p{Script=Han}/u.test(span.text)).length !== 1) return exact;
+  return corrected;
+}
+
+/** The best cover of the text by the candidates, and the unknown words it leaves. */
+function cover(text: string, candidates: { span: Span; priority: number }[]): ScannedQuestion {
   // A name written with digits ("90+", "M3+") read as a number would lose its meaning: where a lexicon name with a
   // digit covers a number reading, the name wins.
   const digitNames = candidates.filter(({ span }) => span.senses.length > 0 && /\d/.test(span.text));
