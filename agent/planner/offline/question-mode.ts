@@ -34,6 +34,20 @@ export function strongMetricSpans(content: Span[]): Span[] {
   return content.filter((span) => has(span, "metric") && !has(span, "entity") && !has(span, "term") && !has(span, "attribute"));
 }
 
+/**
+ * "余额超过1000万的支行有哪些": a measure word compared with a number, said of groups (a dimension) whose own rows do
+ * not carry that measure, asks which groups pass: an aggregate with HAVING, not a list of rows.
+ */
+function measuredGroups(spans: Span[], content: Span[], dimensionSpans: Span[]): boolean {
+  return content.some((measure) => {
+    if (!has(measure, "metric") && !has(measure, "ambiguity")) return false;
+    const next = spans[spans.indexOf(measure) + 1];
+    if (!next?.number?.op || next.start - measure.end > 1) return false;
+    const measuredEntities = new Set(sensesOf(measure, "attribute").map((sense) => sense.entity));
+    return dimensionSpans.some((group) => group !== measure && sensesOf(group, "entity").every((entity) => !measuredEntities.has(entity.id)));
+  });
+}
+
 /** Decides the mode of a question. */
 export function decideMode(input: ModeInput, layer: SemanticLayer): QuestionMode {
   const { spans, content, cues, limit, trendGrain, previousKind } = input;
@@ -85,6 +99,7 @@ export function decideMode(input: ModeInput, layer: SemanticLayer): QuestionMode
   else if (ranking && dimensionSpans.length > 0 && content.some((span) => !dimensionSpans.includes(span) && (has(span, "entity") || has(span, "term")))) mode = "aggregate";
   else if (trendGrain && ranking && content.length > 0) mode = "aggregate";
   else if (bareNouns) mode = "aggregate";
+  else if (measuredGroups(spans, content, dimensionSpans)) mode = "aggregate";
   else if (hasList || content.some((span) => has(span, "entity") || has(span, "term"))) mode = "list";
   else if (weakMetricSpans.length > 0) mode = "aggregate";
   else if (trendGrain && content.length > 0) mode = "aggregate";
