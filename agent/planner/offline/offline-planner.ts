@@ -114,6 +114,10 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   // A period after the as-of date has no rows yet: answered (an empty result says so), with less confidence. Rows
   // listed for such a period ("未来3天要还款的贷款") most likely mean rows scheduled then, which an empty list misstates.
   if (finalized.notes.afterAsOfDate && finalized.plan.query.kind === "list") return unsupportedOutcome(layer, language, "not_understood", { related });
+  // "各类预警数量": a grouping word that groups nothing (no dimension, no trend) asked for groups the plan lacks.
+  const query = finalized.plan.query;
+  const groupCue = intent.cueSpans.some((entry) => entry.cue === "group" && /^(?:各|每|by$|per$)/.test(entry.span.text));
+  if (groupCue && intent.groupBy.length === 0 && !intent.trendGrain && query.kind === "aggregate" && query.dimensions.length === 0 && !query.compareTo) return unsupportedOutcome(layer, language, "not_understood", { related });
   const afterAsOfDate = finalized.notes.afterAsOfDate ? 0.1 : 0;
   const confidence = FULL_CONFIDENCE - afterAsOfDate - result.penalty - finalized.notes.penalty - intent.unknownWords.reduce((total, word) => total + unknownWordPenalty(word), 0) - 0.05 * intent.fuzzyMatches;
   if (confidence < MINIMUM_CONFIDENCE) return unsupportedOutcome(layer, language, "not_understood", { related });
