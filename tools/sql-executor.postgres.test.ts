@@ -1,5 +1,6 @@
 // executeGuarded on PostgreSQL: accepted statements (with the appended LIMIT) really run, pii comes back masked, refusals never reach the server. Skipped, loudly, without TEST_DATABASE_URL.
-import pg from "pg";
+import { createThrowawayDatabase } from "./engines/__fixtures__/throwaway-database.ts";
+import type { ThrowawayDatabase } from "./engines/__fixtures__/throwaway-database.ts";
 import type { Database } from "sql.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "./engines/engine.ts";
@@ -20,28 +21,16 @@ if (adminUrl === undefined) {
   });
 } else {
   describe("executeGuarded on PostgreSQL", () => {
-    const databaseName = `lendlens_guard_${Math.random().toString(36).slice(2, 10)}`;
-    const testUrl = new URL(adminUrl);
-    testUrl.pathname = `/${databaseName}`;
+    let database: ThrowawayDatabase;
     let source: Database;
     let engine: Engine;
     const executed: string[] = [];
 
-    const admin = async (sql: string): Promise<void> => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    };
-
     beforeAll(async () => {
-      await admin(`CREATE DATABASE ${databaseName}`);
+      database = await createThrowawayDatabase(adminUrl, "lendlens_guard");
       source = await createTinyDatabase();
-      await loadIntoPostgres(source, testUrl.toString(), { schema: SCHEMA });
-      const postgres = await createPostgresEngine({ url: testUrl.toString(), schema: SCHEMA, poolSize: 2 });
+      await loadIntoPostgres(source, database.url, { schema: SCHEMA });
+      const postgres = await createPostgresEngine({ url: database.url, schema: SCHEMA, poolSize: 2 });
       // Records what reaches the server.
       engine = { ...postgres, dialect: postgres.dialect, query: (sql, params, options) => (executed.push(sql), postgres.query(sql, params, options)), close: () => postgres.close() };
     });
@@ -49,7 +38,7 @@ if (adminUrl === undefined) {
     afterAll(async () => {
       await engine?.close();
       source?.close();
-      await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+      await database?.drop();
     });
 
     it("runs every accepted PostgreSQL statement of the catalogue, LIMIT included, with pii masked", async () => {

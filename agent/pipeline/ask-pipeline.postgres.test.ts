@@ -3,7 +3,8 @@
  * into a throwaway database, asked through the pipeline and through `npm run ask` with DATABASE_URL.
  * Skipped, loudly, without TEST_DATABASE_URL.
  */
-import pg from "pg";
+import { createThrowawayDatabase } from "../../tools/engines/__fixtures__/throwaway-database.ts";
+import type { ThrowawayDatabase } from "../../tools/engines/__fixtures__/throwaway-database.ts";
 import type { Database } from "sql.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../answer/answer.ts";
@@ -59,36 +60,23 @@ if (adminUrl === undefined) {
   });
 } else {
   describe("ask pipeline on PostgreSQL", () => {
-    const databaseName = `lendlens_ask_${Math.random().toString(36).slice(2, 10)}`;
-    const testUrl = new URL(adminUrl);
-    testUrl.pathname = `/${databaseName}`;
-    const url = testUrl.toString();
+    let database: ThrowawayDatabase;
     let source: Database;
     let sqlite: Engine;
     let postgres: Engine;
 
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    };
-
     beforeAll(async () => {
-      await admin(`CREATE DATABASE ${databaseName}`);
+      database = await createThrowawayDatabase(adminUrl, "lendlens_ask");
       source = await generateDataset({ seed: 3, scale: 0.02 });
       sqlite = createInMemoryEngine(source);
-      await loadIntoPostgres(source, url);
-      postgres = await createPostgresEngine({ url });
+      await loadIntoPostgres(source, database.url);
+      postgres = await createPostgresEngine({ url: database.url });
     });
 
     afterAll(async () => {
       await postgres?.close();
       source?.close();
-      await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+      await database?.drop();
     });
 
     it.each(Object.keys(PLANS))("%s: the same answer as sql.js", async (name) => {
@@ -101,7 +89,7 @@ if (adminUrl === undefined) {
 
     it("npm run ask reads PostgreSQL when DATABASE_URL is set", async () => {
       let stdout = "";
-      const code = await runAskCommand(["--json", "single"], { stdout: (text) => (stdout += text), stderr: () => undefined, environment: { DATABASE_URL: url }, planner });
+      const code = await runAskCommand(["--json", "single"], { stdout: (text) => (stdout += text), stderr: () => undefined, environment: { DATABASE_URL: database.url }, planner });
       expect(code).toBe(0);
       const expected = await createAsk({ engine: sqlite, planner })("single");
       expectSameAnswer(JSON.parse(stdout) as Answer, expected);

@@ -1,6 +1,7 @@
 /** The six scoring tools give the same results on PostgreSQL as on sql.js (generated data). Skipped, loudly, without TEST_DATABASE_URL. */
+import { createThrowawayDatabase } from "../engines/__fixtures__/throwaway-database.ts";
+import type { ThrowawayDatabase } from "../engines/__fixtures__/throwaway-database.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
 import type { Database } from "sql.js";
 import { generateDataset } from "../../schema/generator/generate-dataset.ts";
 import type { Engine } from "../engines/engine.ts";
@@ -19,36 +20,23 @@ if (!adminUrl) {
   });
 } else {
   describe("scoring tools on PostgreSQL", () => {
-    // A database of its own, so that parallel test files never see each other's tables.
-    const databaseName = `lendlens_scoring_${Math.random().toString(36).slice(2, 10)}`;
-    const testUrl = new URL(adminUrl);
-    testUrl.pathname = `/${databaseName}`;
+    let database: ThrowawayDatabase;
     let source: Database;
     let sqlite: Engine;
     let postgres: Engine;
 
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    };
-
     beforeAll(async () => {
-      await admin(`CREATE DATABASE ${databaseName}`);
+      database = await createThrowawayDatabase(adminUrl, "lendlens_scoring");
       source = await generateDataset({ seed: 42, scale: 0.02, asOf: AS_OF_DATE });
       sqlite = createInMemoryEngine(source);
-      await loadIntoPostgres(source, testUrl.toString());
-      postgres = await createPostgresEngine({ url: testUrl.toString(), poolSize: 3 });
+      await loadIntoPostgres(source, database.url);
+      postgres = await createPostgresEngine({ url: database.url, poolSize: 3 });
     });
 
     afterAll(async () => {
       await postgres?.close();
       source?.close();
-      await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+      await database?.drop();
     });
 
     it.each(SCORING_TOOL_NAMES.map((name) => ({ name })))("$name gives the same answer on both engines", async ({ name }) => {
