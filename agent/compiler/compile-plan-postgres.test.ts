@@ -4,6 +4,8 @@
  * bucket-over-bucket trends and shares.
  * Needs TEST_DATABASE_URL (`source .ci/postgres.sh`); without it the suite says loudly that it was skipped.
  */
+import { createThrowawayDatabase } from "../../tools/engines/__fixtures__/throwaway-database.ts";
+import type { ThrowawayDatabase } from "../../tools/engines/__fixtures__/throwaway-database.ts";
 import pg from "pg";
 import type { Database } from "sql.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,8 +75,7 @@ if (!URL) {
   });
 } else {
   describe("compiled plans return the same rows on sql.js and PostgreSQL", () => {
-    const databaseName = `lendlens_compiler_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: URL });
+    let throwaway: ThrowawayDatabase;
     let client: pg.Client;
     let database: Database;
     let asOfDate: string;
@@ -83,20 +84,16 @@ if (!URL) {
       const dataset = await openTestDataset();
       database = dataset.database;
       asOfDate = dataset.asOfDate;
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${databaseName}`);
-      const target = new globalThis.URL(URL);
-      target.pathname = `/${databaseName}`;
-      await loadIntoPostgres(database, target.toString());
-      client = new pg.Client({ connectionString: target.toString(), types: sqliteShapedTypes() });
+      throwaway = await createThrowawayDatabase(URL, "lendlens_compiler");
+      await loadIntoPostgres(database, throwaway.url);
+      client = new pg.Client({ connectionString: throwaway.url, types: sqliteShapedTypes() });
       await client.connect();
       await client.query("SET TimeZone = 'UTC'");
     });
 
     afterAll(async () => {
       await client?.end();
-      await admin.query(`DROP DATABASE IF EXISTS ${databaseName}`).catch(() => undefined);
-      await admin.end();
+      await throwaway?.drop().catch(() => undefined);
       database?.close();
     });
 
