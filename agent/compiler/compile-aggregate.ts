@@ -13,7 +13,7 @@ import type { CompileContext } from "./compile-context.ts";
 import { compileError } from "./compile-error.ts";
 import type { CompiledColumn, CompiledQuery } from "./compiled-query.ts";
 import { JoinGraph } from "./join-graph.ts";
-import { dimensionSql, filterSql, operatorSql, parenthesize, scopeSql, timeColumnFor, timeCondition } from "./member-sql.ts";
+import { addRowRestrictions, dimensionSql, operatorSql, parenthesize, timeColumnFor, timeCondition } from "./member-sql.ts";
 import type { DimensionSql } from "./member-sql.ts";
 import { definitionsOf } from "./definitions.ts";
 import { comparisonColumnsStatement, comparisonRowsStatement } from "./compare-periods.ts";
@@ -220,16 +220,7 @@ function partSelects(
       const conditions = rowRanges.map((rowRange) => timeCondition(context, column, rowRange));
       where.push(conditions.length === 1 ? conditions[0] : `(${conditions.map((condition) => `(${condition})`).join(" OR ")})`);
     }
-    for (const filter of query.filters) {
-      const piece = filterSql(context, graph, filter, formulaPeriod);
-      entities.push(...piece.entities);
-      where.push(parenthesize(piece.sql));
-    }
-    const scope = scopeSql(context, graph);
-    if (scope) {
-      entities.push(...scope.entities);
-      where.push(scope.sql);
-    }
+    addRowRestrictions(context, graph, query.filters, formulaPeriod, entities, where);
     const measures = part.metrics.map((metric) => `${metricExpression(metric, context, formulaPeriod)} AS ${metric.id}`);
     const joins = graph.joinClauses(entities, (id) => context.layer.entity(id));
     const having = havingFor ? havingFor((metric) => metricExpression(metric, context, formulaPeriod)) : [];

@@ -10,7 +10,7 @@ import { compileError } from "./compile-error.ts";
 import type { CompiledColumn, CompiledQuery } from "./compiled-query.ts";
 import { definitionsOf } from "./definitions.ts";
 import { JoinGraph } from "./join-graph.ts";
-import { attributeIsText, attributeSql, filterSql, parenthesize, scopeSql, timeColumnFor, timeCondition } from "./member-sql.ts";
+import { addRowRestrictions, attributeIsText, attributeSql, timeColumnFor, timeCondition } from "./member-sql.ts";
 
 /** Terms the filters ask for (not those under NOT, whose rows are the opposite), in order. */
 function termsIn(filters: readonly Filter[]): string[] {
@@ -48,16 +48,7 @@ export function compileList(query: ListQuery, context: CompileContext): Compiled
     entities.push(...column.entities);
     where.push(timeCondition(context, column, query.time));
   }
-  for (const filter of query.filters) {
-    const piece = filterSql(context, graph, filter, period);
-    entities.push(...piece.entities);
-    where.push(parenthesize(piece.sql));
-  }
-  const scope = scopeSql(context, graph);
-  if (scope) {
-    entities.push(...scope.entities);
-    where.push(scope.sql);
-  }
+  addRowRestrictions(context, graph, query.filters, period, entities, where);
 
   const order: OrderBy[] = query.order.length > 0 ? query.order : terms.filter((term) => term.order).slice(0, 1).map((term) => ({ by: term.order!.attribute, direction: term.order!.direction }));
   const orderTerms: string[] = [];

@@ -207,3 +207,27 @@ export function scopeSql(context: CompileContext, graph: JoinGraph): SqlPiece | 
   if (graph.reaches("customers")) return { sql: `customers.home_branch_id = ${branch}`, entities: ["customers"] };
   return undefined;
 }
+
+/**
+ * Adds the plan's row filters and the caller's branch scope to a statement's WHERE conditions, recording the
+ * entities they need joined. Aggregates and lists restrict rows the same way.
+ */
+export function addRowRestrictions(
+  context: CompileContext,
+  graph: JoinGraph,
+  filters: readonly Filter[],
+  period: DateRange | undefined,
+  entities: string[],
+  where: string[],
+): void {
+  for (const filter of filters) {
+    const piece = filterSql(context, graph, filter, period);
+    entities.push(...piece.entities);
+    where.push(parenthesize(piece.sql));
+  }
+  const scope = scopeSql(context, graph);
+  if (scope) {
+    entities.push(...scope.entities);
+    where.push(scope.sql);
+  }
+}
