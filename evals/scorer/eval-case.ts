@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { SCORING_TOOL_NAMES } from "../../tools/scoring/registry.ts";
 
 /** What the product must do with a case. */
 export const EXPECTATIONS = ["answer", "clarify", "unsupported", "masked"] as const;
@@ -22,9 +23,25 @@ const baseCase = z.object({
   note: z.string().optional(),
 });
 
+/**
+ * A scoring tool call as gold: the scorer runs the tool (tools/scoring/registry.ts, as the product does) on each
+ * dataset and compares the answer's rows with the tool's rows; `columns` keeps only those of the tool's columns.
+ */
+export const goldToolSchema = z
+  .object({
+    name: z.enum(SCORING_TOOL_NAMES),
+    args: z.record(z.string(), z.unknown()).default({}),
+    columns: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict();
+
+/** A gold tool call. */
+export type GoldTool = z.infer<typeof goldToolSchema>;
+
 const singleTurnCase = baseCase.extend({
   question: z.string().min(1),
   gold_sql: z.string().min(1).optional(),
+  gold_tool: goldToolSchema.optional(),
 });
 
 const multiTurnCase = baseCase.extend({
@@ -41,8 +58,11 @@ export const evalCaseSchema = z.union([singleTurnCase.strict(), multiTurnCase.st
   if ("questions" in value && value.gold_sql.length !== value.questions.length) {
     context.addIssue({ code: "custom", message: "gold_sql needs one statement per turn" });
   }
-  if ("question" in value && value.expect === "answer" && value.gold_sql === undefined) {
-    context.addIssue({ code: "custom", message: "answerable cases need gold_sql" });
+  if ("question" in value && value.expect === "answer" && value.gold_sql === undefined && value.gold_tool === undefined) {
+    context.addIssue({ code: "custom", message: "answerable cases need gold_sql or gold_tool" });
+  }
+  if ("question" in value && value.gold_sql !== undefined && value.gold_tool !== undefined) {
+    context.addIssue({ code: "custom", message: "a case has gold_sql or gold_tool, not both" });
   }
 });
 
@@ -53,6 +73,8 @@ export type EvalCase = z.infer<typeof evalCaseSchema>;
 export interface EvalTurn {
   question: string;
   goldSql?: string;
+  /** Instead of goldSql: the scoring tool call whose rows are the gold result. */
+  goldTool?: GoldTool;
   expect: (typeof EXPECTATIONS)[number];
   ordered: boolean;
 }
@@ -62,7 +84,7 @@ export function caseQuestions(evalCase: EvalCase): string[] {
   return "questions" in evalCase ? evalCase.questions : [evalCase.question];
 }
 
-/** The turns of a case with their gold SQL and expectation. */
+/** The turns of a case with their gold SQL (or gold tool call) and expectation. */
 export function caseTurns(evalCase: EvalCase): EvalTurn[] {
   if ("questions" in evalCase) {
     return evalCase.questions.map((question, index) => ({
@@ -72,7 +94,7 @@ export function caseTurns(evalCase: EvalCase): EvalTurn[] {
       ordered: evalCase.ordered_turns?.[index] ?? evalCase.ordered,
     }));
   }
-  return [{ question: evalCase.question, goldSql: evalCase.gold_sql, expect: evalCase.expect, ordered: evalCase.ordered }];
+  return [{ question: evalCase.question, goldSql: evalCase.gold_sql, ...(evalCase.gold_tool ? { goldTool: evalCase.gold_tool } : {}), expect: evalCase.expect, ordered: evalCase.ordered }];
 }
 
 /** True when the case must not be answered with plain data (clarify, unsupported, or masked PII). */

@@ -24,7 +24,7 @@ export interface TurnGrade {
 
 const ABSTAINING = new Set(["clarify", "unsupported"]);
 
-/** Grades a turn: gold SQL runs on the dataset; must-not-answer turns need an abstention or masked PII. */
+/** Grades a turn: gold SQL (or a gold tool call already run) on the dataset; must-not-answer turns need an abstention or masked PII. */
 export function gradeTurn(turn: EvalTurn, answer: ScoredAnswer, gold: GoldDatabase, pii: PiiIndex): TurnGrade {
   const answered = answer.status === "answered";
   const latencyMs = answer.timings?.total_ms ?? (typeof answer.measured_ms === "number" ? answer.measured_ms : undefined);
@@ -38,7 +38,7 @@ export function gradeTurn(turn: EvalTurn, answer: ScoredAnswer, gold: GoldDataba
   }
   if (turn.expect === "masked") {
     if (ABSTAINING.has(answer.status)) return grade("correct", `${answer.status}, no raw PII`);
-    if (!turn.goldSql) return grade("correct", "answered with PII masked");
+    if (!turn.goldSql && !turn.goldTool) return grade("correct", "answered with PII masked");
     return compareWithGold(turn, answer, gold, grade);
   }
   if (ABSTAINING.has(answer.status)) return grade("abstained", `${answer.status}: ${(answer.text ?? "").slice(0, 160)}`);
@@ -48,12 +48,13 @@ export function gradeTurn(turn: EvalTurn, answer: ScoredAnswer, gold: GoldDataba
 function compareWithGold(turn: EvalTurn, answer: ScoredAnswer, gold: GoldDatabase, grade: (verdict: Verdict, reason: string) => TurnGrade): TurnGrade {
   let expected;
   try {
-    expected = gold.query(turn.goldSql as string);
+    // A gold tool call was run before grading (runEvals awaits GoldDatabase.runTool); its rows are compared like SQL rows.
+    expected = turn.goldTool ? gold.toolResult(turn.goldTool) : gold.query(turn.goldSql as string);
   } catch (error) {
     // A broken gold query is the evals' fault: do not count it against the product.
-    return grade("abstained", `gold SQL failed: ${(error as Error).message}`);
+    return grade("abstained", `${turn.goldTool ? `gold tool ${turn.goldTool.name}` : "gold SQL"} failed: ${(error as Error).message}`);
   }
-  const grouped = /\bGROUP\s+BY\b/i.test(turn.goldSql as string);
+  const grouped = turn.goldSql !== undefined && /\bGROUP\s+BY\b/i.test(turn.goldSql);
   const comparison = compareResults(expected, { rows: answerRows(answer) }, { ordered: turn.ordered, zeroGroupsOptional: grouped });
   return grade(comparison.match ? "correct" : "wrong", comparison.reason);
 }

@@ -77,6 +77,15 @@ function piiIndex(gold: GoldDatabase): PiiIndex {
   };
 }
 
+/** Runs every gold tool call of the cases on one dataset, so grading can read their rows; a failure is graded later. */
+async function runGoldTools(gold: GoldDatabase, cases: readonly EvalCase[]): Promise<void> {
+  for (const evalCase of cases) {
+    for (const turn of caseTurns(evalCase)) {
+      if (turn.goldTool) await gold.runTool(turn.goldTool).catch(() => undefined);
+    }
+  }
+}
+
 /** Answers every case on every dataset and grades it. */
 export async function runEvals(options: RunEvalsOptions): Promise<CaseResult[]> {
   const perCase = new Map<string, { grades: DatasetGrade[]; latencies: number[]; charts: { total: number; valid: number } }>();
@@ -88,6 +97,7 @@ export async function runEvals(options: RunEvalsOptions): Promise<CaseResult[]> 
     const gold = await GoldDatabase.open(dataset.path);
     try {
       const pii = piiIndex(gold);
+      await runGoldTools(gold, options.cases);
       for (const evalCase of options.cases) {
         const turns = caseTurns(evalCase);
         const caseAnswers = answers.get(evalCase.id) ?? [];
