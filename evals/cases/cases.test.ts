@@ -1,10 +1,11 @@
-// Checks the cases themselves: valid lines, the promised coverage, and gold SQL that runs and returns data.
+// Checks the cases themselves: valid lines, the promised coverage, and gold SQL and gold tool calls that run and return data.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { caseTurns, loadCases } from "../scorer/eval-case.ts";
 import type { EvalCase } from "../scorer/eval-case.ts";
 import { GoldDatabase } from "../scorer/gold-database.ts";
 import { ensureDatasets } from "../datasets/eval-datasets.ts";
+import { SCORING_TOOL_NAMES } from "../../tools/scoring/registry.ts";
 import { allCases } from "./authoring/all-cases.ts";
 import { CASE_FILES, splitText } from "./build-cases.ts";
 
@@ -38,6 +39,12 @@ describe("the case files", () => {
       const splits = new Set(cases.filter((evalCase) => evalCase.category === category).map((evalCase) => evalCase.split));
       expect([category, [...splits].sort()]).toEqual([category, ["dev", "test"]]);
     }
+  });
+
+  it("ask every scoring tool in both languages", () => {
+    const asked = new Set(cases.flatMap((evalCase) => ("gold_tool" in evalCase && evalCase.gold_tool ? [`${evalCase.gold_tool.name} ${evalCase.language}`] : [])));
+    const expected = SCORING_TOOL_NAMES.flatMap((name) => [`${name} en`, `${name} zh`]);
+    expect([...asked].sort()).toEqual(expected.sort());
   });
 
   it("name every time word of DOMAIN.md", () => {
@@ -81,6 +88,24 @@ describe("gold SQL", () => {
   it("only reads: every gold statement is a single SELECT or WITH", () => {
     const writes = withSql.filter(({ turn }) => !/^\s*(SELECT|WITH)\b/i.test(turn.goldSql as string) || /;\s*\S/.test(turn.goldSql as string)).map(({ evalCase }) => evalCase.id);
     expect(writes).toEqual([]);
+  });
+
+  const withTool = cases.flatMap((evalCase) => caseTurns(evalCase).map((turn, index) => ({ evalCase, turn, index }))).filter((entry) => entry.turn.goldTool);
+
+  it("runs every gold tool call without error on every dataset, returning rows on at least one", async () => {
+    const problems: string[] = [];
+    for (const { evalCase, turn, index } of withTool) {
+      let hasRows = false;
+      for (const database of databases) {
+        try {
+          if ((await database.runTool(turn.goldTool as NonNullable<typeof turn.goldTool>)).rows.length > 0) hasRows = true;
+        } catch (error) {
+          problems.push(`${evalCase.id} turn ${index + 1} on ${database.asOfDate}: ${(error as Error).message}`);
+        }
+      }
+      if (!hasRows) problems.push(`${evalCase.id} turn ${index + 1}: no rows on any dataset`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it("ordered cases say ORDER BY in their gold SQL", () => {

@@ -8,6 +8,7 @@ import { AMBIGUOUS_CASES, OUT_OF_SCOPE_CASES, PII_CASES, WRITE_CASES } from "./m
 import { LIST_CASES, TERM_CASES } from "./term-and-list-cases.ts";
 import { COLLOQUIAL_CASES, COLLOQUIAL_REFUSALS, LATER_BREAKDOWNS } from "./colloquial-cases.ts";
 import { freshDevCases } from "./fresh-dev-cases.ts";
+import { TOOL_CASES } from "./tool-cases.ts";
 
 const AUTHORED = [
   ...METRIC_CASES, ...TIME_CASES, ...GROUP_BY_CASES, ...TOP_N_CASES, ...COMPARE_CASES, ...TREND_CASES,
@@ -15,6 +16,7 @@ const AUTHORED = [
   ...OUT_OF_SCOPE_CASES, ...WRITE_CASES, ...AMBIGUOUS_CASES, ...PII_CASES,
   // Appended last so that the ids of the cases above stay as they were.
   ...COLLOQUIAL_CASES, ...COLLOQUIAL_REFUSALS, ...LATER_BREAKDOWNS,
+  ...TOOL_CASES,
 ];
 
 /** All cases, validated, in authoring order. Within each category and language, even positions are dev, odd are test. */

@@ -1,5 +1,5 @@
 /** How cases are written before they become JSONL lines: the fields of a case minus its id and split. */
-import type { EvalCase } from "../../scorer/eval-case.ts";
+import type { EvalCase, GoldTool } from "../../scorer/eval-case.ts";
 
 /** A case as authored; `build-cases.ts` gives it an id and a split. */
 export type AuthoredCase = DistributiveOmit<EvalCase, "id" | "split">;
@@ -29,4 +29,9 @@ export function session(language: "zh" | "en", turns: [string, string][], option
 /** A case that must not be answered with data: clarify, unsupported (outside the model, writes) or masked PII. */
 export function refuse(category: Category, language: "zh" | "en", question: string, expect: "clarify" | "unsupported" | "masked", goldSql?: string): AuthoredCase {
   return { category, language, question, ordered: false, expect, ...(goldSql ? { gold_sql: goldSql } : {}) };
+}
+
+/** A single-turn question a scoring tool answers: the gold is that tool call's rows (ranked lists are ordered). */
+export function toolAnswer(language: "zh" | "en", question: string, goldTool: GoldTool, ordered = true): AuthoredCase {
+  return { category: "tool", language, question, gold_tool: goldTool, ordered, expect: "answer" };
 }
