@@ -60,6 +60,8 @@ export const METRIC_REFERENCES: MetricReference[] = [
     ["application_count", "COUNT(*)", undefined],
     ["approval_rate", rate("SUM(applications.decision = 'approved')", "SUM(applications.decision IN ('approved', 'rejected'))"), undefined],
     ["average_approval_hours", "AVG((julianday(applications.decided_at) - julianday(applications.applied_at)) * 24)", "applications.decided_at IS NOT NULL"],
+    ["requested_amount_total", "SUM(applications.requested_amount)", undefined],
+    ["approved_amount_total", "SUM(applications.approved_amount)", "applications.decision = 'approved'"],
   ].map(([metric, value, where], index): MetricReference => ({
     metric: metric as string,
     from: "applications",
@@ -88,6 +90,7 @@ export const METRIC_REFERENCES: MetricReference[] = [
       rate("SUM(campaigns.budget)", "SUM((SELECT COUNT(*) FROM campaign_touches touches WHERE touches.campaign_id = campaigns.campaign_id AND touches.applied = 1))"),
     ],
     ["campaign_budget", "SUM(campaigns.budget)"],
+    ["campaign_count", "COUNT(*)"],
   ].map(([metric, value]): MetricReference => ({
     metric,
     from: "campaigns",
@@ -159,6 +162,7 @@ export const METRIC_REFERENCES: MetricReference[] = [
   ...[
     ["total_aum", "SUM(customer_monthly.aum)"],
     ["average_aum", "AVG(customer_monthly.aum)"],
+    ["average_credit_utilization", "AVG(customer_monthly.credit_utilization)"],
   ].map(([metric, value]): MetricReference => ({
     metric,
     from: "customer_monthly",

@@ -32,7 +32,7 @@ const ENGLISH = new Set(
     "raised raise created opened made make makes book booked books came come comes coming offer offers offered still gimme " +
     "went go goes happen happened record recorded register registered sign signed join joined brought gave give take taken " +
     "hour hours started start live lives living based located atm limit " +
-    "run running approx roughly around really actually ever yet already pls plz thx currently right now " +
+    "approx roughly around really actually ever yet already pls plz thx currently right now " +
     "new due disbursed issued granted originated one ones thing things please thanks thank kindly hi hello hey ok okay well got gotten see seen compare versus vs among along each every would like wish pull bring"
   ).split(/\s+/),
 );
