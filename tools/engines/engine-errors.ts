@@ -43,3 +43,17 @@ export class EngineUnavailableError extends LendLensError {
     );
   }
 }
+
+/** The native SQLite engine was asked for, but better-sqlite3 (an optional dependency) is not installed or did not build. */
+export class NativeSqliteMissingError extends LendLensError {
+  constructor(reason: string, options: { cause?: unknown } = {}) {
+    super(
+      "NATIVE_SQLITE_MISSING",
+      {
+        zh: `已选择原生 SQLite 引擎（LENDLENS_ENGINE=native-sqlite），但 better-sqlite3 未安装或无法加载：${reason}。请运行 npm install（需要 python3、make、g++），或改用 LENDLENS_ENGINE=sqljs。`,
+        en: `The native SQLite engine was selected (LENDLENS_ENGINE=native-sqlite) but better-sqlite3 is not installed or cannot load: ${reason}. Run npm install (needs python3, make and g++) or use LENDLENS_ENGINE=sqljs.`,
+      },
+      { audience: "internal", details: { reason }, cause: options.cause },
+    );
+  }
+}

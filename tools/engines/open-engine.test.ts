@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSmallDatasetFile } from "./__fixtures__/small-dataset.ts";
-import { EngineUnavailableError } from "./engine-errors.ts";
+import { EngineUnavailableError, NativeSqliteMissingError } from "./engine-errors.ts";
+import { nativeSqliteProblem } from "./native-sqlite-engine.ts";
 import { openEngine } from "./open-engine.ts";
 
 const directory = mkdtempSync(join(tmpdir(), "lendlens-open-"));
@@ -26,6 +27,25 @@ describe("openEngine", () => {
       }
     },
   );
+
+  const nativeProblem = nativeSqliteProblem();
+  if (nativeProblem) console.warn(`SKIPPED: opening the native SQLite engine (better-sqlite3 cannot load: ${nativeProblem})`);
+  it.skipIf(nativeProblem !== undefined).each([{ engine: "sqljs" as const }, { engine: "native-sqlite" as const }])("opens the file with engine $engine", async ({ engine: kind }) => {
+    const engine = await openEngine({ dbPath, engine: kind, workers: 1 });
+    try {
+      expect(engine.dialect).toBe("sqlite");
+      expect((await engine.query("SELECT COUNT(*) FROM branches WHERE region = ?", ["East"])).rows).toEqual([[2]]);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it("names the fix when better-sqlite3 is missing", () => {
+    const error = new NativeSqliteMissingError("Cannot find module 'better-sqlite3'");
+    expect(error).toMatchObject({ code: "NATIVE_SQLITE_MISSING", audience: "internal" });
+    expect(error.messages.en).toContain("LENDLENS_ENGINE=sqljs");
+    expect(error.messages.zh).toContain("better-sqlite3");
+  });
 
   it.each([
     { name: "a URL that is not PostgreSQL", configuration: { databaseUrl: "mysql://root@localhost/lendlens", dbPath } },

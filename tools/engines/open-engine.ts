@@ -1,6 +1,8 @@
-/** Opens the engine a deployment is configured for: PostgreSQL when DATABASE_URL is set, else the sql.js file. */
+/** Opens the engine a deployment is configured for: PostgreSQL when DATABASE_URL is set, else the dataset file (sql.js or native SQLite). */
 import type { Engine } from "./engine.ts";
 import { EngineUnavailableError } from "./engine-errors.ts";
+import type { EmbeddedEngineKind } from "./engine-kind.ts";
+import { createNativeSqliteEngine } from "./native-sqlite-engine.ts";
 import { createPostgresEngine } from "./postgres-engine.ts";
 import { createSqlJsEngine } from "./sqljs-engine.ts";
 
@@ -10,7 +12,9 @@ export interface EngineConfiguration {
   databaseUrl?: string;
   /** The sql.js dataset file written by `npm run data`. */
   dbPath?: string;
-  /** sql.js worker threads (default 2). */
+  /** Which engine opens dbPath: "sqljs" (default) or "native-sqlite" (LENDLENS_ENGINE). */
+  engine?: EmbeddedEngineKind;
+  /** Workers of the embedded engine: sql.js threads or native SQLite processes (default 2). */
   workers?: number;
   /** PostgreSQL schema holding the contract tables (default: the connection's search_path). */
   schema?: string;
@@ -20,7 +24,10 @@ export interface EngineConfiguration {
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
-/** Opens PostgreSQL when `databaseUrl` is a postgres:// URL, otherwise the sql.js engine over `dbPath`. */
+/**
+ * Opens PostgreSQL when `databaseUrl` is a postgres:// URL, otherwise the embedded engine over `dbPath`.
+ * @throws NativeSqliteMissingError when native-sqlite is asked for and better-sqlite3 cannot load.
+ */
 export async function openEngine(configuration: EngineConfiguration): Promise<Engine> {
   const databaseUrl = configuration.databaseUrl?.trim();
   if (databaseUrl) {
@@ -28,5 +35,6 @@ export async function openEngine(configuration: EngineConfiguration): Promise<En
     return createPostgresEngine({ url: databaseUrl, schema: configuration.schema, defaultTimeoutMs: configuration.defaultTimeoutMs });
   }
   if (!configuration.dbPath) throw new EngineUnavailableError("no dataset configured: set DATABASE_URL or give the sql.js dataset path");
-  return createSqlJsEngine({ dbPath: configuration.dbPath, workers: configuration.workers, defaultTimeoutMs: configuration.defaultTimeoutMs });
+  const fileOptions = { dbPath: configuration.dbPath, workers: configuration.workers, defaultTimeoutMs: configuration.defaultTimeoutMs };
+  return configuration.engine === "native-sqlite" ? createNativeSqliteEngine(fileOptions) : createSqlJsEngine(fileOptions);
 }

@@ -1,12 +1,10 @@
 /** The embedded default engine: the dataset file opened by sql.js in a small pool of worker threads. */
-import { existsSync } from "node:fs";
-import { countContractRows, readMeta, rememberSuccess } from "./dataset-catalog.ts";
-import type { Engine, QueryOptions, QueryResult } from "./engine.ts";
-import { DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_SQLJS_WORKERS } from "./engine-defaults.ts";
-import { EngineUnavailableError } from "./engine-errors.ts";
-import { DEFAULT_RESULT_CACHE_LIMITS, ResultCache } from "./result-cache.ts";
-import { toSqliteParams } from "./sqlite-params.ts";
-import { SqlJsWorkerPool } from "./sqljs-worker-pool.ts";
+import type { Engine } from "./engine.ts";
+import { DEFAULT_SQLJS_WORKERS } from "./engine-defaults.ts";
+import { threadWorkerFactory } from "./statement-worker.ts";
+import { createWorkerPoolEngine } from "./worker-pool-engine.ts";
+
+const WORKER_URL = new URL("./sqljs-worker.mjs", import.meta.url);
 
 /** How to open the sql.js engine. */
 export interface SqlJsEngineOptions {
@@ -25,38 +23,13 @@ export interface SqlJsEngineOptions {
  * A query past its timeout is stopped by terminating its worker (a QueryTimeoutError), a fresh worker
  * replaces it, and queries on the other workers go on. When every worker is busy, queries wait in a queue.
  */
-export async function createSqlJsEngine(options: SqlJsEngineOptions): Promise<Engine> {
-  if (!existsSync(options.dbPath)) throw new EngineUnavailableError(`dataset file not found: ${options.dbPath} (run npm run data)`);
-  const workers = Math.max(1, Math.floor(options.workers ?? DEFAULT_SQLJS_WORKERS));
-  const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
-  const pool = new SqlJsWorkerPool(options.dbPath, workers);
-  await pool.start();
-
-  const cache = new ResultCache({ ...DEFAULT_RESULT_CACHE_LIMITS, maxEntries: options.resultCacheEntries ?? DEFAULT_RESULT_CACHE_LIMITS.maxEntries });
-
-  const query = async (sql: string, params: readonly unknown[] = [], queryOptions: QueryOptions = {}): Promise<QueryResult> => {
-    const sqliteParams = toSqliteParams(params);
-    const key = ResultCache.keyOf(sql, sqliteParams, queryOptions.maxRows);
-    const cached = cache.get(key);
-    if (cached) return cached;
-    const answer = await pool.run({
-      sql,
-      params: sqliteParams,
-      maxRows: queryOptions.maxRows,
-      timeoutMs: queryOptions.timeoutMs ?? defaultTimeoutMs,
-    });
-    const result = { columns: answer.columns, rows: answer.rows, truncated: answer.truncated, ms: answer.ms };
-    cache.set(key, result);
-    return result;
-  };
-
-  // The file never changes under a running engine, so meta and counts are read once.
-  return {
-    dialect: "sqlite",
-    query,
-    meta: rememberSuccess(() => readMeta(query)),
-    tableRowCounts: rememberSuccess(() => countContractRows(query)),
-    close: () => pool.close(),
-  };
+export function createSqlJsEngine(options: SqlJsEngineOptions): Promise<Engine> {
+  return createWorkerPoolEngine({
+    dbPath: options.dbPath,
+    workers: options.workers ?? DEFAULT_SQLJS_WORKERS,
+    defaultTimeoutMs: options.defaultTimeoutMs,
+    resultCacheEntries: options.resultCacheEntries,
+    spawnWorker: threadWorkerFactory(WORKER_URL),
+    label: "sql.js",
+  });
 }
-

@@ -1,10 +1,8 @@
-/** A small pool of sql.js worker threads: queues statements, stops slow ones by terminating their worker, replaces it. */
-import { Worker } from "node:worker_threads";
+/** A small pool of statement workers (threads or processes): queues statements, stops slow ones by terminating their worker, replaces it. */
 import type { SqlValue } from "sql.js";
 import { EngineUnavailableError, QueryFailedError, QueryTimeoutError } from "./engine-errors.ts";
 import type { StatementRows } from "./sqljs-run-statement.d.mts";
-
-const WORKER_URL = new URL("./sqljs-worker.mjs", import.meta.url);
+import type { StatementWorker, StatementWorkerFactory } from "./statement-worker.ts";
 
 /** One statement for a worker. */
 export interface WorkerStatement {
@@ -26,7 +24,7 @@ interface PendingStatement extends WorkerStatement {
 }
 
 interface WorkerSlot {
-  worker: Worker;
+  worker: StatementWorker;
   ready: boolean;
   current?: { statement: PendingStatement; timer: NodeJS.Timeout };
 }
@@ -37,11 +35,18 @@ type WorkerMessage =
   | ({ type: "result"; id: number } & WorkerAnswer)
   | { type: "error"; id: number; message: string };
 
+/** How to start the pool's workers and what to call them in errors. */
+export interface StatementWorkerPoolOptions {
+  spawnWorker: StatementWorkerFactory;
+  /** "sql.js" or "native SQLite", for error messages. */
+  label: string;
+}
+
 /**
- * Runs statements on `size` workers, each holding its own in-memory copy of the dataset file.
+ * Runs statements on `size` workers, each with the dataset open (sql.js: its own in-memory copy).
  * The timeout counts from the moment a worker starts the statement (time spent queued is not counted).
  */
-export class SqlJsWorkerPool {
+export class StatementWorkerPool {
   private readonly slots = new Set<WorkerSlot>();
   private readonly queue: PendingStatement[] = [];
   private nextId = 1;
@@ -50,6 +55,7 @@ export class SqlJsWorkerPool {
   constructor(
     private readonly dbPath: string,
     private readonly size: number,
+    private readonly options: StatementWorkerPoolOptions,
   ) {}
 
   /** Starts every worker and waits until each has opened the dataset; fails (and cleans up) if one cannot. */
@@ -65,7 +71,7 @@ export class SqlJsWorkerPool {
   /** Queues a statement; it runs on the next idle worker. */
   run(statement: WorkerStatement): Promise<WorkerAnswer> {
     if (this.closed) return Promise.reject(new EngineUnavailableError("the engine is closed"));
-    if (this.slots.size === 0) return Promise.reject(new EngineUnavailableError(`no sql.js worker can open ${this.dbPath}`));
+    if (this.slots.size === 0) return Promise.reject(new EngineUnavailableError(`no ${this.options.label} worker can open ${this.dbPath}`));
     return new Promise((resolve, reject) => {
       this.queue.push({ ...statement, id: this.nextId++, resolve, reject });
       this.dispatch();
@@ -90,7 +96,7 @@ export class SqlJsWorkerPool {
 
   private spawn(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const slot: WorkerSlot = { worker: new Worker(WORKER_URL, { workerData: { dbPath: this.dbPath } }), ready: false };
+      const slot: WorkerSlot = { worker: this.options.spawnWorker(this.dbPath), ready: false };
       this.slots.add(slot);
       slot.worker.on("message", (message: WorkerMessage) => {
         if (message.type === "ready") {
@@ -116,7 +122,7 @@ export class SqlJsWorkerPool {
       slot.worker.on("exit", () => {
         if (!this.slots.has(slot)) return; // retired on purpose (timeout, close, open failure)
         this.slots.delete(slot);
-        this.finishCurrent(slot)?.reject(new QueryFailedError("the sql.js worker exited unexpectedly"));
+        this.finishCurrent(slot)?.reject(new QueryFailedError(`the ${this.options.label} worker exited unexpectedly`));
         if (slot.ready) this.replace();
         else reject(new EngineUnavailableError("worker exited while opening the dataset"));
       });
@@ -135,7 +141,7 @@ export class SqlJsWorkerPool {
     }
   }
 
-  /** The only way to stop a running wasm statement: terminate its thread, then start a fresh one. */
+  /** The only way to stop a running statement (wasm or native): terminate its worker, then start a fresh one. */
   private stopSlow(slot: WorkerSlot): void {
     const pending = this.finishCurrent(slot);
     this.retire(slot);

@@ -1,35 +1,53 @@
-/** Tests of the sql.js worker engine: bound queries, value shapes, maxRows, real timeouts, queueing, untouched file. */
+/** One suite for both embedded engines (sql.js threads, native SQLite processes): bound queries, value shapes, maxRows, real timeouts, queueing, untouched file. */
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it as vitestIt } from "vitest";
 import { writeSmallDatasetFile } from "./__fixtures__/small-dataset.ts";
 import type { Engine } from "./engine.ts";
 import { EngineUnavailableError, QueryFailedError, QueryTimeoutError } from "./engine-errors.ts";
+import { createNativeSqliteEngine, nativeSqliteProblem } from "./native-sqlite-engine.ts";
 import { createSqlJsEngine } from "./sqljs-engine.ts";
 
 // Counts to a billion: minutes of work for SQLite, so only the timeout can end it.
 const SLOW_SQL = "WITH RECURSIVE counter(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM counter WHERE n < 1000000000) SELECT COUNT(*) FROM counter";
 
-const directory = mkdtempSync(join(tmpdir(), "lendlens-sqljs-"));
+interface EngineUnderTest {
+  name: string;
+  create: (options: { dbPath: string; workers?: number; defaultTimeoutMs?: number }) => Promise<Engine>;
+  skipReason?: string;
+}
+
+const nativeProblem = nativeSqliteProblem();
+const ENGINES: EngineUnderTest[] = [
+  { name: "sql.js", create: createSqlJsEngine },
+  { name: "native SQLite", create: createNativeSqliteEngine, ...(nativeProblem ? { skipReason: `better-sqlite3 cannot load: ${nativeProblem}` } : {}) },
+];
+for (const { name, skipReason } of ENGINES) if (skipReason) console.warn(`SKIPPED: the ${name} engine tests (${skipReason})`);
+
+const directory = mkdtempSync(join(tmpdir(), "lendlens-embedded-"));
 const dbPath = join(directory, "dataset.sqlite");
 const hashOf = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 let fileHash: string;
-let engine: Engine;
 
 beforeAll(async () => {
   await writeSmallDatasetFile(dbPath);
   fileHash = hashOf(dbPath);
-  engine = await createSqlJsEngine({ dbPath, workers: 2 });
 });
 
-afterAll(async () => {
-  await engine?.close();
-  rmSync(directory, { recursive: true, force: true });
-});
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-describe("sql.js engine", () => {
+describe.each(ENGINES)("$name engine", ({ create, skipReason }) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    if (!skipReason) engine = await create({ dbPath, workers: 2 });
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
+  const it = skipReason ? vitestIt.skip : vitestIt;
+
   it.each([
     { sql: "SELECT customer_id FROM customers WHERE city = ? ORDER BY customer_id", params: ["Beijing"], rows: [["C000002"], ["C000004"]] },
     { sql: "SELECT COUNT(*) AS n FROM loans WHERE status = ? AND current_dpd > ?", params: ["active", 30], rows: [[1]] },
@@ -99,7 +117,7 @@ describe("sql.js engine", () => {
   });
 
   it("queues queries when every worker is busy and runs them on the replacement worker", async () => {
-    const single = await createSqlJsEngine({ dbPath, workers: 1 });
+    const single = await create({ dbPath, workers: 1 });
     try {
       const started = performance.now();
       const slow = single.query(SLOW_SQL, [], { timeoutMs: 500 });
@@ -113,7 +131,7 @@ describe("sql.js engine", () => {
   });
 
   it("rejects pending and later queries once closed", async () => {
-    const closing = await createSqlJsEngine({ dbPath, workers: 1, defaultTimeoutMs: 5000 });
+    const closing = await create({ dbPath, workers: 1, defaultTimeoutMs: 5000 });
     const outcomes = Promise.allSettled([closing.query(SLOW_SQL), closing.query("SELECT 1")]);
     await closing.close();
     const [running, queued] = await outcomes;
@@ -126,7 +144,7 @@ describe("sql.js engine", () => {
     { name: "a missing file", path: join(directory, "missing.sqlite") },
     { name: "a file that is not a database", path: import.meta.filename },
   ])("refuses to open $name", async ({ path }) => {
-    await expect(createSqlJsEngine({ dbPath: path })).rejects.toBeInstanceOf(EngineUnavailableError);
+    await expect(create({ dbPath: path })).rejects.toBeInstanceOf(EngineUnavailableError);
   });
 
   it("never writes the dataset file", async () => {
