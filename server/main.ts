@@ -22,6 +22,7 @@ try {
   }
   const engine = await openEngine({
     ...(agentConfiguration.databaseUrl ? { databaseUrl: agentConfiguration.databaseUrl } : { dbPath: agentConfiguration.dbPath }),
+    engine: configuration.engine,
     workers: agentConfiguration.sqljsWorkers,
   });
   const planner = configuredPlanner(engine, agentConfiguration, (error, question) => logger.warn({ err: error, question }, "LLM planner failed; offline outcome used"));

@@ -1,6 +1,7 @@
 /** The server's settings read from the environment once and validated with zod (port, keys, limits, CORS, state). */
 import { z } from "zod";
 import { LendLensError } from "../../schema/errors.ts";
+import { DEFAULT_EMBEDDED_ENGINE, EmbeddedEngineKind } from "../../tools/engines/engine-kind.ts";
 
 /** Where conversations, feedback and the audit log are kept unless LENDLENS_STATE_DIR says otherwise. */
 export const DEFAULT_STATE_DIR = "data/state";
@@ -29,6 +30,8 @@ export const ServerEnvironment = z.object({
   LENDLENS_BODY_LIMIT_BYTES: integer(64 * 1024, 256, 10 * 1024 * 1024),
   LENDLENS_CORS_ORIGINS: optionalText,
   LENDLENS_STATE_DIR: optionalText.transform((value) => value ?? DEFAULT_STATE_DIR),
+  /** Which engine opens the dataset file: sqljs (default) or native-sqlite (better-sqlite3, an optional dependency). */
+  LENDLENS_ENGINE: optionalText.pipe(EmbeddedEngineKind.optional()).transform((value) => value ?? DEFAULT_EMBEDDED_ENGINE),
   LOG_LEVEL: optionalText.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()).transform((value) => value ?? "info"),
 });
 
@@ -48,6 +51,8 @@ export interface ServerConfiguration {
   corsOrigins: string[];
   stateDir: string;
   logLevel: string;
+  /** The embedded engine for a dataset file (LENDLENS_ENGINE); ignored when DATABASE_URL names PostgreSQL. */
+  engine: EmbeddedEngineKind;
 }
 
 /** The environment holds an invalid server setting. */
@@ -79,5 +84,6 @@ export function loadServerConfiguration(environment: Record<string, string | und
       .filter(Boolean),
     stateDir: values.LENDLENS_STATE_DIR,
     logLevel: values.LOG_LEVEL,
+    engine: values.LENDLENS_ENGINE,
   };
 }
