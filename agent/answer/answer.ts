@@ -3,6 +3,7 @@
  * returns an object this schema accepts. Fields may be added here, never renamed.
  */
 import { z } from "zod";
+import { AnswerSubscriptionProposal } from "../subscriptions/answer-subscription-proposal.ts";
 
 /** The languages answers are written in. */
 export const AnswerLanguage = z.enum(["zh", "en"]);
@@ -121,6 +122,8 @@ export const Answer = z
     planner: z.string().nullable().default(null),
     /** Why the status is "error" (null otherwise). */
     error: AnswerError.nullable().default(null),
+    /** A subscription read from the message, waiting for confirmation (absent on other answers). */
+    subscription_proposal: AnswerSubscriptionProposal.optional(),
   })
   .strict()
   .superRefine((answer, context) => {

@@ -7,10 +7,10 @@ const daily = (time: string, weekdaysOnly = false) => ({ kind: "daily" as const,
 const rows = { kind: "row_count" as const, op: "gt" as const, value: 0 };
 
 describe("parseSubscriptionRequest", () => {
-  it.each<[string, Omit<SubscriptionRequest, "condition"> & { condition?: SubscriptionRequest["condition"] }]>([
+  it.each<[string, Omit<SubscriptionRequest, "condition" | "timeStated"> & Partial<Pick<SubscriptionRequest, "condition" | "timeStated">>]>([
     ["每天早上8点推送还款风险上升的高价值客户", { schedule: daily("08:00"), question: "还款风险上升的高价值客户", language: "zh" }],
     ["每天早上告诉我还款风险上升的高价值客户", { schedule: daily("08:00"), question: "还款风险上升的高价值客户", language: "zh" }],
-    ["每周一发本周到期提醒名单", { schedule: { kind: "weekly", weekday: 1, time: "08:00" }, question: "本周到期提醒名单", language: "zh" }],
+    ["每周一发本周到期提醒名单", { schedule: { kind: "weekly", weekday: 1, time: "08:00" }, question: "本周到期提醒名单", language: "zh", timeStated: false }],
     ["每月1号下午三点半发送上月各支行放款金额", { schedule: { kind: "monthly", day: 1, time: "15:30" }, question: "上月各支行放款金额", language: "zh" }],
     ["每个工作日上午9:30推送逾期客户名单", { schedule: daily("09:30", true), question: "逾期客户名单", language: "zh" }],
     ["每月底晚上8点发给我各产品逾期率", { schedule: { kind: "monthly", day: "last", time: "20:00" }, question: "各产品逾期率", language: "zh" }],
@@ -20,7 +20,7 @@ describe("parseSubscriptionRequest", () => {
     ["on the 1st of every month at 9pm send me disbursement by product", { schedule: { kind: "monthly", day: 1, time: "21:00" }, question: "disbursement by product", language: "en" }],
     ["alert me every morning when there are customers with rising repayment risk", { schedule: daily("08:00"), question: "customers with rising repayment risk", language: "en", condition: rows }],
   ])("%s", (message, expected) => {
-    expect(parseSubscriptionRequest(message)).toEqual({ condition: null, ...expected });
+    expect(parseSubscriptionRequest(message)).toEqual({ condition: null, timeStated: true, ...expected });
   });
 
   it.each(["本月放款金额是多少?", "how much did we disburse this month", "每天", "every Monday at 9"])("%s is not a subscription request", (message) => {

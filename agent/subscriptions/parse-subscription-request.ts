@@ -16,6 +16,8 @@ export interface SubscriptionRequest {
   question: string;
   language: Language;
   condition: SubscriptionCondition | null;
+  /** True when the message names a time or a part of the day (早上, 每晚, every morning); false: the default time. */
+  timeStated: boolean;
 }
 
 /** The time when a message names none. */
@@ -60,10 +62,11 @@ function chineseTime(text: string): { time?: string; rest: string } {
 }
 
 /** The schedule words of a Chinese message. */
-function chineseSchedule(message: string): { schedule: Schedule; rest: string } | undefined {
+function chineseSchedule(message: string): { schedule: Schedule; rest: string; timeStated: boolean } | undefined {
   let rest = message;
   let make: ((time: string) => Schedule) | undefined;
   let fallbackTime = DEFAULT_SUBSCRIPTION_TIME;
+  let partOfDay = false;
   const weekly = cut(rest, /每个?(?:周|星期|礼拜)([一二三四五六日天1-7])/);
   const monthly = cut(rest, new RegExp(`每个?月(?:的)?(${CN_NUMBER})\\s*[号日]`));
   const monthEdge = cut(rest, /每个?月(?:的)?(初|底|末|最后一天)/);
@@ -87,12 +90,13 @@ function chineseSchedule(message: string): { schedule: Schedule; rest: string } 
     rest = workdays.rest;
   } else if (daily.match) {
     if (daily.match[1] === "每晚") fallbackTime = "20:00";
+    partOfDay = daily.match[1] === "每晚" || daily.match[1] === "每早";
     make = (time) => ({ kind: "daily", time, weekdays_only: false });
     rest = daily.rest;
   }
   if (!make) return undefined;
   const timed = chineseTime(rest);
-  return { schedule: make(timed.time ?? fallbackTime), rest: timed.rest };
+  return { schedule: make(timed.time ?? fallbackTime), rest: timed.rest, timeStated: timed.time !== undefined || partOfDay };
 }
 
 /** "at 9", "at 8:30 am", "9pm" → "HH:MM". */
@@ -113,10 +117,11 @@ function englishTime(text: string): { time?: string; rest: string } {
 }
 
 /** The schedule words of an English message. */
-function englishSchedule(message: string): { schedule: Schedule; rest: string } | undefined {
+function englishSchedule(message: string): { schedule: Schedule; rest: string; timeStated: boolean } | undefined {
   let rest = message;
   let make: ((time: string) => Schedule) | undefined;
   let fallbackTime = DEFAULT_SUBSCRIPTION_TIME;
+  let partOfDay = false;
   const weekly = cut(rest, new RegExp(`\\b(?:every|each|on)\\s+(${EN_WEEKDAYS.join("|")})s?\\b`, "i"));
   const monthDay = cut(rest, /\b(?:(?:every|each)\s+month\s+on\s+the\s+(\d{1,2})(?:st|nd|rd|th)?|on\s+the\s+(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(?:every|each|the)\s+month|monthly\s+on\s+the\s+(\d{1,2})(?:st|nd|rd|th)?)\b/i);
   const monthEdge = cut(rest, /\b(?:on\s+)?the\s+(first|last)\s+day\s+of\s+(?:every|each|the)\s+month\b/i);
@@ -145,12 +150,13 @@ function englishSchedule(message: string): { schedule: Schedule; rest: string } 
   } else if (daily.match) {
     const part = (daily.match[1] ?? "").toLowerCase();
     if (part === "evening" || part === "night") fallbackTime = "20:00";
+    partOfDay = part !== "" && part !== "day";
     make = (time) => ({ kind: "daily", time, weekdays_only: false });
     rest = daily.rest;
   }
   if (!make) return undefined;
   const timed = englishTime(rest);
-  return { schedule: make(timed.time ?? fallbackTime), rest: timed.rest };
+  return { schedule: make(timed.time ?? fallbackTime), rest: timed.rest, timeStated: timed.time !== undefined || partOfDay };
 }
 
 const ZH_LEAD = /^(?:请|麻烦)?(?:帮我|给我)?(?:自动)?(?:推送给我|推送|发送给我|发送|发给我|发我|发|推给我|推|告诉我|提醒我|通知我|汇报|报告|给我|看看|看一下|看)(?:一下|一份|下)?(?:[::]\s*)?/;
@@ -193,5 +199,5 @@ export function parseSubscriptionRequest(message: string): SubscriptionRequest |
     }
   }
   if (question.length < 2) return undefined;
-  return { schedule: found.schedule, question, language, condition };
+  return { schedule: found.schedule, question, language, condition, timeStated: found.timeStated };
 }

@@ -1,6 +1,10 @@
-/** POST /api/chat: one question, the answer object back (its HTTP status follows its error code when it failed). */
+/**
+ * POST /api/chat: one question, the answer object back (its HTTP status follows its error code when it failed); a
+ * subscription request gets a proposal to confirm (answer.subscription_proposal) instead of data.
+ */
 import { Router } from "express";
 import { principalOf } from "../auth/auth-middleware.ts";
+import { answerChatMessage } from "../chat/answer-chat-message.ts";
 import { ChatRequestBody } from "../api/api-schemas.ts";
 import { messageIdOf } from "../api/conversation-views.ts";
 import { httpStatusOfAnswer } from "../http/error-status.ts";
@@ -12,7 +16,7 @@ export function chatRoutes(context: ServerContext): Router {
   const router = Router();
   router.post("/api/chat", async (request, response) => {
     const body = parseRequest(ChatRequestBody, request.body);
-    const { answer, answerIndex } = await context.chat.ask(principalOf(response), {
+    const { answer, answerIndex } = await answerChatMessage(context, principalOf(response), {
       message: body.message,
       ...(body.conversation_id === undefined ? {} : { conversationId: body.conversation_id }),
       ...(body.language ? { language: body.language } : {}),

@@ -2,7 +2,8 @@
  * The WebSocket chat stream at /api/chat/stream, on the same HTTP server. Clients authenticate with ?api_key=,
  * the Authorization header, or a first message {type:"auth", api_key}; then send {type:"ask", message,
  * conversation_id?, request_id?} as often as they like, concurrently. Every event carries the question's
- * request_id: accepted, planning, plan, sql, rows, then answer (the answer object) or error.
+ * request_id: accepted, planning, plan, sql, rows, then answer (the answer object) or error. A subscription request
+ * ("每天早上8点推送……") ends with an answer that carries a subscription_proposal to confirm.
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
@@ -10,6 +11,7 @@ import { WebSocketServer } from "ws";
 import type { WebSocket } from "ws";
 import type { ProgressEvent } from "../../agent/pipeline/progress-event.ts";
 import { authenticate, presentedKey } from "../auth/authenticate.ts";
+import { answerChatMessage } from "../chat/answer-chat-message.ts";
 import type { Principal } from "../auth/principal.ts";
 import { StreamClientMessage } from "../api/api-schemas.ts";
 import { messageIdOf } from "../api/conversation-views.ts";
@@ -174,26 +176,24 @@ function serveSocket(socket: WebSocket, request: IncomingMessage, initial: Princ
       return;
     }
     send({ type: "accepted", request_id: requestId, conversation_id: message.conversation_id ?? null });
-    context.chat
-      .ask(asker, {
-        message: message.message,
-        ...(message.conversation_id === undefined ? {} : { conversationId: message.conversation_id }),
-        ...(message.language ? { language: message.language } : {}),
-        requestId,
-        channel: "websocket",
-        onProgress: (event) => {
-          const shown = streamEvent(event);
-          if (shown) send({ ...shown, request_id: requestId });
-        },
-      })
-      .then(
-        ({ answer, answerIndex }) =>
-          send({ type: "answer", request_id: requestId, answer_index: answerIndex, message_id: answerIndex === null ? null : messageIdOf(answer.conversation_id, answerIndex), answer }),
-        (error: unknown) => {
-          if (httpStatusOf(error) >= 500) context.logger.error({ err: error, requestId }, "stream ask failed");
-          sendError(requestId, error);
-        },
-      );
+    answerChatMessage(context, asker, {
+      message: message.message,
+      ...(message.conversation_id === undefined ? {} : { conversationId: message.conversation_id }),
+      ...(message.language ? { language: message.language } : {}),
+      requestId,
+      channel: "websocket",
+      onProgress: (event) => {
+        const shown = streamEvent(event);
+        if (shown) send({ ...shown, request_id: requestId });
+      },
+    }).then(
+      ({ answer, answerIndex }) =>
+        send({ type: "answer", request_id: requestId, answer_index: answerIndex, message_id: answerIndex === null ? null : messageIdOf(answer.conversation_id, answerIndex), answer }),
+      (error: unknown) => {
+        if (httpStatusOf(error) >= 500) context.logger.error({ err: error, requestId }, "stream ask failed");
+        sendError(requestId, error);
+      },
+    );
   });
 }
 

@@ -4,15 +4,21 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { QueryPlan } from "../../agent/plan/query-plan.ts";
+import { newConversationId } from "../../agent/pipeline/conversation-store.ts";
+import type { AnswerSubscriptionProposal } from "../../agent/subscriptions/answer-subscription-proposal.ts";
+import { thresholdCondition } from "../../agent/subscriptions/metric-threshold.ts";
 import { parseSubscriptionRequest } from "../../agent/subscriptions/parse-subscription-request.ts";
-import { cronOf, describeSchedule } from "../../agent/subscriptions/schedule.ts";
+import type { SubscriptionRequest } from "../../agent/subscriptions/parse-subscription-request.ts";
+import { notSubscribableAnswer, proposalAnswer, proposalPreview, scheduleClarifyAnswer } from "../../agent/subscriptions/proposal-answers.ts";
+import type { SubscriptionMessageReading } from "../../agent/subscriptions/read-subscription-message.ts";
+import { cronOf, cronPatternOf, describeSchedule } from "../../agent/subscriptions/schedule.ts";
 import type { Schedule } from "../../agent/subscriptions/schedule.ts";
 import type { SavedQuestion, Subscription } from "../../agent/subscriptions/subscription.ts";
 import { Deliveries } from "../../agent/subscriptions/subscription.ts";
 import type { SubscriptionCondition } from "../../agent/subscriptions/subscription-condition.ts";
 import { LendLensError } from "../../schema/errors.ts";
 import type { Principal } from "../auth/principal.ts";
-import type { ChatService } from "../chat/chat-service.ts";
+import type { ChatRequest, ChatResult, ChatService } from "../chat/chat-service.ts";
 import { NotFoundError } from "../http/http-errors.ts";
 import type { PersistentConversationStore } from "../store/persistent-conversation-store.ts";
 import type { CreateSubscriptionBody, UpdateSubscriptionBody } from "./subscription-api-schemas.ts";
@@ -84,7 +90,9 @@ export class SubscriptionService {
     if (turn.status !== "answered" || !turn.plan) {
       throw new SubscriptionNotPossibleError({ zh: "只有已回答的问题可以订阅。", en: "Only answered questions can be subscribed to." });
     }
-    return { text: turn.question, language: turn.language, plan: turn.plan, as_of_date: turn.answer?.as_of_date ?? null };
+    // A proposal turn's message carries schedule words; the question to ask at each run is the proposal's.
+    const text = turn.answer?.subscription_proposal?.question ?? turn.question;
+    return { text, language: turn.language, plan: turn.plan, as_of_date: turn.answer?.as_of_date ?? null };
   }
 
   /** Builds and saves a subscription. */
@@ -133,29 +141,91 @@ export class SubscriptionService {
       });
     }
     const { saved, preview } = await this.planQuestion(principal, request.question, requestId);
-    const timeZone = body.time_zone ?? this.options.timeZone;
-    cronOf(request.schedule, timeZone);
+    return this.saveProposal(principal, { message: body.message, request, saved, preview, condition: request.condition, timeZone: body.time_zone, deliveries: body.deliveries });
+  }
+
+  /** Stores a proposal (not a subscription) for the user to confirm within PROPOSAL_LIFETIME_MS. */
+  private saveProposal(
+    principal: Principal,
+    fields: { message: string; request: SubscriptionRequest; saved: SavedQuestion; preview: SubscriptionProposal["preview"]; condition: SubscriptionCondition | null; timeZone?: string; deliveries?: Deliveries },
+  ): SubscriptionProposal {
+    const timeZone = fields.timeZone ?? this.options.timeZone;
+    cronOf(fields.request.schedule, timeZone);
     const at = this.options.now();
     const proposal: SubscriptionProposal = {
       id: `prp_${randomUUID().replaceAll("-", "").slice(0, 20)}`,
       user: principal.user,
-      message: body.message,
+      message: fields.message,
       draft: {
         owner: principal.user,
-        name: request.question.slice(0, 200),
-        question: saved,
-        schedule: request.schedule,
+        name: fields.request.question.slice(0, 200),
+        question: fields.saved,
+        schedule: fields.request.schedule,
         time_zone: timeZone,
-        condition: request.condition,
-        deliveries: body.deliveries ?? Deliveries.parse({}),
+        condition: fields.condition,
+        deliveries: fields.deliveries ?? Deliveries.parse({}),
       },
-      description: describeSchedule(request.schedule, request.language, timeZone),
-      preview,
+      description: describeSchedule(fields.request.schedule, fields.request.language, timeZone),
+      preview: fields.preview,
       created_at: at.toISOString(),
       expires_at: new Date(at.getTime() + PROPOSAL_LIFETIME_MS).toISOString(),
     };
     this.options.store.saveProposal(proposal);
     return proposal;
+  }
+
+  /**
+   * Answers a chat message that asks for a subscription (read by readSubscriptionMessage): the bare question is
+   * planned and answered with the caller's role and scope, and the answer is a proposal to confirm (nothing is
+   * saved but the proposal); an unclear schedule gets a clarifying question, an unanswerable question its reason.
+   * The turn is kept in the caller's conversation and audited.
+   * @throws ConversationNotFoundError when the conversation is not the caller's.
+   */
+  async answerInChat(principal: Principal, request: ChatRequest, reading: Exclude<SubscriptionMessageReading, { kind: "none" }>): Promise<ChatResult> {
+    const chat = this.options.chat;
+    chat.checkConversation(principal, request);
+    // The turn's conversation is known before the proposal is stored, so the proposal can point at it.
+    const inConversation: ChatRequest = { ...request, conversationId: request.conversationId ?? newConversationId() };
+    const language = request.language ?? reading.language;
+    if (reading.kind === "unclear") return chat.recordTurn(principal, inConversation, scheduleClarifyAnswer(request.message, { ...reading, language, asOfDate: null }));
+    const subscription = reading.request;
+    const preview = await chat.askDetached(principal, subscription.question, { language, ...(request.onProgress ? { onProgress: request.onProgress } : {}) });
+    const plan = QueryPlan.safeParse(preview.plan);
+    if (preview.status !== "answered" || !plan.success) return chat.recordTurn(principal, inConversation, notSubscribableAnswer(request.message, preview, subscription.question));
+    let condition = subscription.condition;
+    if (reading.threshold) {
+      const metric = thresholdCondition(reading.threshold, plan.data);
+      if (!metric) {
+        const reason = preview.language === "zh" ? `“${subscription.question}”的结果没有可比较的指标,无法设置“${reading.conditionText}”这样的条件。` : `"${subscription.question}" has no metric to compare, so "${reading.conditionText}" cannot be checked.`;
+        return chat.recordTurn(principal, inConversation, notSubscribableAnswer(request.message, { ...preview, text: reason }, subscription.question));
+      }
+      condition = metric;
+    }
+    const saved: SavedQuestion = { text: subscription.question, language: preview.language, plan: plan.data, as_of_date: preview.as_of_date };
+    const timeZone = this.options.timeZone;
+    const stored = this.saveProposal(principal, {
+      message: request.message,
+      request: { ...subscription, language: preview.language },
+      saved,
+      preview: { status: preview.status, text: preview.text, row_count: preview.row_count, conversation_id: inConversation.conversationId ?? "" },
+      condition,
+      timeZone,
+    });
+    const proposal: AnswerSubscriptionProposal = {
+      id: stored.id,
+      question: subscription.question,
+      schedule: subscription.schedule,
+      schedule_text: stored.description,
+      cron: cronPatternOf(subscription.schedule),
+      time_zone: timeZone,
+      condition,
+      condition_text: reading.conditionText,
+      plan_summary: preview.interpretation,
+      plan: preview.plan ?? {},
+      preview: proposalPreview(preview),
+      expires_at: stored.expires_at,
+    };
+    return chat.recordTurn(principal, inConversation, proposalAnswer(request.message, preview, proposal));
   }
 
   /** Saves a proposal as a subscription. @throws SubscriptionNotFoundError for unknown, expired or others' proposals. */
