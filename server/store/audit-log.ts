@@ -45,11 +45,16 @@ export class AuditLog {
     this.recent = (replay.records as AuditEntry[]).slice(-keep);
   }
 
-  /** Appends one entry (on disk before it returns). */
+  /** Appends one entry: written at once (it survives kill -9), fsync'd with its group; durable() says when. */
   append(entry: AuditEntry): void {
     this.journal.append(entry);
     this.recent.push(entry);
     if (this.recent.length > this.keep) this.recent.splice(0, this.recent.length - this.keep);
+  }
+
+  /** Resolves when every entry appended so far is on disk. */
+  durable(): Promise<void> {
+    return this.journal.durable();
   }
 
   /** Recent entries matching the query, newest first. */

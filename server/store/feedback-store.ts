@@ -28,7 +28,7 @@ export class FeedbackStore {
   /** Stores one piece of feedback (on disk before it returns). */
   add(feedback: Omit<FeedbackRecord, "id" | "at">, at = new Date()): FeedbackRecord {
     const record: FeedbackRecord = { id: `f_${randomUUID().replace(/-/g, "").slice(0, 16)}`, ...feedback, at: at.toISOString() };
-    this.journal.append(record);
+    this.journal.appendDurably(record);
     this.records.push(record);
     return record;
   }

@@ -50,6 +50,59 @@ describe("Journal", () => {
   });
 });
 
+describe("Journal group commit", () => {
+  it("writes each record at once and fsyncs records written during one fsync together", async () => {
+    const path = join(directory(), "group.jsonl");
+    const { journal } = Journal.open(path);
+    const appended = Array.from({ length: 50 }, (_, n) => journal.append({ n }));
+    // Written before any fsync ended: another process (a restart after kill -9) already reads every record.
+    expect(Journal.open(path).replay.records).toHaveLength(50);
+    await Promise.all(appended.map(() => journal.durable()));
+    // The first record started an fsync; the 49 written meanwhile shared the next one.
+    expect(journal.syncCount).toBeLessThanOrEqual(2);
+    expect(await journal.durable()).toBeUndefined();
+    journal.close();
+    expect(Journal.open(path).replay.records.map((record) => (record as { n: number }).n)).toEqual(Array.from({ length: 50 }, (_, n) => n));
+  });
+
+  it("resolves durable() only after the fsync covering its record", async () => {
+    const { journal } = Journal.open(join(directory(), "order.jsonl"));
+    const events: string[] = [];
+    journal.append({ n: 1 });
+    const first = journal.durable().then(() => events.push("first"));
+    journal.append({ n: 2 });
+    const second = journal.durable().then(() => events.push("second"));
+    expect(events).toEqual([]);
+    await Promise.all([first, second]);
+    expect(events).toEqual(["first", "second"]);
+    expect(journal.syncCount).toBeGreaterThanOrEqual(1);
+    journal.close();
+  });
+
+  it("closing while an fsync runs keeps every record and refuses later appends", async () => {
+    const path = join(directory(), "closing.jsonl");
+    const { journal } = Journal.open(path);
+    journal.append({ n: 1 });
+    const waiting = journal.durable();
+    journal.append({ n: 2 });
+    journal.close();
+    await waiting;
+    expect(() => journal.append({ n: 3 })).toThrow(/closed/);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(Journal.open(path).replay.records).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it("appendDurably is on disk when it returns", async () => {
+    const { journal } = Journal.open(join(directory(), "sync.jsonl"));
+    journal.appendDurably({ n: 1 });
+    let resolved = false;
+    void journal.durable().then(() => (resolved = true));
+    await Promise.resolve();
+    expect(resolved).toBe(true);
+    journal.close();
+  });
+});
+
 describe("PersistentConversationStore", () => {
   it("keeps turns, answers and deletions across reopening; owners only", async () => {
     const path = join(directory(), "conversations.jsonl");

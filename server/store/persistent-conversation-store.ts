@@ -1,6 +1,8 @@
 /**
  * Conversations kept in a journal (conversations.jsonl): the ask pipeline's ConversationStore (turns with plans,
- * for follow-ups) plus what the API lists, shows and deletes. Every change is on disk before it is acknowledged.
+ * for follow-ups) plus what the API lists, shows and deletes. Every change is written at once (it survives kill -9)
+ * and fsync'd in groups: the async methods resolve once their record is on disk; after the synchronous ones
+ * (recordAnswer, delete) await durable() before acknowledging.
  */
 import type { Answer } from "../../agent/answer/answer.ts";
 import { newConversationId } from "../../agent/pipeline/conversation-store.ts";
@@ -109,7 +111,12 @@ export class PersistentConversationStore implements ConversationStore {
     this.apply(record, this.journal.append(record));
   }
 
-  /** The pipeline's open: the user's own conversation, or a new one (owned by `user`). */
+  /** Resolves when every change made so far is on disk (group commit: one fsync serves many concurrent answers). */
+  durable(): Promise<void> {
+    return this.journal.durable();
+  }
+
+  /** The pipeline's open: the user's own conversation, or a new one (owned by `user`), on disk before it resolves. */
   async open(id: string | undefined, user?: string): Promise<Conversation> {
     const existing = id ? this.conversations.get(id) : undefined;
     if (existing && (existing.user === undefined || existing.user === user)) {
@@ -117,6 +124,7 @@ export class PersistentConversationStore implements ConversationStore {
     }
     const freshId = id && !existing && CLIENT_ID.test(id) ? id : newConversationId();
     this.write({ type: "created", id: freshId, ...(user === undefined ? {} : { user }), at: this.now().toISOString() });
+    await this.journal.durable();
     return { id: freshId, history: [] };
   }
 
@@ -124,9 +132,10 @@ export class PersistentConversationStore implements ConversationStore {
   async append(id: string, turn: ConversationTurn): Promise<void> {
     if (!this.conversations.has(id)) return;
     this.write({ type: "turn", id, turn, at: this.now().toISOString() });
+    await this.journal.durable();
   }
 
-  /** Keeps the answer with the conversation's last turn; returns that turn's index (the answer index). */
+  /** Keeps the answer with the conversation's last turn (written at once; await durable() before acknowledging); returns that turn's index. */
   recordAnswer(id: string, answer: Answer): number | undefined {
     const conversation = this.conversations.get(id);
     if (!conversation || conversation.turns.length === 0) return undefined;
@@ -152,7 +161,7 @@ export class PersistentConversationStore implements ConversationStore {
     return [...this.conversations.values()].filter((conversation) => conversation.user === user).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
-  /** Deletes the user's conversation; false when there is none of that id for the user. */
+  /** Deletes the user's conversation (written at once, fsync'd with the next group); false when there is none of that id for the user. */
   delete(id: string, user: string): boolean {
     if (!this.get(id, user)) return false;
     this.write({ type: "deleted", id, at: this.now().toISOString() });
