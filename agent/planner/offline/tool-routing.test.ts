@@ -30,6 +30,7 @@ const ZH_CASES: Case[] = [
   ["高价值客户的风险趋势", "risk_trend", { value_tier: "high" }],
   ["哪些客户下周要还款需要提醒", "pre_due_risk", { days: 7 }],
   ["给哪些客户推荐房贷", "next_best_product", { category: "mortgage" }],
+  ["下周最可能逾期的还款列8笔", "pre_due_risk", { days: 7, limit: 8 }],
 ];
 
 const EN_CASES: Case[] = [
@@ -52,6 +53,9 @@ const EN_CASES: Case[] = [
   ["show me the risk trend of high value customers", "risk_trend", { value_tier: "high" }],
   ["what products should we offer to high value customers", "next_best_product", { value_tier: "high" }],
   ["which loans are coming due next week and likely to be missed", "pre_due_risk", { days: 7 }],
+  ["who are our 5 most valuable customers", "customer_value", { limit: 5 }],
+  ["the twelve borrowers with the highest warning score", "early_warning", { limit: 12 }],
+  ["rank high value customers by 12-month expected value", "customer_value", { value_tier: "high" }],
 ];
 
 /** Metric and list questions the metric planner answers; a tool must never take them. */
