@@ -7,6 +7,8 @@ import { Schedule } from "./schedule.ts";
 import { SubscriptionCondition } from "./subscription-condition.ts";
 
 const AnswerCellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** How a preview column's numbers are shown (the answer columns' formats). */
+const AnswerColumnFormat = z.enum(["count", "money", "rate", "hours", "number", "score", "probability"]);
 
 /** A subscription waiting for the user's confirmation, as the chat answer carries it. */
 export const AnswerSubscriptionProposal = z
@@ -34,7 +36,7 @@ export const AnswerSubscriptionProposal = z
       .object({
         text: z.string(),
         row_count: z.number().int().nonnegative(),
-        columns: z.array(z.object({ name: z.string(), label: z.string() }).loose()),
+        columns: z.array(z.object({ name: z.string(), label: z.string(), format: AnswerColumnFormat.optional() }).strict()),
         rows: z.array(z.array(AnswerCellValue)),
       })
       .strict(),

@@ -39,7 +39,7 @@ export function proposalPreview(answer: Answer): AnswerSubscriptionProposal["pre
   return {
     text: answer.text,
     row_count: answer.row_count,
-    columns: answer.columns.map((column) => ({ name: column.name, label: column.label })),
+    columns: answer.columns.map((column) => ({ name: column.name, label: column.label, ...(column.format ? { format: column.format } : {}) })),
     rows: answer.rows.slice(0, PREVIEW_ROWS),
   };
 }

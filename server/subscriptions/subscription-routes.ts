@@ -1,6 +1,6 @@
 /**
- * The subscription and inbox API: CRUD under /api/subscriptions (owner only), proposals from chat messages and their
- * confirmation, a run on demand, runs and webhook deliveries of a subscription, the inbox and the digest preview.
+ * The subscription and inbox API: CRUD under /api/subscriptions (owner only), proposals from chat messages, their
+ * confirmation and withdrawal, a run on demand, runs and webhook deliveries of a subscription, the inbox and the digest preview.
  */
 import { Router } from "express";
 import type { Response } from "express";
@@ -45,6 +45,10 @@ export function subscriptionRoutes(context: ServerContext): Router {
   router.post("/api/subscriptions/confirm", (request, response) => {
     const body = parseRequest(ConfirmSubscriptionBody, request.body);
     response.status(201).json(subscriptionView(service.confirm(principalOf(response), body), runtime.now()));
+  });
+  router.delete("/api/subscriptions/proposals/:id", (request, response) => {
+    service.withdraw(principalOf(response), request.params.id);
+    response.status(204).end();
   });
   router.get("/api/subscriptions/:id", (request, response) => {
     response.json(subscriptionView(service.get(principalOf(response), request.params.id), runtime.now()));

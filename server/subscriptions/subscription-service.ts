@@ -244,6 +244,13 @@ export class SubscriptionService {
     return subscription;
   }
 
+  /** Withdraws the caller's proposal ("取消" in the chat): it can no longer be confirmed. @throws SubscriptionNotFoundError */
+  withdraw(principal: Principal, proposalId: string): void {
+    const proposal = this.options.store.proposal(proposalId);
+    if (!proposal || proposal.user !== principal.user) throw new SubscriptionNotFoundError({ zh: "该订阅提议", en: "The subscription proposal" });
+    this.options.store.closeProposal(proposal.id, this.options.now().toISOString());
+  }
+
   /** Changes the caller's subscription; a new schedule or time zone counts from now. */
   update(principal: Principal, id: string, body: UpdateSubscriptionBody): Subscription {
     const current = this.get(principal, id);

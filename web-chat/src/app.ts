@@ -195,6 +195,17 @@ export class App {
       );
   }
 
+  /** Confirms (or withdraws) a subscription proposal made in the chat; a confirmation is toasted. */
+  private proposalActions() {
+    const api = this.subscriptionApi;
+    if (!api) return null;
+    return {
+      confirm: (proposalId: string) => api.confirmProposal(proposalId),
+      withdraw: (proposalId: string) => api.withdrawProposal(proposalId),
+      onConfirmed: (subscription: { name: string }) => void showToast(this.root, this.messages.subscribed(subscription.name)),
+    };
+  }
+
   private signOut(): void {
     forgetApiKey();
     if (this.inboxTimer !== null) clearInterval(this.inboxTimer);
@@ -380,6 +391,7 @@ export class App {
           onRetry: retry,
           sendFeedback: this.feedbackSender(turn),
           onSubscribe: this.subscribeOpener(turn),
+          proposalActions: this.proposalActions(),
         })
       : failureCard(turn.failure ?? this.messages.networkError, this.messages, retry);
     replaceChildren(turn.element, question, body);

@@ -108,6 +108,16 @@ export class SubscriptionApi {
     return (await this.api.request("POST", "/api/subscriptions", body)) as SubscriptionView;
   }
 
+  /** POST /api/subscriptions/confirm: saves a proposal the chat made from a message ("每天早上8点推送……"). */
+  async confirmProposal(proposalId: string): Promise<SubscriptionView> {
+    return (await this.api.request("POST", "/api/subscriptions/confirm", { proposal_id: proposalId })) as SubscriptionView;
+  }
+
+  /** DELETE /api/subscriptions/proposals/:id: withdraws a proposal (it can no longer be confirmed). */
+  async withdrawProposal(proposalId: string): Promise<void> {
+    await this.api.request("DELETE", `/api/subscriptions/proposals/${encodeURIComponent(proposalId)}`);
+  }
+
   /** GET /api/subscriptions. */
   async list(): Promise<SubscriptionView[]> {
     const payload = (await this.api.request("GET", "/api/subscriptions")) as { subscriptions?: SubscriptionView[] } | null;

@@ -12,6 +12,8 @@ import { feedbackButtons } from "./feedback-buttons.ts";
 import type { SendFeedback } from "./feedback-buttons.ts";
 import { headlineNumbers } from "./headline-numbers.ts";
 import { sqlBlock } from "./sql-block.ts";
+import { subscriptionProposal } from "./subscription-proposal.ts";
+import type { ProposalActions } from "./subscription-proposal.ts";
 
 /** What a card can do besides showing the answer. */
 export interface AnswerCardContext {
@@ -25,6 +27,8 @@ export interface AnswerCardContext {
   sendFeedback: SendFeedback | null;
   /** Opens the subscribe form for this answer; null when it cannot be referred to. */
   onSubscribe?: ((button: HTMLElement) => void) | null;
+  /** Confirms or withdraws the subscription proposal of the answer (when it carries one). */
+  proposalActions?: ProposalActions | null;
 }
 
 /** Suggested questions as chips (unsupported answers, errors). */
@@ -58,13 +62,23 @@ function subscribeButton(onSubscribe: (button: HTMLElement) => void, messages: M
   return button;
 }
 
+/** The parts of a subscription proposal: the proposal (schedule, condition, preview, buttons), definitions and SQL. */
+function proposalParts(answer: Answer, context: AnswerCardContext): (HTMLElement | null | false)[] {
+  const proposal = answer.subscription_proposal;
+  if (!proposal) return [];
+  return [subscriptionProposal(proposal, context.messages, context.proposalActions ?? null), answer.definitions.length > 0 && definitionsBlock("", answer.definitions, context.messages), answer.sql.length > 0 && sqlBlock(answer.sql, context.messages)];
+}
+
 /** The card of an answer of any status. */
 export function answerCard(answer: Answer, context: AnswerCardContext): HTMLElement {
   const { messages } = context;
+  // A subscription proposal answers no question yet: no data parts, no subscribe button, no follow-ups.
+  const proposal = answer.subscription_proposal !== undefined;
   // Follow-ups in the answer's language: the planner reads them as a continuation of the question.
   const followUpChips = MESSAGES[answer.language].followUpChips;
-  const parts =
-    answer.status === "answered"
+  const parts = proposal
+    ? proposalParts(answer, context)
+    : answer.status === "answered"
       ? answeredParts(answer, context)
       : answer.status === "clarify"
         ? [
@@ -80,7 +94,7 @@ export function answerCard(answer: Answer, context: AnswerCardContext): HTMLElem
           : [h("button", { type: "button", class: "retry", onclick: context.onRetry, text: messages.retry }), suggestionChips(answer, context)];
   return h(
     "article",
-    { class: `answer-card status-${answer.status}`, "data-status": answer.status, lang: answer.language === "zh" ? "zh-CN" : "en" },
+    { class: `answer-card status-${answer.status}${proposal ? " proposal" : ""}`, "data-status": answer.status, lang: answer.language === "zh" ? "zh-CN" : "en" },
     h("p", { class: "answer-text", ...(answer.status === "error" ? { role: "alert" } : {}) }, answer.text),
     parts,
     h(
@@ -88,9 +102,10 @@ export function answerCard(answer: Answer, context: AnswerCardContext): HTMLElem
       { class: "answer-footer" },
       answer.as_of_date && h("span", { class: "as-of", text: messages.asOf(answer.as_of_date) }),
       answer.status === "answered" && context.sendFeedback && feedbackButtons(context.sendFeedback, messages),
-      answer.status === "answered" && context.onSubscribe && subscribeButton(context.onSubscribe, messages),
+      answer.status === "answered" && !proposal && context.onSubscribe && subscribeButton(context.onSubscribe, messages),
     ),
     answer.status === "answered" &&
+      !proposal &&
       choiceChips(
         messages.followUps,
         followUpChips.map((chip) => ({ label: chip, message: chip })),

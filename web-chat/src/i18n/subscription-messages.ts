@@ -47,6 +47,18 @@ const zh = {
   markRead: "标为已读",
   markAllRead: "全部已读",
   unread: "未读",
+  proposalTitle: "订阅提议",
+  proposalSchedule: "推送时间",
+  proposalCron: "Cron",
+  proposalCondition: "推送条件",
+  proposalAlways: "每次都推送",
+  proposalQuestion: "查询",
+  proposalPreview: "当前结果",
+  proposalRows: (shown: number, total: number) => `前 ${shown} 行,共 ${total} 行`,
+  confirmSubscription: "确认订阅",
+  proposalConfirmed: (name: string) => `已订阅:${name}。可在“我的订阅”中查看。`,
+  proposalCancelled: "已取消,没有保存订阅。",
+  proposalGone: "这个订阅提议已失效(已确认、已取消或已过期)。",
 };
 
 /** The subscription texts' shape (the Chinese one is the reference). */
@@ -99,6 +111,18 @@ const en: SubscriptionMessages = {
   markRead: "Mark read",
   markAllRead: "Mark all read",
   unread: "Unread",
+  proposalTitle: "Subscription proposal",
+  proposalSchedule: "Schedule",
+  proposalCron: "Cron",
+  proposalCondition: "Deliver",
+  proposalAlways: "Every time",
+  proposalQuestion: "Question",
+  proposalPreview: "Now",
+  proposalRows: (shown: number, total: number) => `First ${shown} of ${total} rows`,
+  confirmSubscription: "Confirm",
+  proposalConfirmed: (name: string) => `Subscribed: ${name}. See it under “Subscriptions”.`,
+  proposalCancelled: "Cancelled: no subscription was saved.",
+  proposalGone: "This proposal is no longer open (confirmed, cancelled or expired).",
 };
 
 /** The subscription catalogues by language. */
