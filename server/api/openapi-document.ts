@@ -1,6 +1,8 @@
 /** The OpenAPI 3.1 document of the HTTP API, generated from the zod schemas (z.toJSONSchema, JSON Schema 2020-12). */
 import { z } from "zod";
 import { Answer } from "../../agent/answer/answer.ts";
+import { Subscription } from "../../agent/subscriptions/subscription.ts";
+import { ConfirmSubscriptionBody, CreateSubscriptionBody, ProposeSubscriptionBody, UpdateSubscriptionBody } from "../subscriptions/subscription-api-schemas.ts";
 import {
   AuditResponse,
   ChatRequestBody,
@@ -59,6 +61,12 @@ export function openApiDocument(version: string) {
         WhoAmI: schemaOf(WhoAmIResponse, "output"),
         Audit: schemaOf(AuditResponse, "output"),
         Error: schemaOf(ErrorResponse, "output"),
+        CreateSubscriptionRequest: schemaOf(CreateSubscriptionBody, "input"),
+        UpdateSubscriptionRequest: schemaOf(UpdateSubscriptionBody, "input"),
+        ProposeSubscriptionRequest: schemaOf(ProposeSubscriptionBody, "input"),
+        ConfirmSubscriptionRequest: schemaOf(ConfirmSubscriptionBody, "input"),
+        // As the API shows it: with the schedule in words and the next run time.
+        Subscription: schemaOf(Subscription.extend({ schedule_text: z.string(), next_run_at: z.string().nullable() }), "output"),
       },
     },
     security,
@@ -69,7 +77,11 @@ export function openApiDocument(version: string) {
           description:
             "Returns the answer object. Answers with status answered, clarify or unsupported come with HTTP 200; an answer with status error " +
             "comes with the HTTP status of its error code (400 empty question, 422 refused query, 503 database or LLM unavailable, 504 timeout, 500 internal). " +
-            "X-Answer-Index and X-Message-Id identify the answer for feedback.",
+            "X-Answer-Index and X-Message-Id identify the answer for feedback. " +
+            "A subscription request (a schedule and a delivery verb: '每天早上8点推送……', 'every Monday at 9 send me …') is not answered with data: " +
+            "the answer carries `subscription_proposal` (the question without the schedule words, planned and previewed; the schedule in words and cron; " +
+            "the time zone; the condition) and nothing is saved until POST /api/subscriptions/confirm with its id. A request without a time or schedule " +
+            "gets status clarify ('几点推送?') with choices that complete it. The WebSocket stream answers the same way. See docs/subscriptions.md.",
           requestBody: { required: true, content: json("ChatRequest") },
           responses: {
             "200": { description: "The answer", content: json("Answer") },
@@ -113,6 +125,70 @@ export function openApiDocument(version: string) {
           responses: { "200": { description: "Audit entries", content: json("Audit") }, "403": errorResponse("Not an admin"), ...COMMON_ERRORS },
         },
       },
+      "/api/subscriptions": {
+        get: { summary: "The caller's subscriptions", responses: { "200": { description: "{ subscriptions: Subscription[] }" }, ...COMMON_ERRORS } },
+        post: {
+          summary: "Subscribe to a question (asked now for its plan) or to an answered turn of a conversation",
+          requestBody: { required: true, content: json("CreateSubscriptionRequest") },
+          responses: { "201": { description: "Saved", content: json("Subscription") }, "400": errorResponse("Invalid request"), "404": errorResponse("No such conversation or answer"), "422": errorResponse("The question cannot be answered now, or the schedule is invalid"), ...COMMON_ERRORS },
+        },
+      },
+      "/api/subscriptions/proposals": {
+        post: {
+          summary: "Read a message ('每天早上8点推送……') as a subscription proposal; nothing is saved until it is confirmed",
+          requestBody: { required: true, content: json("ProposeSubscriptionRequest") },
+          responses: { "201": { description: "The proposal (id, draft, description, preview)" }, "422": errorResponse("No schedule in the message, or its question cannot be answered"), ...COMMON_ERRORS },
+        },
+      },
+      "/api/subscriptions/proposals/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        delete: { summary: "Withdraws one of the caller's proposals (取消 in the chat)", responses: { "204": { description: "Withdrawn" }, "404": errorResponse("No such open proposal for this caller"), ...COMMON_ERRORS } },
+      },
+      "/api/subscriptions/confirm": {
+        post: {
+          summary: "Saves a proposal (from the chat's subscription_proposal.id or POST /api/subscriptions/proposals) as a subscription",
+          requestBody: { required: true, content: json("ConfirmSubscriptionRequest") },
+          responses: { "201": { description: "Saved", content: json("Subscription") }, "404": errorResponse("No such open proposal for this caller (confirmed, withdrawn, expired or another user's)"), ...COMMON_ERRORS },
+        },
+      },
+      "/api/subscriptions/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        get: { summary: "One of the caller's subscriptions", responses: { "200": { description: "The subscription", content: json("Subscription") }, "404": errorResponse("No such subscription for this caller"), ...COMMON_ERRORS } },
+        patch: {
+          summary: "Changes, pauses or resumes a subscription",
+          requestBody: { required: true, content: json("UpdateSubscriptionRequest") },
+          responses: { "200": { description: "The subscription", content: json("Subscription") }, "404": errorResponse("No such subscription for this caller"), ...COMMON_ERRORS },
+        },
+        delete: { summary: "Deletes a subscription", responses: { "204": { description: "Deleted" }, "404": errorResponse("No such subscription for this caller"), ...COMMON_ERRORS } },
+      },
+      "/api/subscriptions/{id}/run": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        post: { summary: "Runs a subscription now", responses: { "201": { description: "The run" }, "404": errorResponse("No such subscription for this caller"), ...COMMON_ERRORS } },
+      },
+      "/api/subscriptions/{id}/runs": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        get: { summary: "A subscription's runs, newest first", responses: { "200": { description: "{ runs }" }, "404": errorResponse("No such subscription for this caller"), ...COMMON_ERRORS } },
+      },
+      "/api/subscriptions/{id}/deliveries": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        get: { summary: "A subscription's webhook deliveries with every attempt", responses: { "200": { description: "{ deliveries }" }, "404": errorResponse("No such subscription for this caller"), ...COMMON_ERRORS } },
+      },
+      "/api/inbox": {
+        get: {
+          summary: "The caller's inbox (runs and digests), newest first, and the unread count",
+          parameters: [
+            { name: "unread", in: "query", schema: { type: "string", enum: ["true", "false"] } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500 } },
+          ],
+          responses: { "200": { description: "{ items, unread }" }, ...COMMON_ERRORS },
+        },
+      },
+      "/api/inbox/{id}/read": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        post: { summary: "Marks an inbox item read", responses: { "200": { description: "The item" }, "404": errorResponse("No such item for this caller"), ...COMMON_ERRORS } },
+      },
+      "/api/inbox/read-all": { post: { summary: "Marks every inbox item read", responses: { "204": { description: "Done" }, ...COMMON_ERRORS } } },
+      "/api/digest": { get: { summary: "A preview of the caller's daily digest", responses: { "200": { description: "The digest" }, ...COMMON_ERRORS } } },
       "/api/health": { get: { summary: "Liveness and dataset reachability", security: [], responses: { "200": { description: "Healthy", content: json("Health") }, "503": { description: "Dataset unreachable", content: json("Health") } } } },
       "/api/openapi.json": { get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1" } } } },
     },

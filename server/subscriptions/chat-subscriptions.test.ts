@@ -192,6 +192,24 @@ describe("subscriptions from the chat", () => {
     expect(item?.answer?.rows.map((row) => row[0])).toEqual(["BR01"]);
   });
 
+  it("withdraws a proposal (取消): it can no longer be confirmed; only its owner can withdraw it", async () => {
+    const answer = await chat(TEST_KEYS.manager, "每周五下午5点发给我本周放款金额");
+    const id = answer.subscription_proposal?.id ?? "";
+    expect(answer.subscription_proposal).toMatchObject({ schedule: { kind: "weekly", weekday: 5, time: "17:00" }, cron: "0 17 * * 5" });
+    expect((await call(server, `/api/subscriptions/proposals/${id}`, { key: TEST_KEYS.staffBr02, method: "DELETE" })).status).toBe(404);
+    expect((await call(server, `/api/subscriptions/proposals/${id}`, { key: TEST_KEYS.manager, method: "DELETE" })).status).toBe(204);
+    expect((await confirm(TEST_KEYS.manager, id)).status).toBe(404);
+    expect((await call(server, `/api/subscriptions/proposals/${id}`, { key: TEST_KEYS.manager, method: "DELETE" })).status).toBe(404);
+  });
+
+  it("documents the field and the subscription paths in the OpenAPI document", async () => {
+    const document = (await call(server, "/api/openapi.json")).json() as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
+    const answer = document.components.schemas.Answer;
+    expect(Object.keys(answer.properties ?? {})).toContain("subscription_proposal");
+    expect(answer.required ?? []).not.toContain("subscription_proposal");
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/api/subscriptions/proposals", "/api/subscriptions/confirm", "/api/subscriptions/proposals/{id}"]));
+  });
+
   it("subscribing to a proposal turn through the subscribe button saves the bare question, not the message", async () => {
     const answer = await chat(TEST_KEYS.manager, "每天早上8点推送各产品逾期率");
     const response = await call(server, "/api/subscriptions", { key: TEST_KEYS.manager, body: { conversation_id: answer.conversation_id, answer_index: 0, schedule: { kind: "daily", time: "09:00" } } });
