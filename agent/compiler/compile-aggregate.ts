@@ -13,11 +13,11 @@ import type { CompileContext } from "./compile-context.ts";
 import { compileError } from "./compile-error.ts";
 import type { CompiledColumn, CompiledQuery } from "./compiled-query.ts";
 import { JoinGraph } from "./join-graph.ts";
-import { addRowRestrictions, dimensionSql, operatorSql, parenthesize, timeColumnFor, timeCondition } from "./member-sql.ts";
+import { addRowRestrictions, dimensionSql, filterSql, operatorSql, parenthesize, timeColumnFor, timeCondition } from "./member-sql.ts";
 import type { DimensionSql } from "./member-sql.ts";
 import { definitionsOf } from "./definitions.ts";
 import { comparisonColumnsStatement, comparisonRowsStatement } from "./compare-periods.ts";
-import { assertShareable, shareStatement } from "./metric-share.ts";
+import { assertShareable, segmentMeasure, shareStatement } from "./metric-share.ts";
 import { comparisonKind, previousBucket } from "./period-labels.ts";
 import type { ComparisonKind } from "./period-labels.ts";
 import { havingCondition, withClause } from "./statement-clauses.ts";
@@ -105,10 +105,15 @@ export function compileAggregate(query: AggregateQuery, context: CompileContext)
     throw compileError("invalid_plan", "逐期环比需要按时间分组", "bucketChange needs a time dimension (the buckets to compare)");
   if (query.share && (query.compareTo || query.bucketChange))
     throw compileError("unsupported", "占比不能与对比上期或逐期环比同时使用", "share cannot be combined with compareTo or bucketChange");
-  const sharedIds = new Set(query.share ? query.metrics.map((id) => layer.metric(id).id) : []);
-  if (query.share) assertShareable(metrics.filter((metric) => sharedIds.has(metric.id)));
+  if (query.shareOf && (query.share || query.compareTo || query.bucketChange))
+    throw compileError("unsupported", "某部分的占比不能与整体占比、对比上期或逐期环比同时使用", "shareOf cannot be combined with share, compareTo or bucketChange");
+  const sharedIds = new Set(query.share || query.shareOf ? query.metrics.map((id) => layer.metric(id).id) : []);
+  if (query.share || query.shareOf) assertShareable(metrics.filter((metric) => sharedIds.has(metric.id)));
 
   const parts = groupIntoParts(metrics, context);
+  // A segment's share is computed beside its metric in one grouped SELECT.
+  if (query.shareOf && (parts.length > 1 || parts[0].lead.periodInFormula))
+    throw compileError("unsupported", "某部分的占比只支持同一类记录上的指标", "shareOf needs metrics computed over the same rows (one part)");
   // A trend with its change over a period metric without a range uses that metric's default range for every part.
   const trendRange =
     query.bucketChange && !query.time && parts.some((part) => part.lead.periodInFormula) ? defaultBucketRange(context) : query.time;
@@ -123,7 +128,7 @@ export function compileAggregate(query: AggregateQuery, context: CompileContext)
     : query.bucketChange
       ? "bucket"
       : undefined;
-  const columns = outputColumns(grouping, metrics, context, { comparison, shared: sharedIds });
+  const columns = outputColumns(grouping, metrics, context, { comparison, shared: sharedIds, segment: query.shareOf ? segmentLabel(query.shareOf, context) : undefined });
   const keyAliases = [...(grouping.time ? [grouping.time.alias] : []), ...grouping.categories];
   const orderAliases = () => orderBy(query, grouping, context, query.compareLayout === "rows" && query.compareTo ? [...keyAliases, "period_label"] : keyAliases);
 
@@ -222,6 +227,15 @@ function partSelects(
     }
     addRowRestrictions(context, graph, query.filters, formulaPeriod, entities, where);
     const measures = part.metrics.map((metric) => `${metricExpression(metric, context, formulaPeriod)} AS ${metric.id}`);
+    if (query.shareOf) {
+      // "低价值客户占比": the segment's rows over all the rows of the group, in the same SELECT.
+      const segment = filterSql(context, graph, query.shareOf, formulaPeriod);
+      entities.push(...segment.entities);
+      for (const metric of part.metrics.filter((candidate) => query.metrics.includes(candidate.id))) {
+        const whole = metricExpression(metric, context, formulaPeriod);
+        measures.push(`${dialect.divide(segmentMeasure(metric, whole, parenthesize(segment.sql)), whole)} AS ${metric.id}_share`);
+      }
+    }
     const joins = graph.joinClauses(entities, (id) => context.layer.entity(id));
     const having = havingFor ? havingFor((metric) => metricExpression(metric, context, formulaPeriod)) : [];
     return (
@@ -357,6 +371,24 @@ interface ColumnOptions {
   comparison?: ComparisonKind | "rows" | "bucket";
   /** Metrics with a share column. */
   shared: Set<string>;
+  /** The segment a share is of (shareOf), as users name it. */
+  segment?: { zh: string; en: string };
+}
+
+/** How a segment filter is named in a share's label: a term's name, a dimension's values, else "matching rows". */
+function segmentLabel(filter: NonNullable<AggregateQuery["shareOf"]>, context: CompileContext): { zh: string; en: string } {
+  const layer = context.layer;
+  if (filter.kind === "term") return { zh: layer.term(filter.term).names.zh[0], en: layer.term(filter.term).names.en[0] };
+  if (filter.kind === "in") {
+    const dimension = layer.dimension(filter.dimension);
+    const names = filter.values.map((value) => dimension.values?.find((entry) => entry.value === value)?.names ?? { zh: [value], en: [value] });
+    return { zh: names.map((entry) => entry.zh[0]).join("、"), en: names.map((entry) => entry.en[0]).join(", ") };
+  }
+  if (filter.kind === "not" && filter.filter.kind !== "not") {
+    const inner = segmentLabel(filter.filter, context);
+    return { zh: `非${inner.zh}`, en: `not ${inner.en}` };
+  }
+  return { zh: "符合条件的部分", en: "matching rows" };
 }
 
 const CHANGE_RATIO_NAMES: Record<ComparisonKind, string> = { year_over_year: "同比变化率", period_over_period: "环比变化率", other: "变化率" };
@@ -393,8 +425,10 @@ function outputColumns(grouping: Grouping, metrics: Metric[], context: CompileCo
   for (const metric of metrics) {
     const label = first(metric.names);
     columns.push({ name: metric.id, label, role: "metric", memberId: metric.id, format: metric.format });
-    if (options.shared.has(metric.id))
-      columns.push({ name: `${metric.id}_share`, label: { zh: `${label.zh}占比`, en: `${label.en} share` }, role: "metric", memberId: metric.id, format: "rate", transform: "share" });
+    if (options.shared.has(metric.id)) {
+      const shareLabel = options.segment ? { zh: `${options.segment.zh}${label.zh}占比`, en: `${options.segment.en} share of ${label.en}` } : { zh: `${label.zh}占比`, en: `${label.en} share` };
+      columns.push({ name: `${metric.id}_share`, label: shareLabel, role: "metric", memberId: metric.id, format: "rate", transform: "share" });
+    }
     if (comparison === undefined || comparison === "rows") continue;
     const bucket = comparison === "bucket" && grouping.time ? PREVIOUS_BUCKET_NAMES[grouping.time.grain] : undefined;
     const ratioName = comparison === "bucket" ? (grouping.time?.grain === "year" ? CHANGE_RATIO_NAMES.year_over_year : CHANGE_RATIO_NAMES.period_over_period) : CHANGE_RATIO_NAMES[comparison];

@@ -64,6 +64,16 @@ function planCatalogue(): [string, QueryPlanInput, Partial<CompileOptions>?][] {
   for (const [name, plan] of Object.entries(COMPARISON_PLANS)) plans.push([`comparison ${name}`, plan as QueryPlanInput]);
   plans.push(["bucket change without a range (all months)", { query: { kind: "aggregate", metrics: ["loan_count", "overdue_rate"], dimensions: [{ id: "time", grain: "month" }, { id: "secured" }], bucketChange: true } }]);
   plans.push(["churn month over month without a range (12 months)", { query: { kind: "aggregate", metrics: ["churn_rate"], dimensions: [{ id: "time", grain: "month" }], bucketChange: true } }]);
+  plans.push(["young customers' share per city", { query: { kind: "aggregate", metrics: ["customer_count"], dimensions: [{ id: "city" }], shareOf: { kind: "term", term: "young" } } }]);
+  plans.push(["low-value customers' share", { query: { kind: "aggregate", metrics: ["customer_count"], shareOf: { kind: "term", term: "low_value" } } }]);
+  plans.push([
+    "mortgages' share of high-value balance",
+    { query: { kind: "aggregate", metrics: ["outstanding_balance"], filters: [{ kind: "term", term: "high_value" }], shareOf: { kind: "in", dimension: "product_category", values: ["mortgage"] } } },
+  ]);
+  plans.push([
+    "WeChat share of new customers this year",
+    { query: { kind: "aggregate", metrics: ["customer_count"], filters: [{ kind: "term", term: "new_customer" }], time: { start: "2026-01-01", end: "2026-06-30" }, shareOf: { kind: "in", dimension: "channel", values: ["wechat"] } } },
+  ]);
   plans.push(["AUM share by value tier, as-of month", { query: { kind: "aggregate", metrics: ["total_aum", "customer_count"], dimensions: [{ id: "value_tier" }], share: true } }]);
   return plans;
 }

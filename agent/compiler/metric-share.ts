@@ -1,4 +1,7 @@
-/** Shares of the total (占比): each group's value over the sum across groups, for additive metrics only. */
+/**
+ * Shares (占比) for additive metrics only: each group's value over the sum across groups (`share`), or the part of
+ * each group's value made by the rows of a segment (`shareOf`).
+ */
 import type { Metric } from "../../schema/semantic-layer/types.ts";
 import type { AggregateQuery } from "../plan/query-plan.ts";
 import type { Grouping, Measures } from "./compile-aggregate.ts";
@@ -44,4 +47,32 @@ export function shareStatement(measures: Measures, grouping: Grouping, metrics: 
   const conditions = query.having.map((condition) => havingCondition(condition, `shared_values.${condition.metric}`, context));
   const select = columns("shared_values", (metric) => `shared_values.${metric.id}_share AS ${metric.id}_share`);
   return withClause(ctes) + `SELECT ${select.join(", ")} FROM shared_values` + (conditions.length > 0 ? ` WHERE ${conditions.join(" AND ")}` : "");
+}
+
+/**
+ * An additive metric's aggregate counted over the rows matching `condition` only: COUNT(*) becomes
+ * SUM(CASE WHEN condition THEN 1 ELSE 0 END), SUM(x) becomes SUM(CASE WHEN condition THEN x ELSE 0 END).
+ * @throws CompileError (unsupported) for any other form.
+ */
+export function segmentMeasure(metric: Metric, aggregate: string, condition: string): string {
+  const text = aggregate.trim();
+  if (/^COUNT\(\s*\*\s*\)$/i.test(text)) return `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+  const sum = /^SUM\((.*)\)$/is.exec(text);
+  if (sum && balanced(sum[1])) return `SUM(CASE WHEN ${condition} THEN ${sum[1]} ELSE 0 END)`;
+  throw compileError(
+    "unsupported",
+    `“${metric.names.zh[0]}”的公式不能只计某一部分行,无法计算占比`,
+    `the formula of "${metric.id}" cannot be restricted to a segment of its rows, so its share cannot be computed`,
+    { metrics: [metric.id] },
+  );
+}
+
+/** Whether parentheses balance throughout (the SUM's argument is one expression, not "a) + SUM(b"). */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const character of text) {
+    if (character === "(") depth++;
+    if (character === ")" && --depth < 0) return false;
+  }
+  return depth === 0;
 }

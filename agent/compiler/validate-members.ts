@@ -35,6 +35,7 @@ export function validateMembers(query: AggregateQuery | ListQuery, layer: Semant
     query.metrics.forEach((id) => layer.metric(id));
     query.dimensions.forEach((reference) => layer.dimension(reference.id));
     query.having.forEach((condition) => layer.metric(condition.metric));
+    if (query.shareOf) validateFilter(query.shareOf, layer);
   } else {
     layer.entity(query.entity);
     query.attributes.forEach((id) => layer.attribute(id));

@@ -120,6 +120,10 @@ export const AggregateQuery = z
       .describe("with a time dimension: add <metric>_previous, _change and _change_ratio against the previous bucket (环比 per month)"),
     /** Each group's share of the total (占比), for additive metrics (counts and sums). */
     share: z.boolean().optional().describe("add <metric>_share = value / total over the groups (占比); counts and sums only"),
+    /** The share of a segment (占比 of the rows matching a filter) within each group's rows, for additive metrics. */
+    shareOf: Filter.optional().describe(
+      "add <metric>_share = the metric over rows matching this filter / the metric over all the query's rows, per group ('低价值客户占比', 'young customers as a share of all customers'); counts and sums only",
+    ),
     order: z.array(OrderBy).default([]),
     limit: Limit.optional(),
     referenceMonth: IsoMonth.optional().describe("the month M of month-based terms (rising risk); default the as-of month"),

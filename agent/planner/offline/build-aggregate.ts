@@ -9,7 +9,7 @@ import { lastTwelveMonths, timeOf } from "./question-period.ts";
 import { rankingDirection, rankingLimit } from "./ranking.ts";
 import type { Intent } from "./read-question.ts";
 import { contextEntities, resolveAmbiguity } from "./resolve-ambiguity.ts";
-import { additiveMetric, countMetricOf, dimensionApplies, dimensionMayBeMissing } from "./semantic-helpers.ts";
+import { additiveMetric, countMetricOf, dimensionApplies, dimensionMayBeMissing, isStateMetric, isStateTerm } from "./semantic-helpers.ts";
 import { subjectEntity } from "./subject-entity.ts";
 
 /** Builds an aggregate draft. */
@@ -51,12 +51,7 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
     else note(build, 0.35, `dimension ${group.id} does not apply to ${entity}`);
   }
   const values = valueFilters(intent, layer, entity, build);
-  const singleShare = intent.cues.has("share") && draft.dimensions.length === 0;
-  if (singleShare && values.filters.length === 1 && values.multiValued.length === 0) {
-    // "房贷占贷款余额的比例": the share of one value is one number, which no plan computes; a breakdown would answer
-    // a different question.
-    return { kind: "unsupported", reason: "not_understood", detail: "the share of one value is a single number" };
-  }
+  const singleShare = intent.cues.has("share") && draft.dimensions.length === 0 && values.multiValued.length === 0;
   draft.filters.push(...values.filters);
   for (const dimension of values.multiValued) if (!draft.dimensions.some((existing) => existing.id === dimension)) draft.dimensions.push({ id: dimension });
   // "各风险等级的客户数", "拒绝原因分布": the groups are the dimension's values; rows with none (customers without a
@@ -70,9 +65,23 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
   const averageCue = intent.cueSpans.find((entry) => entry.cue === "average");
   if (averageCue) note(build, 0.25, "an average of a metric");
   const terms = termFilters(intent, layer, entity, build);
-  // "低价值客户占比", "young customers as a share of all customers": the share of one term is one number too.
-  if (singleShare && values.filters.length === 0 && terms.length === 1) return { kind: "unsupported", reason: "not_understood", detail: "the share of one term is a single number" };
   draft.filters.push(...terms);
+  if (singleShare) {
+    // "低价值客户占比", "young customers as a share of all customers", "房贷占贷款余额的比例": the share one segment (a
+    // term or a value) makes of all the rows, one number. With two candidate segments it is unclear which is the
+    // part and which the whole ("上海的房贷占比"), and a rate or an average has no parts that add up: declined.
+    // A period term (新客户: onboarded in the period) is the whole the share is of, never the segment.
+    const segments = [...values.filters, ...terms.filter((filter) => !(filter.kind === "term" && layer.term(filter.term).needsPeriod))];
+    if (segments.length !== 1) return { kind: "unsupported", reason: "not_understood", detail: "a share of no single segment" };
+    if (!metrics.every((id) => additiveMetric(layer, id))) return { kind: "unsupported", reason: "not_understood", detail: "a share of a measure that does not add up" };
+    // "逾期贷款占比": a state term (active loans only) against all rows of every status mixes two wholes; the state
+    // metrics (余额) already count active rows only.
+    const segment = segments[0];
+    if (segment.kind === "term" && isStateTerm(layer.term(segment.term)) && !metrics.every((id) => isStateMetric(layer.metric(id))))
+      return { kind: "unsupported", reason: "not_understood", detail: "a state term's share of rows of every status" };
+    draft.shareOf = segments[0];
+    draft.filters = draft.filters.filter((filter) => filter !== segments[0]);
+  }
   if (intent.trendGrain) {
     const time = layer.dimensions.find((dimension) => dimension.type === "time");
     if (time) draft.dimensions.push({ id: time.id, grain: intent.trendGrain });
@@ -89,6 +98,7 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
   const { period, compare } = timeOf(intent, asOfDate);
   draft.period = period;
   draft.compare = compare;
+  if (draft.shareOf && (compare || intent.trendGrain || draft.having.length > 0)) return { kind: "unsupported", reason: "not_understood", detail: "a segment's share compared or over time" };
   if (!period && intent.trendGrain) {
     draft.period = lastTwelveMonths(asOfDate);
     draft.periodDefaulted = true;

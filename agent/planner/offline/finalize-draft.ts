@@ -121,6 +121,7 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
           // The compiler computes shares and bucket changes only without a comparison period.
           ...(draft.share && !compareTo && !draft.bucketChange ? { share: true } : {}),
           ...(draft.bucketChange && hasTrend && !compareTo ? { bucketChange: true } : {}),
+          ...(draft.shareOf ? { shareOf: draft.shareOf } : {}),
           order: draft.order,
           ...(draft.limit ? { limit: draft.limit } : {}),
           ...(referenceMonth ? { referenceMonth } : {}),

@@ -78,7 +78,8 @@ const CASES: [string, ExpectedPlan][] = [
 /** Questions declined: a complement ("其他客户", "the rest") that no filter expresses, 金额 of rows with several totals. */
 const DECLINED = ["逾期贷款的金额", "cities with more loans than Beijing", "branches with a higher NPL ratio than Pudong", "高价值客户和其他客户的不良率对比", "NPL ratio of high value customers vs the rest"];
 
-const SINGLE_SHARES = ["高价值客户占比多少", "逾期贷款占比", "what proportion of customers are high value", "share of mortgage in outstanding balance"];
+/** Shares whose part or whole is unclear (two segments, a state term against rows of every status, a rate). */
+const SINGLE_SHARES = ["逾期贷款占比", "what percentage of loans are overdue", "上海的房贷占比", "逾期率占比"];
 
 /** Runs a conversation; returns the last outcome. */
 function converse(questions: string[]): PlannerOutcome {
@@ -104,7 +105,7 @@ describe("offline planner: comparisons, changes per bucket and shares", () => {
     expect(plan(question).status).toBe("clarify");
   });
 
-  it.each(SINGLE_SHARES)("declines the single share %s", (question) => {
+  it.each(SINGLE_SHARES)("declines the unclear share %s", (question) => {
     expect(plan(question).status).toBe("unsupported");
   });
 

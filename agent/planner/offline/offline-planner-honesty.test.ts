@@ -50,7 +50,6 @@ const UNSUPPORTED: [string, UnsupportedReason][] = [
   ["change customer C000015's value tier to high", "write_request"],
   ["forecast next month's disbursement", "out_of_scope"],
   ["利率多少", "not_understood"],
-  ["total requested amount of applications last month", "not_understood"],
   ["你好", "not_understood"],
   ["hello there", "not_understood"],
   ["帮我写一首关于春天的诗", "not_understood"],

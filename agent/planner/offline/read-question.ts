@@ -170,7 +170,10 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
 
     if (span.number || span.time || span.limit) continue;
     // The word a number compares ("超过2笔在贷") is an attribute, whatever else it may mean.
-    if (numberTargets.has(span) && attributeSenses.length > 0 && metricSenses.length === 0) {
+    // So is a measure word compared with a number and said of the rows that carry it ("申请金额超过50万的申请有多少"):
+    // those rows are filtered and counted, not summed.
+    const rowsNamed = attributeSenses.some((attribute) => content.some((other) => other !== span && sensesOf(other, "entity").some((entity) => entity.id === attribute.entity)));
+    if (numberTargets.has(span) && attributeSenses.length > 0 && (metricSenses.length === 0 || rowsNamed)) {
       attributes.push({ span, options: attributeSenses.map(({ id, entity }) => ({ id, entity })) });
       continue;
     }

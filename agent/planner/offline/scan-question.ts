@@ -192,14 +192,30 @@ export function scanQuestion(text: string, lexicon: Lexicon, asOfDate: string): 
     ...findNumberConditions(text).map((number) => ({ span: { start: number.start, end: number.end, text: number.text, senses: [], number }, priority: 1 })),
     ...lexiconCandidates(text, lexicon, wordBoundaries).map((span) => ({ span, priority: 0 })),
   ];
-  const exact = cover(text, candidates);
+  const exact = withoutViaWords(cover(text, candidates));
   if (exact.unknownWords.length === 0 || !exact.unknownWords.every((word) => /^\p{Script=Han}+$/u.test(word))) return exact;
   // Chinese words left over: one metric or term name with one character mistyped, only if it explains all of them.
   const typos = chineseTypoCandidates(text, lexicon).map((span) => ({ span, priority: -1 }));
   if (typos.length === 0) return exact;
-  const corrected = cover(text, [...candidates, ...typos]);
+  const corrected = withoutViaWords(cover(text, [...candidates, ...typos]));
   if (corrected.unknownWords.length > 0 || corrected.spans.filter((span) => span.fuzzy && /\p{Script=Han}/u.test(span.text)).length !== 1) return exact;
   return corrected;
+}
+
+/** Words that also mean "by way of" (通过 is the approved decision too). */
+const VIA_WORDS = new Set(["通过", "经由", "经过", "via", "through"]);
+
+/**
+ * "通过微信来的新客户", "customers who came through wechat": a via word right before a value is the preposition, not
+ * a value of its own (通过 = approved), so the value after it is the only filter.
+ */
+function withoutViaWords(scanned: ScannedQuestion): ScannedQuestion {
+  const spans = scanned.spans.filter((span, index) => {
+    const next = scanned.spans[index + 1];
+    if (!VIA_WORDS.has(span.text.trim()) || !next || scanned.text.slice(span.end, next.start).trim() !== "") return true;
+    return !next.senses.some((sense) => sense.kind === "value");
+  });
+  return spans.length === scanned.spans.length ? scanned : { ...scanned, spans };
 }
 
 /** The best cover of the text by the candidates, and the unknown words it leaves. */
@@ -214,9 +230,12 @@ function cover(text: string, candidates: { span: Span; priority: number }[]): Sc
     const start = span.start + (written.length - written.trimStart().length);
     return digitNames.some(({ span: name }) => name.start <= start && name.end >= span.end);
   };
+  // Nor may a limit take the digits of such a name ("the highest 90+ rate" is no top-90).
+  const limitInName = (span: Span) =>
+    Boolean(span.limit) && digitNames.some(({ span: name }) => name.start < span.end && name.end > span.start && /\d/.test(text.slice(Math.max(name.start, span.start), Math.min(name.end, span.end))));
   const spans = selectSpans(
     candidates.filter(({ span }) => {
-      if (coveredByName(span)) return false;
+      if (coveredByName(span) || limitInName(span)) return false;
       // Latin words are whole: a match must not cut an English word or number in two.
       if (/[a-z\d]/.test(text[span.start - 1] ?? "") && /[a-z\d]/.test(text[span.start])) return false;
       if (/[a-z\d]/.test(text[span.end] ?? "") && /[a-z\d]/.test(text[span.end - 1])) return false;
