@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 document of the HTTP API, generated from the zod schemas (z.toJSONSchema, JSON Schema 2020-12). */
 import { z } from "zod";
 import { Answer } from "../../agent/answer/answer.ts";
-import { Subscription } from "../../agent/subscriptions/subscription.ts";
+import { SavedQuestion, Subscription } from "../../agent/subscriptions/subscription.ts";
 import { ConfirmSubscriptionBody, CreateSubscriptionBody, ProposeSubscriptionBody, UpdateSubscriptionBody } from "../subscriptions/subscription-api-schemas.ts";
 import {
   AuditResponse,
@@ -65,8 +65,15 @@ export function openApiDocument(version: string) {
         UpdateSubscriptionRequest: schemaOf(UpdateSubscriptionBody, "input"),
         ProposeSubscriptionRequest: schemaOf(ProposeSubscriptionBody, "input"),
         ConfirmSubscriptionRequest: schemaOf(ConfirmSubscriptionBody, "input"),
-        // As the API shows it: with the schedule in words and the next run time.
-        Subscription: schemaOf(Subscription.extend({ schedule_text: z.string(), next_run_at: z.string().nullable() }), "output"),
+        // As the API shows it: with the schedule in words and the next run time; the (recursive) plan as an object.
+        Subscription: schemaOf(
+          Subscription.extend({
+            question: SavedQuestion.extend({ plan: z.record(z.string(), z.unknown()).describe("the saved query plan (docs/query-plan.md)") }),
+            schedule_text: z.string(),
+            next_run_at: z.string().nullable(),
+          }),
+          "output",
+        ),
       },
     },
     security,
