@@ -23,7 +23,7 @@ describe("parseSubscriptionRequest", () => {
     expect(parseSubscriptionRequest(message)).toEqual({ condition: null, timeStated: true, ...expected });
   });
 
-  it.each(["本月放款金额是多少?", "how much did we disburse this month", "每天", "every Monday at 9"])("%s is not a subscription request", (message) => {
+  it.each(["本月放款金额是多少?", "how much did we disburse this month", "每天", "every Monday at 9", "every Monday at 9 send me"])("%s is not a subscription request", (message) => {
     expect(parseSubscriptionRequest(message)).toBeUndefined();
   });
 });

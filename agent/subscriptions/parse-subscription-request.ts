@@ -162,7 +162,7 @@ function englishSchedule(message: string): { schedule: Schedule; rest: string; t
 const ZH_LEAD = /^(?:请|麻烦)?(?:帮我|给我)?(?:自动)?(?:推送给我|推送|发送给我|发送|发给我|发我|发|推给我|推|告诉我|提醒我|通知我|汇报|报告|给我|看看|看一下|看)(?:一下|一份|下)?(?:[::]\s*)?/;
 const ZH_TAIL = /(?:推送给我|推送|发给我|发我|推给我|提醒我|通知我|告诉我|报给我)$/;
 const ZH_WHEN = /^(?:如果|一旦|若|当)(?:有|出现)?/;
-const EN_LEAD = /^(?:please\s+)?(?:(?:send|email|push|give|show|tell|notify|remind|alert|report)(?:\s+(?:me|us))?(?:\s+(?:a\s+list\s+of|the\s+list\s+of|a\s+report\s+on|the|a|of|about|on|with))?)\s+/i;
+const EN_LEAD = /^(?:please\s+)?(?:(?:send|email|push|give|show|tell|notify|remind|alert|report)(?:\s+(?:me|us))?(?:\s+(?:a\s+list\s+of|the\s+list\s+of|a\s+report\s+on|the|a|of|about|on|with))?)(?:\s+|$)/i;
 const EN_WHEN = /^(?:when(?:ever)?|if)\s+(?:there\s+(?:are|is)\s+(?:any\s+)?)?/i;
 
 /** Trims separators and leftover spaces. */

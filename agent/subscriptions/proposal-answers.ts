@@ -69,11 +69,15 @@ export function proposalAnswer(message: string, preview: Answer, proposal: Answe
   });
 }
 
-/** The clarifying question of an unclear schedule: "几点推送?" (no time) or "多久推送一次?" (no schedule). */
-export function scheduleClarifyAnswer(message: string, options: { language: Language; missing: "time" | "schedule"; question: string; choices: ScheduleChoice[]; asOfDate: string | null }): Answer {
+/** The clarifying question of an unclear request: "几点推送?" (no time), "多久推送一次?" (no schedule), "要推送什么?". */
+export function scheduleClarifyAnswer(message: string, options: { language: Language; missing: "time" | "schedule" | "question"; question: string; choices: ScheduleChoice[]; asOfDate: string | null }): Answer {
   const zh = options.language === "zh";
   const text =
-    options.missing === "time"
+    options.missing === "question"
+      ? zh
+        ? "要推送什么?请说出要订阅的问题,例如“每天早上8点推送还款风险上升的高价值客户”。"
+        : 'What should be sent? Say the question to subscribe to, e.g. "every day at 8 send me customers with rising repayment risk".'
+      : options.missing === "time"
       ? zh
         ? `几点推送?订阅“${options.question}”需要一个时间,请选择或直接说,例如“每天早上8点推送……”。`
         : `What time should it be sent? Subscribing to "${options.question}" needs a time: pick one or say it, e.g. "every day at 8 send me …".`

@@ -41,6 +41,15 @@ describe("readSubscriptionMessage", () => {
     for (const choice of reading.choices) expect(readSubscriptionMessage(choice.message).kind, choice.message).toBe("request");
   });
 
+  it.each<[string, string[]]>([
+    ["每天早上8点推送", ["每天早上8点推送还款风险上升的高价值客户", "每天早上8点推送各支行逾期率", "每天早上8点推送本周到期提醒名单"]],
+    ["every Monday at 9 send me", ["every Monday at 9 send me customers with rising repayment risk", "every Monday at 9 send me overdue rate by branch", "every Monday at 9 send me loans due next week"]],
+  ])("%s names nothing to send: unclear (question), with examples that complete it", (message, choices) => {
+    const reading = readSubscriptionMessage(message);
+    expect(reading).toMatchObject({ kind: "unclear", missing: "question" });
+    if (reading.kind === "unclear") expect(reading.choices.map((choice) => choice.message)).toEqual(choices);
+  });
+
   it.each(["本月放款金额是多少?", "每天的放款金额", "告诉我每天的放款金额", "告诉我逾期超过30天的贷款", "show me loans due next week", "tell me daily disbursements this month", "各支行每月放款金额", "每月发放金额"])(
     "%s is a data question",
     (message) => {

@@ -29,7 +29,7 @@ export type SubscriptionMessageReading =
       /** The condition in words ("当任何分行逾期率超过3%时"), null when there is none. */
       conditionText: string | null;
     }
-  | { kind: "unclear"; language: Language; missing: "time" | "schedule"; question: string; choices: ScheduleChoice[] };
+  | { kind: "unclear"; language: Language; missing: "time" | "schedule" | "question"; question: string; choices: ScheduleChoice[] };
 
 /** Words that ask for something to be sent: without one, "每天的放款金额" is a data question. */
 const ZH_DELIVERY = /推送|推给我|发给我|发我|发送|提醒我|告诉我|通知我|报给我|汇报给我|订阅|(?:^|[日天一二三四五六七号底初末点半分午上晚早])发(?![放生起展行布现出货])/;
@@ -56,6 +56,12 @@ const TIME_CHOICES = {
     { label: "12:00", text: "at 12:00" },
     { label: "18:00", text: "at 18:00" },
   ],
+};
+
+/** Example questions offered when a request names a schedule but nothing to send ("每天早上8点推送"). */
+const QUESTION_CHOICES = {
+  zh: ["还款风险上升的高价值客户", "各支行逾期率", "本周到期提醒名单"],
+  en: ["customers with rising repayment risk", "overdue rate by branch", "loans due next week"],
 };
 
 /** The schedule choices of "多久推送一次?". */
@@ -116,6 +122,11 @@ export function readSubscriptionMessage(message: string): SubscriptionMessageRea
     // The metric of a threshold is known once its question is planned; until then the request has no condition.
     const complete: SubscriptionRequest = threshold ? { ...request, question: threshold.question, condition: null } : request;
     return { kind: "request", request: complete, language, threshold, conditionText: conditionText(request, threshold) };
+  }
+  if (!request && (zh ? ZH_SCHEDULE_WORDS : EN_SCHEDULE_WORDS).test(text) && parseSubscriptionRequest(`${text} ${QUESTION_CHOICES[language][0]}`)) {
+    // A schedule and a delivery verb but nothing to send: ask what, offering examples that complete the message.
+    const choices = QUESTION_CHOICES[language].map((question) => ({ label: question, message: zh ? `${text}${question}` : `${text} ${question}` }));
+    return { kind: "unclear", language, missing: "question", question: "", choices };
   }
   const vague = zh ? new RegExp(ZH_VAGUE.source).test(text) : new RegExp(EN_VAGUE.source, "i").test(text);
   const conditionOnly = zh ? ZH_CONDITION_ONLY.test(text) : EN_CONDITION_ONLY.test(text);

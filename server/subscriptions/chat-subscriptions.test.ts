@@ -100,6 +100,10 @@ describe("subscriptions from the chat", () => {
     expect(conversation.turns).toHaveLength(1);
     expect(conversation.turns[0].question).toBe("每天早上8点推送还款风险上升的高价值客户");
     expect(conversation.turns[0].answer.subscription_proposal?.id).toBe(proposal.id);
+    // Audited like any question, with the plan and SQL of the preview.
+    const audit = (await call(server, "/api/audit?user=mary&limit=1", { key: TEST_KEYS.admin })).json() as { entries: { question: string; status: string; plan: unknown; sql: string[] }[] };
+    expect(audit.entries[0]).toMatchObject({ question: "每天早上8点推送还款风险上升的高价值客户", status: "answered", plan: bare.plan });
+    expect(audit.entries[0].sql).toEqual(bare.sql);
 
     // Another user cannot confirm it; the owner can, once.
     expect((await confirm(TEST_KEYS.staffBr02, proposal.id)).status).toBe(404);
@@ -165,6 +169,17 @@ describe("subscriptions from the chat", () => {
     expect(chinese.text).toContain("当任何分行逾期率超过3%时");
     // Nothing of this was saved.
     expect(server.subscriptions.store.listSubscriptions("mary")).toHaveLength(before);
+
+    const nothingToSend = await chat(TEST_KEYS.manager, "每天早上8点推送");
+    expect(nothingToSend).toMatchObject({ status: "clarify" });
+    expect(nothingToSend.text).toMatch(/^要推送什么?/);
+    expect(nothingToSend.choices[0].message).toBe("每天早上8点推送还款风险上升的高价值客户");
+
+    // A question that cannot be answered now cannot be subscribed to: its own status, the reason first.
+    const weather = await chat(TEST_KEYS.manager, "每天早上8点推送明天的天气预报");
+    expect(weather.subscription_proposal).toBeUndefined();
+    expect(weather.status).not.toBe("answered");
+    expect(weather.text).toMatch(/^这个问题现在无法回答,暂时不能订阅:/);
 
     // Data questions stay data questions.
     for (const question of ["本月放款金额是多少?", "告诉我每天的放款金额"]) {
