@@ -23,6 +23,8 @@ export const CHURN_FEATURES = [
   { name: "newness", zh: "新客程度 1/(年限+0.3)", en: "Newness 1/(tenure + 0.3)" },
   { name: "days_since_touch", zh: "距上次营销触达天数(对数)", en: "Days since the last marketing touch (log)" },
   { name: "touches_3m", zh: "近3个月营销触达次数", en: "Marketing touches, last 3 months" },
+  { name: "nps_shrunk", zh: "NPS均值(向7.5收缩)", en: "Mean NPS shrunk toward 7.5" },
+  { name: "clean_borrowing_years", zh: "无逾期借款年限", en: "Years of borrowing without a late payment" },
 ] as const;
 export type ChurnFeatureName = (typeof CHURN_FEATURES)[number]["name"];
 
@@ -30,6 +32,11 @@ export type ChurnFeatureName = (typeof CHURN_FEATURES)[number]["name"];
 const NEUTRAL_NPS = 7;
 /** Days since the last touch assumed for customers never touched. */
 const NEVER_TOUCHED_DAYS = 730;
+/** NPS the shrunk mean starts from, and how many surveys' worth of weight it has: one survey says little. */
+const NPS_PRIOR = 7.5;
+const NPS_PRIOR_WEIGHT = 2;
+/** Borrowing years counted at most for a clean repayment record (the history is two years long). */
+const MAX_CLEAN_YEARS = 2;
 
 /** True when the customer was a customer at the end of the month (onboarded, not yet churned). */
 export function wasActiveAt(history: CustomerHistory, month: string): boolean {
@@ -79,6 +86,10 @@ export function churnFeaturesAt(history: CustomerHistory, month: string): number
   const touches = history.touchDates.filter((date) => date <= end);
   const lastTouch = touches.length === 0 ? null : touches.reduce((latest, date) => (date > latest ? date : latest));
   const threeMonthsStart = firstDayOf(shiftMonth(month, -2));
+  const npsShrunk = (surveys.reduce((sum, survey) => sum + survey.nps, 0) + NPS_PRIOR * NPS_PRIOR_WEIGHT) / (surveys.length + NPS_PRIOR_WEIGHT);
+  const firstLoanDate = history.loans.reduce<string | null>((first, loan) => (loan.disbursedDate <= end && (first === null || loan.disbursedDate < first) ? loan.disbursedDate : first), null);
+  // Years since the first loan while no installment was ever late: a borrower with a long clean record.
+  const cleanBorrowingYears = firstLoanDate === null || latePayments > 0 ? 0 : Math.min(MAX_CLEAN_YEARS, daysBetween(firstLoanDate, end) / 365.25);
 
   return [
     Math.log1p(loginsRecent),
@@ -99,5 +110,7 @@ export function churnFeaturesAt(history: CustomerHistory, month: string): number
     1 / (tenureYears + 0.3),
     Math.log1p(lastTouch === null ? NEVER_TOUCHED_DAYS : daysBetween(lastTouch, end)),
     touches.filter((date) => date >= threeMonthsStart).length,
+    npsShrunk,
+    cleanBorrowingYears,
   ];
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CHURN_FEATURES, churnedWithin, churnFeaturesAt, wasActiveAt } from "./churn-features.ts";
 import type { CustomerHistory } from "./churn-history.ts";
 import { trainChurnModel } from "./churn-model.ts";
-import { monthsEndingWith } from "./scoring-calendar.ts";
+import { daysBetween as days, monthsEndingWith } from "./scoring-calendar.ts";
 import { ChurnModelTrainingError } from "./scoring-errors.ts";
 import { DEFAULT_SCORING_SETTINGS } from "./scoring-settings.ts";
 
@@ -46,6 +46,11 @@ describe("churn features", () => {
     expect(feature(february, "active_loans")).toBe(1);
     expect(feature(february, "late_payments")).toBe(0);
     expect(feature(february, "touches_3m")).toBe(1);
+    // One survey of 5 weighs against two surveys' worth of 7.5; a clean record since 2023 counts 2 years at most.
+    expect(feature(february, "nps_shrunk")).toBeCloseTo((5 + 2 * 7.5) / 3, 12);
+    expect(feature(february, "clean_borrowing_years")).toBe(2);
+    expect(feature(churnFeaturesAt(history(5, null), "2025-06"), "clean_borrowing_years")).toBe(0);
+    expect(feature(churnFeaturesAt(history(1, null), "2023-07"), "clean_borrowing_years")).toBeCloseTo(days("2023-01-01", "2023-07-31") / 365.25, 12);
     expect(feature(february, "days_since_touch")).toBeCloseTo(Math.log1p(75), 12);
     expect(feature(churnFeaturesAt(history(5, null), "2025-06"), "late_payments")).toBe(1);
   });
@@ -70,9 +75,10 @@ describe("trainChurnModel", () => {
     histories.set(entry.customerId, entry);
   }
 
-  it("trains on snapshots 6+ months back and ranks held-out churners first", () => {
+  it("trains on snapshots a horizon (3 months) back and older, and ranks held-out churners first", () => {
     const trained = trainChurnModel(histories, "2026-06", settings);
-    expect(trained.snapshotMonths[0]).toBe("2025-12");
+    expect(settings.horizon_months).toBe(3);
+    expect(trained.snapshotMonths[0]).toBe("2026-03");
     expect(trained.snapshotMonths).toHaveLength(12);
     expect(trained.holdoutExamples).toBeGreaterThan(0);
     expect(trained.trainingPositives).toBeGreaterThan(10);

@@ -1,4 +1,4 @@
-/** churn_risk: active customers' probability of churning in the next 6 months, from a model trained on the data's history. */
+/** churn_risk: active customers' probability of churning in the next 3 months (the horizon), from a model trained on the data's history. */
 import { z } from "zod";
 import { CHURN_FEATURES, churnFeaturesAt } from "./churn-features.ts";
 import { churnModelFor } from "./churn-model.ts";
@@ -84,8 +84,8 @@ const COLUMNS: ColumnSpec<ChurnRiskItem>[] = [
 export const churnRiskTool: ScoringTool<typeof ChurnRiskInput, typeof ChurnRiskOutput> = {
   name: "churn_risk",
   description: {
-    zh: "流失风险：用本数据集历史(登录与AUM趋势、贷款结清、NPS)训练的逻辑回归，给出活跃客户未来6个月的流失概率，并报告留出集AUC与系数。",
-    en: "Churn risk: a logistic regression trained on this dataset's history (login and AUM trends, loans closing, NPS) scores active customers' chance of churning in 6 months; reports holdout AUC and coefficients.",
+    zh: "流失风险：用本数据集历史(登录与AUM趋势、贷款结清、NPS)训练的逻辑回归，给出活跃客户未来3个月的流失概率，并报告留出集AUC与系数。",
+    en: "Churn risk: a logistic regression trained on this dataset's history (login and AUM trends, loans closing, NPS) scores active customers' chance of churning in the next 3 months; reports holdout AUC and coefficients.",
   },
   input: ChurnRiskInput,
   output: ChurnRiskOutput,

@@ -154,7 +154,8 @@ export const DEFAULT_SCORING_SETTINGS: ScoringSettings = parseScoringSettings({
   },
   value: { funding_cost: 0.022, lgd_secured: 0.25, lgd_unsecured: 0.6, aum_fee_rate: 0.004 },
   churn: {
-    horizon_months: 6,
+    // The generated data plants its pre-churn signals (AUM run-off, contact and borrowing stopping) in the last ~3 months.
+    horizon_months: 3,
     snapshot_count: 12,
     holdout_share: 0.3,
     learning_rate: 0.5,
