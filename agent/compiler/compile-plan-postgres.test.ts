@@ -74,6 +74,12 @@ function planCatalogue(): [string, QueryPlanInput, Partial<CompileOptions>?][] {
     "WeChat share of new customers this year",
     { query: { kind: "aggregate", metrics: ["customer_count"], filters: [{ kind: "term", term: "new_customer" }], time: { start: "2026-01-01", end: "2026-06-30" }, shareOf: { kind: "in", dimension: "channel", values: ["wechat"] } } },
   ]);
+  plans.push([
+    "loans with a payment due in the next 7 days",
+    { query: { kind: "list", entity: "loans", attributes: ["loan_id", "next_due_date"], time: { start: "2026-07-01", end: "2026-07-07", dateAttribute: "next_due_date" } } },
+  ]);
+  plans.push(["loans maturing next month, counted", { query: { kind: "aggregate", metrics: ["loan_count"], time: { start: "2026-07-01", end: "2026-07-31", dateAttribute: "maturity_date" } } }]);
+  plans.push(["campaigns ending next month", { query: { kind: "list", entity: "campaigns", time: { start: "2026-07-01", end: "2026-07-31", dateAttribute: "end_date" } } }]);
   plans.push(["AUM share by value tier, as-of month", { query: { kind: "aggregate", metrics: ["total_aum", "customer_count"], dimensions: [{ id: "value_tier" }], share: true } }]);
   return plans;
 }

@@ -371,7 +371,7 @@ export const DIMENSIONS: Dimension[] = [
       value("high", ["高价值客群"], ["high tier"]),
       value("medium", ["中等价值客群"], ["medium tier"]),
       value("low", ["低价值客群"], ["low tier"]),
-      value("all", ["全部客群", "全客群"], ["all tiers", "all customers"]),
+      value("all", ["全部客群", "全客群"], ["all tiers", "all customer tiers", "all segments"]),
     ],
   },
 ];

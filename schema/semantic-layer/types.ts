@@ -148,6 +148,11 @@ export const Attribute = z
     type: z.enum(["text", "number", "date"]),
     format: Format.optional(),
     pii: z.boolean().default(false),
+    /**
+     * Dates of a schedule, which may lie after the as-of date (installments due, maturities, campaign ends): "any";
+     * dates that are only ever after it (a loan's next due date): "future". Other dates are never after it.
+     */
+    schedule: z.enum(["any", "future"]).optional(),
   })
   .strict();
 export type Attribute = z.infer<typeof Attribute>;

@@ -38,13 +38,22 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
   if (counted && !metrics.includes(counted) && metrics.length > 0 && layer.metric(counted).entity === layer.metric(metrics[0]).entity) metrics.unshift(counted);
   const entity = layer.metric(metrics[0]).entity;
   // A row attribute named in a metric question ("各分行的贷款余额和利率") is not measured by any metric.
+  // A date of the measured rows with a period ("下个月结束的活动有几个", "本月到期的贷款笔数") dates them instead.
+  const { period: saidPeriod } = timeOf(intent, asOfDate);
+  let dateAttribute: string | undefined;
   for (const mention of intent.attributes) {
+    const date = mention.options.find((option) => option.entity === entity && layer.attribute(option.id).type === "date");
+    if (date && saidPeriod && !dateAttribute) {
+      // The rows' own date ("未来十天到期的还款": due_date) is the default; another date replaces it.
+      if (layer.attribute(date.id).sql !== (layer.metric(metrics[0]).dateColumn ?? layer.entity(entity).dateColumn)) dateAttribute = date.id;
+      continue;
+    }
     if (!intent.numbers.some((number) => number.target === mention.span)) note(build, 0.3, `"${mention.span.text}" is not a metric`);
   }
   for (const id of metrics.slice(1)) {
     if (layer.metric(id).entity !== entity) note(build, 0.1, `metrics ${metrics[0]} and ${id} count different rows`);
   }
-  const draft: Draft = { kind: "aggregate", metrics, dimensions: [], filters: [], having: [], order: [], attributes: [] };
+  const draft: Draft = { kind: "aggregate", metrics, dimensions: [], filters: [], having: [], order: [], attributes: [], ...(dateAttribute ? { dateAttribute } : {}) };
   if (intent.contextDimensions > 0) note(build, 0.1, "a dimension word read as context");
   for (const group of intent.groupBy) {
     if (dimensionApplies(layer, group.id, entity)) draft.dimensions.push({ id: group.id });

@@ -100,11 +100,13 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
     }
   }
 
-  // Rows are dated up to the as-of date; only scheduled rows (installments by due date) lie after it.
-  if (period && period.start > asOfDate) {
-    const dateColumn = draft.dateAttribute ? layer.attribute(draft.dateAttribute).sql : layer.entity(entity).dateColumn;
-    const dueDated = layer.attributes.some((attribute) => attribute.entity === entity && attribute.sql === dateColumn && attribute.names.en.some((name) => name.includes("due")));
-    if (!dueDated) notes.afterAsOfDate = true;
+  // Rows are dated up to the as-of date; only the dates of a schedule (installments due, campaign ends) lie after it,
+  // and some only after it (a loan's next due date): such a date with a past period has no rows to show.
+  const schedule = scheduleOf(layer, entity, dateAttribute);
+  if (period && period.start > asOfDate && !schedule) notes.afterAsOfDate = true;
+  if (period && period.end <= asOfDate && schedule === "future") {
+    notes.penalty += 0.6;
+    notes.reasons.push("a date that lies only after the as-of date, with a past period");
   }
 
   const time: TimeFilter | undefined = period ? { start: period.start, end: period.end, ...(dateAttribute ? { dateAttribute } : {}) } : undefined;
@@ -144,4 +146,11 @@ function monthRangeOf(asOfDate: string): DateRange {
   const month = monthOf(asOfDate);
   const end = new Date(Date.UTC(month.year, month.month, 0)).getUTCDate();
   return { start: `${asOfDate.slice(0, 7)}-01`, end: `${asOfDate.slice(0, 7)}-${String(end).padStart(2, "0")}` };
+}
+
+/** The schedule kind of the date a period filters: the date attribute's, else the one naming the entity's date column. */
+function scheduleOf(layer: SemanticLayer, entity: string, dateAttribute: string | undefined): "any" | "future" | undefined {
+  if (dateAttribute) return layer.attribute(dateAttribute).schedule;
+  const dateColumn = layer.entity(entity).dateColumn;
+  return layer.attributes.find((attribute) => attribute.entity === entity && attribute.sql === dateColumn)?.schedule;
 }

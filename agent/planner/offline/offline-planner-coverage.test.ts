@@ -3,15 +3,18 @@ import { describe, expect, it } from "vitest";
 import { semanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { AggregateQuery, ListQuery } from "../../plan/query-plan.ts";
 import { plan } from "./__fixtures__/planner-fixture.ts";
+import { dimensionApplies } from "./semantic-helpers.ts";
 
 const layer = semanticLayer();
+const groupOf = (entity: string) => (dimensionApplies(layer, "city", entity) ? { zh: "城市", en: "city" } : { zh: "渠道", en: "channel" });
 
 describe("offline planner: every metric and term", () => {
   it.each(layer.metrics.flatMap((metric) => [
     [metric.id, `${metric.names.zh[0]}是多少?`],
     [metric.id, `What is the ${metric.names.en[0]}?`],
-    [metric.id, `各城市的${metric.names.zh[metric.names.zh.length - 1]}`],
-    [metric.id, `${metric.names.en[metric.names.en.length - 1]} by city`],
+    // Grouped by city where the metric's rows have one (campaigns are bank-wide: by channel).
+    [metric.id, `各${groupOf(metric.entity).zh}的${metric.names.zh[metric.names.zh.length - 1]}`],
+    [metric.id, `${metric.names.en[metric.names.en.length - 1]} by ${groupOf(metric.entity).en}`],
   ]))("metric %s: %s", (id, question) => {
     const outcome = plan(question);
     expect(outcome.status, JSON.stringify(outcome)).toBe("plan");

@@ -61,6 +61,12 @@ function comparedRowAttribute(spans: Span[], content: Span[], metricLikeSpans: S
   });
 }
 
+/** A word naming only dates of rows ("到期", "ending"): it says when, like a time word, not what to show. */
+function datesOnly(span: Span, layer: SemanticLayer): boolean {
+  const attributes = sensesOf(span, "attribute");
+  return attributes.length > 0 && attributes.every((sense) => layer.attribute(sense.id).type === "date") && span.senses.every((sense) => sense.kind === "attribute" || sense.kind === "entity");
+}
+
 /** Decides the mode of a question. */
 export function decideMode(input: ModeInput, layer: SemanticLayer): QuestionMode {
   const { spans, content, cues, limit, trendGrain, previousKind } = input;
@@ -90,7 +96,7 @@ export function decideMode(input: ModeInput, layer: SemanticLayer): QuestionMode
   const bareNouns =
     !hasList &&
     !ranking &&
-    !content.some((span) => has(span, "term") || has(span, "attribute") || Boolean(span.number) || (has(span, "value") && !has(span, "entity"))) &&
+    !content.some((span) => has(span, "term") || (has(span, "attribute") && !datesOnly(span, layer)) || Boolean(span.number) || (has(span, "value") && !has(span, "entity"))) &&
     content.some((span) => nounSpans.includes(span) || (has(span, "entity") && !has(span, "dimension")));
   // "open vs in progress vs resolved alerts": several values of one dimension compare groups.
   const valueDimensions = content.flatMap((span) => [...new Set(sensesOf(span, "value").map((sense) => sense.dimension))]);

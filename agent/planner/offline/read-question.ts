@@ -129,8 +129,12 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   const termSpans: Intent["termSpans"] = [];
   const attributes: Intent["attributes"] = [];
   const ambiguities: Intent["ambiguities"] = [];
+  /** Rows a grouping word also names (活动 is the campaign dimension and the campaigns). */
+  const groupRows = new Map<string, string>();
   const addGroup = (id: string, span: Span) => {
     if (!groupBy.some((group) => group.id === id)) groupBy.push({ id, plural: Boolean(span.plural) });
+    const rows = sensesOf(span, "entity")[0];
+    if (rows && !groupRows.has(id)) groupRows.set(id, rows.id);
   };
   for (const span of strongMetrics) for (const sense of sensesOf(span, "metric")) if (!metrics.includes(sense.id)) metrics.push(sense.id);
   // "Pudong branch", "浦东的分行": a dimension word right next to one of its values names that value.
@@ -287,7 +291,10 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     cues.has("group") || cues.has("list") || cues.has("top") || cues.has("bottom") || cues.has("best") || cues.has("worst") || cues.has("rank") || cues.has("share") || Boolean(limit?.direction);
   const groupingName = (id: string) => content.some((span) => sensesOf(span, "dimension").some((sense) => sense.id === id) && /^[各每]|分布|distribution|breakdown|构成/.test(span.text));
   const grouped = groupBy.filter((group) => !qualifiers.has(group.id) && (asksForGroups || groupingName(group.id)));
-  const contextOnly = groupBy.length - grouped.length - groupBy.filter((group) => qualifiers.has(group.id)).length;
+  // "活动有几个", "下个月结束的活动有几个": a word of rows and groups that groups nothing names the rows.
+  const namedRows = groupBy.filter((group) => !grouped.includes(group) && !qualifiers.has(group.id) && groupRows.has(group.id));
+  for (const group of namedRows) if (!entityMentions.includes(groupRows.get(group.id) as string)) entityMentions.push(groupRows.get(group.id) as string);
+  const contextOnly = groupBy.length - grouped.length - groupBy.filter((group) => qualifiers.has(group.id)).length - namedRows.length;
 
   if (!limit && (cues.has("top") || cues.has("bottom") || cues.has("best") || cues.has("worst"))) {
     const count = bareNumbers.find((number) => Number.isInteger(number.value) && (number.value ?? 0) > 0 && (number.value ?? 0) <= 1000 && (number.unit === "plain" || number.unit === "count"));

@@ -202,6 +202,9 @@ export function scanQuestion(text: string, lexicon: Lexicon, asOfDate: string): 
   return corrected;
 }
 
+/** Postpositions that also name a value (中 = medium). */
+const AMONG_WORDS = new Set(["中", "里"]);
+
 /** Words that also mean "by way of" (通过 is the approved decision too). */
 const VIA_WORDS = new Set(["通过", "经由", "经过", "via", "through"]);
 
@@ -211,6 +214,10 @@ const VIA_WORDS = new Set(["通过", "经由", "经过", "via", "through"]);
  */
 function withoutViaWords(scanned: ScannedQuestion): ScannedQuestion {
   const spans = scanned.spans.filter((span, index) => {
+    // "全部客户中", "新客户中": 中 right after rows is "among" (the postposition), not the value 中 (medium severity).
+    const previous = scanned.spans[index - 1];
+    const rowsBefore = previous && previous.end === span.start && previous.senses.some((sense) => sense.kind === "entity" || sense.kind === "term");
+    if (AMONG_WORDS.has(span.text) && rowsBefore) return false;
     const next = scanned.spans[index + 1];
     if (!VIA_WORDS.has(span.text.trim()) || !next || scanned.text.slice(span.end, next.start).trim() !== "") return true;
     return !next.senses.some((sense) => sense.kind === "value");
