@@ -41,7 +41,7 @@ export type Cue =
 /** Cue words per language; Chinese words match inside text, English words match whole (stemmed) words. */
 export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   group: {
-    zh: ["按", "按照", "各", "各个", "各类", "各类别", "各个类别", "每个类别", "各档", "各级", "各种", "不同", "每个", "每一个", "每家", "每类", "分", "分别按", "依", "以各", "按各", "区分", "分布", "拆开", "拆分", "细分", "维度"],
+    zh: ["按", "按照", "各", "各个", "各类", "各类别", "各个类别", "每个类别", "各档", "各级", "各种", "不同", "每个", "每一个", "每家", "每类", "分", "分别按", "依", "以各", "按各", "区分", "分布", "拆开", "拆分", "细分", "维度", "拆", "拆一下", "拆开看"],
     en: ["by", "per", "for each", "for every", "across", "broken down by", "break down by", "breakdown by", "split by", "grouped by", "group by", "in each", "each", "by each", "distribution", "breakdown", "break it down by", "break down", "split"],
   },
   list: {
@@ -73,11 +73,11 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   trend_year: { zh: ["按年", "每年", "各年", "分年", "年度趋势", "逐年", "历年", "每一年", "哪一年", "哪年"], en: ["yearly", "annually", "by year", "per year", "each year", "year by year"] },
   trend_day: { zh: ["每天", "每日", "按天", "按日", "逐日", "日度"], en: ["daily", "by day", "per day", "each day", "day by day"] },
   compare: {
-    zh: ["对比", "比较", "相比", "相较", "比起", "较", "相比较", "和上月比", "跟上月比", "与上月比"],
+    zh: ["对比", "比较", "相比", "相较", "比起", "较", "相比较", "和上月比", "跟上月比", "与上月比", "比", "比一比", "比一下"],
     en: ["compare", "compared", "comparison", "versus", "vs", "against", "relative to", "compared with", "compared to", "than"],
   },
-  previous_period: { zh: ["环比", "较上月", "比上月", "比上个月", "较上期", "比上期", "与上月相比", "和上个月比", "季度环比"], en: ["month over month", "mom", "vs last month", "period over period", "from last month", "since last month", "quarter over quarter", "qoq"] },
-  year_over_year: { zh: ["同比", "较去年同期", "去年同期", "比去年同期"], en: ["year over year", "yoy", "same period last year", "versus last year"] },
+  previous_period: { zh: ["环比", "较上月", "比上月", "比上个月", "较上期", "比上期", "与上月相比", "和上个月比", "季度环比"], en: ["month over month", "mom", "period over period", "from last month", "since last month", "quarter over quarter", "qoq"] },
+  year_over_year: { zh: ["同比", "较去年同期", "去年同期", "比去年同期"], en: ["year over year", "yoy", "same period last year"] },
   rise: {
     zh: ["上升", "上涨", "增长", "增加", "提高", "升高", "变高", "走高", "攀升", "提升", "变多", "涨了", "恶化"],
     en: ["rising", "rise", "rose", "risen", "increase", "increased", "increasing", "grew", "grow", "growing", "growth", "went up", "go up", "gone up", "climbing", "climbed", "worsening", "deteriorating", "up"],
@@ -106,8 +106,8 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
     en: ["full", "unmasked", "raw", "plain text", "plaintext", "unredacted", "complete", "without masking", "unmask", "clear text", "uncensored", "not masked", "decrypted", "real"],
   },
   out_of_scope: {
-    zh: ["学历", "教育程度", "文化程度", "天气", "股价", "股票", "汇率", "房价", "婚姻", "婚姻状况", "新闻", "彩票", "基金净值", "比特币", "身高", "体重", "星座", "政治", "宗教", "信用卡", "存款利率", "理财收益率", "员工", "工资单", "绩效考核", "预测", "预计", "预估"],
-    en: ["weather", "stock", "stocks", "share price", "stock price", "exchange rate", "education", "education level", "degree", "marital", "marital status", "marriage", "news", "lottery", "bitcoin", "crypto", "gdp", "inflation", "religion", "politics", "height", "weight", "zodiac", "credit card", "employees", "payroll", "temperature", "forecast", "predict", "prediction", "projected", "projection"],
+    zh: ["学历", "教育程度", "文化程度", "天气", "股价", "股票", "汇率", "房价", "婚姻", "婚姻状况", "新闻", "彩票", "基金净值", "比特币", "身高", "体重", "星座", "政治", "宗教", "信用卡", "存款利率", "理财收益率", "员工", "工资单", "绩效考核", "预测", "预计", "预估", "信贷员", "客户经理", "信贷经理", "审批员", "审批人", "经办人", "柜员"],
+    en: ["weather", "stock", "stocks", "share price", "stock price", "exchange rate", "education", "education level", "degree", "marital", "marital status", "marriage", "news", "lottery", "bitcoin", "crypto", "gdp", "inflation", "religion", "politics", "height", "weight", "zodiac", "credit card", "employees", "employee", "staff", "loan officer", "loan officers", "officer", "officers", "relationship manager", "underwriter", "underwriters", "banker", "bankers", "teller", "payroll", "temperature", "forecast", "predict", "prediction", "projected", "projection"],
   },
   share: { zh: ["占比", "比例", "份额", "构成", "结构", "占多少"], en: ["share", "proportion", "percentage of", "mix", "composition", "breakdown of", "percent of"] },
   average: { zh: ["平均", "均值", "人均", "户均", "笔均"], en: ["average", "mean", "avg"] },

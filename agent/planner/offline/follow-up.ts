@@ -31,6 +31,11 @@ export function isFollowUp(intent: Intent, previous: Draft, layer: SemanticLayer
   const ownEntity = intent.entityMentions.some((mention) => mention !== entity);
   if (intent.mode === "list" && intent.cues.has("list") && ownEntity) return false;
   if (leadingMarker || closingParticle || anywhereMarker) return true;
+  // "最高的3个是哪些", "which are the top 5?": a ranking with a list word and nothing of its own to rank ranks the
+  // previous answer's rows or groups.
+  const ranks = Boolean(intent.limit) || ["top", "bottom", "best", "worst"].some((cue) => intent.cues.has(cue as never));
+  const nothingOwn = intent.metrics.length === 0 && intent.entityMentions.length === 0 && intent.terms.length === 0 && intent.values.length === 0 && intent.attributes.length === 0 && intent.ambiguities.length === 0 && intent.groupBy.length === 0;
+  if (ranks && nothingOwn && intent.unknownWords.length === 0) return true;
   // "show only the high-value ones": "only" anywhere narrows the previous rows when nothing new is measured.
   if (intent.cues.has("only") && intent.metrics.length === 0 && !ownEntity) return true;
   const modifies =

@@ -5,6 +5,7 @@
  */
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { DatasetValue, Planner, PlannerContext, PlannerOutcome } from "../planner.ts";
+import { comparesPeriods, unaccountedWords } from "./account-for-words.ts";
 import { buildDraft } from "./build-draft.ts";
 import type { BuildResult } from "./build-result.ts";
 import { detectLanguage } from "./detect-language.ts";
@@ -12,6 +13,7 @@ import { draftFromPlan } from "./draft.ts";
 import { finalizeDraft } from "./finalize-draft.ts";
 import { applyFollowUp, isFollowUp } from "./follow-up.ts";
 import { readGenericAmount } from "./generic-amount.ts";
+import { replaceDegenerateRates } from "./degenerate-rates.ts";
 import { buildLexicon } from "./lexicon.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { normalizeQuestion } from "./normalize-question.ts";
@@ -98,7 +100,12 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
 
   let result: BuildResult;
   if (previous && isFollowUp(intent, previous, layer)) result = applyFollowUp(intent, previous, layer, context.asOfDate);
-  else result = buildDraft(intent, layer, context.asOfDate);
+  else {
+    result = buildDraft(intent, layer, context.asOfDate);
+    // "new customers this month vs last month", "balance trend": rows cannot show a trend or two periods side by
+    // side; the question measures those rows (a count, or the measure said) per period.
+    if (result.kind === "draft" && result.draft.kind === "list" && (intent.trendGrain || comparesPeriods(intent))) result = buildDraft({ ...intent, mode: "aggregate" }, layer, context.asOfDate);
+  }
 
   if (result.kind === "clarify") {
     const ranking = intent.cues.has("best") ? "best" : intent.cues.has("worst") ? "worst" : undefined;
@@ -110,6 +117,27 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
     finalized = finalizeDraft(result.draft, layer, context.asOfDate);
   } catch {
     return unsupportedOutcome(layer, language, "not_understood", { related });
+  }
+  // Every word read must be in the plan: a dropped filter, trend, ranking or comparison answers another question.
+  if (finalized.plan.query.kind === "aggregate" || finalized.plan.query.kind === "list") {
+    const missing = unaccountedWords(intent, finalized.plan.query, layer);
+    if (missing.length > 0) {
+      const ranking = intent.cues.has("best") ? "best" : intent.cues.has("worst") ? "worst" : undefined;
+      // An ambiguous word left undecided, or a best/worst with no measure, asks which measure is meant.
+      const mention = intent.ambiguities[0];
+      const ambiguity = mention ? layer.ambiguities.find((candidate) => candidate.id === mention.id) : undefined;
+      if (ambiguity && mention) return clarifyOutcome(layer, language, question, ambiguity, mention.span.text, ranking);
+      const performance = layer.ambiguities.find((candidate) => candidate.id === "performance");
+      const rankingWord = missing.find((entry) => entry.kind === "ranking")?.word;
+      if (ranking && rankingWord && performance && missing.every((entry) => entry.kind === "ranking")) return clarifyOutcome(layer, language, question, performance, rankingWord, ranking);
+      return unsupportedOutcome(layer, language, "not_understood", { related, detail: missing.map((entry) => entry.word).join(", ") });
+    }
+  }
+  // "90天以上的逾期率": a rate filtered by its own numerator's column is the bucket's rate, or nothing.
+  if (finalized.plan.query.kind === "aggregate") {
+    const replaced = replaceDegenerateRates(finalized.plan.query, layer);
+    if (!replaced) return unsupportedOutcome(layer, language, "not_understood", { related });
+    finalized = { ...finalized, plan: { ...finalized.plan, query: replaced } };
   }
   // A period after the as-of date has no rows yet: answered (an empty result says so), with less confidence. Rows
   // listed for such a period ("未来3天要还款的贷款") most likely mean rows scheduled then, which an empty list misstates.

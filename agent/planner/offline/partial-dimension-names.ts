@@ -34,5 +34,12 @@ export function resolvePartialDimensions(intent: Intent, layer: SemanticLayer, p
     return false;
   });
   if (unknownWords.length === intent.unknownWords.length) return intent;
-  return { ...intent, groupBy, unknownWords, mode: intent.cues.has("list") ? intent.mode : "aggregate" };
+  // "按严重级别分": a value word right before the rest of its dimension's name (严重 + 级别) is part of that name, not a
+  // filter: grouping by severity while keeping only high would answer one group.
+  const resolved = intent.unknownWords.filter((word) => !unknownWords.includes(word));
+  const values = intent.values.filter(
+    (mention) =>
+      !resolved.some((word) => intent.text.slice(mention.span.end).replace(/^\s+/, "").startsWith(word) && mention.options.some((option) => groupBy.some((group) => group.id === option.dimension))),
+  );
+  return { ...intent, groupBy, unknownWords, values, mode: intent.cues.has("list") ? intent.mode : "aggregate" };
 }

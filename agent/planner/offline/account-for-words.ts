@@ -1,0 +1,87 @@
+/**
+ * The honesty check after planning: every content word the question was read into must be accounted for by the
+ * plan. A value or term with no filter, a trend with no time grouping, a ranking with no order, a comparison of
+ * periods with no earlier period, or a grouping with no dimension means the plan answers another question; a wrong
+ * number is worse than "I'm not sure", so such a plan is not offered.
+ */
+import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
+import type { AggregateQuery, Filter, ListQuery } from "../../plan/query-plan.ts";
+import type { Intent } from "./read-question.ts";
+import { termValues } from "./semantic-helpers.ts";
+
+/** A part of the question the plan leaves out. */
+export interface UnaccountedWord {
+  kind: "value" | "term" | "trend" | "ranking" | "comparison" | "grouping" | "metric";
+  /** The words as said (or the cue). */
+  word: string;
+}
+
+/** Cues that rank (order) rows or groups. */
+const RANKING_CUES = ["top", "bottom", "best", "worst"] as const;
+
+/** Every filter inside the query's filters (and/or/not opened), with the segment of a share. */
+function allFilters(query: AggregateQuery | ListQuery): Filter[] {
+  const found: Filter[] = [];
+  const walk = (filter: Filter) => {
+    found.push(filter);
+    if (filter.kind === "and" || filter.kind === "or") filter.filters.forEach(walk);
+    if (filter.kind === "not") walk(filter.filter);
+  };
+  query.filters.forEach(walk);
+  if (query.kind === "aggregate" && query.shareOf) walk(query.shareOf);
+  return found;
+}
+
+/** Whether the question compares two periods (this month vs last month, 同比, 环比). */
+export function comparesPeriods(intent: Intent): boolean {
+  const periodInCue = intent.cueSpans.some((entry) => entry.cue === "compare" && /上|去年|last|previous|prior/.test(entry.span.text));
+  return intent.cues.has("previous_period") || intent.cues.has("year_over_year") || (intent.cues.has("compare") && (intent.times.length >= 2 || periodInCue));
+}
+
+/** The words of the question the plan does not account for (empty when the plan answers all of it). */
+export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQuery, layer: SemanticLayer): UnaccountedWord[] {
+  const missing: UnaccountedWord[] = [];
+  const filters = allFilters(query);
+  const filteredValues = new Set(filters.flatMap((filter) => (filter.kind === "in" ? filter.values.map((value) => `${filter.dimension}=${value}`) : [])));
+  const filteredDimensions = new Set(filters.flatMap((filter) => (filter.kind === "in" ? [filter.dimension] : [])));
+  const termsUsed = new Set(filters.flatMap((filter) => (filter.kind === "term" ? [filter.term] : [])));
+  const dimensions = new Set(query.kind === "aggregate" ? query.dimensions.map((dimension) => dimension.id) : []);
+  const timeGrouped = query.kind === "aggregate" && query.dimensions.some((dimension) => layer.dimension(dimension.id).type === "time");
+
+  // A value is accounted for by a filter on it, by grouping its dimension (房贷和车贷对比 groups product category and
+  // keeps those two), or by a term that means it.
+  const termMeans = new Set([...termsUsed].flatMap((id) => termValues(layer, id).map((entry) => `${entry.dimension}=${entry.value}`)));
+  // "短信和微信的转化率哪个高", "不良率比上月高吗": a one-character value word right after a which-word or a comparison is
+  // the predicate of comparing what is shown (高 = higher), not a filter; the groups or the two periods answer it.
+  const comparing = dimensions.size > 0 || (query.kind === "aggregate" && Boolean(query.compareTo));
+  const comparisonEnds = intent.cueSpans.filter((entry) => entry.cue === "compare" || entry.cue === "previous_period" || entry.cue === "year_over_year").map((entry) => entry.span.end);
+  const predicate = (span: { start: number; text: string }) =>
+    /^\p{Script=Han}$/u.test(span.text) && (/(?:哪个|哪家|哪一个|哪一家|哪款|谁)(?:更|比较|最)?$/.test(intent.text.slice(0, span.start).trimEnd()) || comparisonEnds.some((end) => /^[\s更]*$/.test(intent.text.slice(end, span.start))));
+  for (const mention of intent.values) {
+    if (predicate(mention.span) && comparing) continue;
+    const placed = mention.options.some((option) => {
+      const key = `${option.dimension}=${option.value}`;
+      return filteredValues.has(key) || termMeans.has(key) || (dimensions.has(option.dimension) && filteredDimensions.has(option.dimension));
+    });
+    if (!placed) missing.push({ kind: "value", word: mention.span.text });
+  }
+  // A term is accounted for by its filter, or by the values it means (高价值客户和低价值客户 → value_tier in high, low).
+  for (const id of intent.terms) {
+    const meant = termValues(layer, id);
+    const placed = termsUsed.has(id) || (meant.length > 0 && meant.every((entry) => filteredValues.has(`${entry.dimension}=${entry.value}`) || dimensions.has(entry.dimension)));
+    if (!placed) missing.push({ kind: "term", word: intent.termSpans.find((entry) => entry.id === id)?.span.text ?? id });
+  }
+  if (query.kind === "aggregate") {
+    for (const group of intent.groupBy) if (!dimensions.has(group.id) && !filteredDimensions.has(group.id)) missing.push({ kind: "grouping", word: group.id });
+    const measured = new Set([...query.metrics, ...query.having.map((condition) => condition.metric)]);
+    for (const id of intent.metrics) if (!measured.has(id)) missing.push({ kind: "metric", word: id });
+  }
+  // A trend asks for the figure per period: only a time grouping answers it.
+  if (intent.trendGrain && !timeGrouped) missing.push({ kind: "trend", word: intent.trendGrain });
+  // A ranking word (最高, best, top 3) asks for an order; a limit alone would pick arbitrary rows.
+  const rankingCue = intent.cueSpans.find((entry) => (RANKING_CUES as readonly string[]).includes(entry.cue));
+  if ((rankingCue || intent.limit?.direction) && query.order.length === 0) missing.push({ kind: "ranking", word: rankingCue?.span.text ?? "top" });
+  // Two periods compared need both periods in the answer.
+  if (comparesPeriods(intent) && !(query.kind === "aggregate" && (query.compareTo || query.bucketChange || timeGrouped))) missing.push({ kind: "comparison", word: "compare" });
+  return missing;
+}
