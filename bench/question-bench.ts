@@ -6,9 +6,11 @@
 import type { Answer } from "../agent/answer/answer.ts";
 import { loadConfiguration } from "../agent/config.ts";
 import { createAssistant } from "../agent/pipeline/create-assistant.ts";
+import type { EmbeddedEngineKind } from "../tools/engines/engine-kind.ts";
+import { createNativeSqliteEngine } from "../tools/engines/native-sqlite-engine.ts";
 import { createSqlJsEngine } from "../tools/engines/sqljs-engine.ts";
 import { guardPolicyFor } from "../tools/sql-executor.ts";
-import { guardSql } from "../tools/sql-guard/guard-sql.ts";
+import { checkStatement } from "../tools/sql-guard/guard-sql.ts";
 import type { GuardPolicy } from "../tools/sql-guard/guard-policy.ts";
 import { recordingEngine } from "./recording-engine.ts";
 import type { RecordedStatement } from "./recording-engine.ts";
@@ -22,7 +24,7 @@ export interface QuestionTiming {
   status: Answer["status"];
   totalMs: number;
   planningMs: number;
-  /** compilePlan plus the SQL guard (the guard re-timed on the executed statements after the run). */
+  /** compilePlan plus the SQL guard, as the pipeline timed them (answer.timings.compile_ms + guard_ms). */
   compileGuardMs: number;
   /** Time inside the database for the answer's statements (answer.timings.sql_ms). */
   sqlMs: number;
@@ -36,9 +38,10 @@ export interface QuestionTiming {
   extraStatements: number;
 }
 
-/** The figures of one dataset. */
+/** The figures of one dataset on one engine. */
 export interface QuestionBenchResult {
   dbPath: string;
+  engine: EmbeddedEngineKind;
   workers: number;
   /** Opening the engine (every worker reading the file), milliseconds. */
   engineOpenMs: number;
@@ -54,13 +57,13 @@ export function benchConfiguration(dbPath: string) {
   return loadConfiguration({ DB_PATH: dbPath, LLM_MODE: "offline", SQLJS_WORKERS: process.env.SQLJS_WORKERS });
 }
 
-/** Times the guard on statements already executed (it is deterministic, so a re-run costs what the run cost). */
-function guardMs(statements: readonly RecordedStatement[], policy: GuardPolicy): number {
+/** Times the guard's check (without its memory) on statements already executed: an upper bound of what the run cost. */
+function guardMs(statements: readonly RecordedStatement[], policy: GuardPolicy, check: (sql: string, policy: GuardPolicy) => unknown): number {
   let total = 0;
   for (const statement of statements) {
     const started = performance.now();
     try {
-      guardSql(statement.sql, policy);
+      check(statement.sql, policy);
     } catch {
       // A refused statement still cost the guard its time.
     }
@@ -69,12 +72,18 @@ function guardMs(statements: readonly RecordedStatement[], policy: GuardPolicy):
   return total;
 }
 
-/** Answers every question once, in order, and returns the per-question figures. */
-export async function runQuestionBench(dbPath: string, questions: readonly WorkloadQuestion[], log: (line: string) => void = () => undefined): Promise<QuestionBenchResult> {
+/** Answers every question once, in order, on `engineKind` (default sql.js), and returns the per-question figures. */
+export async function runQuestionBench(
+  dbPath: string,
+  questions: readonly WorkloadQuestion[],
+  log: (line: string) => void = () => undefined,
+  engineKind: EmbeddedEngineKind = "sqljs",
+): Promise<QuestionBenchResult> {
   const configuration = benchConfiguration(dbPath);
   const openStarted = performance.now();
   // The result cache is off: every figure is the cost of answering a question the first time.
-  const inner = await createSqlJsEngine({ dbPath, workers: configuration.sqljsWorkers, resultCacheEntries: 0 });
+  const open = engineKind === "native-sqlite" ? createNativeSqliteEngine : createSqlJsEngine;
+  const inner = await open({ dbPath, workers: configuration.sqljsWorkers, resultCacheEntries: 0 });
   const engineOpenMs = performance.now() - openStarted;
   const engine = recordingEngine(inner);
   try {
@@ -90,7 +99,9 @@ export async function runQuestionBench(dbPath: string, questions: readonly Workl
       const recorded = engine.take();
       const executed = new Set(answer.sql);
       const statements = recorded.filter((statement) => executed.has(statement.sql));
-      const compileGuardMs = (answer.timings.compile_ms ?? 0) + guardMs(statements, policy);
+      // Tool steps guard inside the tool: their guard time is re-timed on the executed statements.
+      const guardTime = answer.timings.guard_ms ?? guardMs(statements, policy, checkStatement);
+      const compileGuardMs = (answer.timings.compile_ms ?? 0) + guardTime;
       const planningMs = answer.timings.planning_ms ?? 0;
       const composeMs = answer.timings.compose_ms ?? 0;
       const sqlMs = answer.timings.sql_ms;
@@ -110,7 +121,7 @@ export async function runQuestionBench(dbPath: string, questions: readonly Workl
       });
       if ((index + 1) % 100 === 0) log(`${index + 1}/${questions.length} questions`);
     }
-    return { dbPath, workers: configuration.sqljsWorkers, engineOpenMs, firstQuestionMs, questions: timings };
+    return { dbPath, engine: engineKind, workers: configuration.sqljsWorkers, engineOpenMs, firstQuestionMs, questions: timings };
   } finally {
     await engine.close();
   }

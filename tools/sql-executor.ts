@@ -26,6 +26,8 @@ export interface ExecutedStatement {
   truncated: boolean;
   /** Time spent in the database, milliseconds. */
   ms: number;
+  /** Time the SQL guard took (nearly nothing for a statement it accepted before), milliseconds. */
+  guardMs: number;
   /** Columns whose values were masked, by position. */
   masked: Readonly<Record<number, PiiKind>>;
   /** Contract tables read. */
@@ -41,7 +43,9 @@ export async function executeGuarded(
 ): Promise<ExecutedStatement> {
   const { policy } = options;
   if (policy.dialect !== engine.dialect) throw refuse("GUARD_DIALECT_MISMATCH", `policy ${policy.dialect}, engine ${engine.dialect}`);
+  const guardStarted = performance.now();
   const guarded = guardSql(sql, policy);
+  const guardMs = performance.now() - guardStarted;
   checkParameters(guarded, params);
 
   const result = await engine.query(guarded.sql, params, { maxRows: policy.maxRows, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
@@ -49,7 +53,7 @@ export async function executeGuarded(
   const masked = maskPlan(guarded, columns, policy);
   const truncated = result.truncated || result.rows.length > policy.maxRows;
   const rows = maskRows(result.rows.slice(0, policy.maxRows), masked);
-  return { sql: guarded.sql, params: [...params], columns, rows, rowCount: rows.length, truncated, ms: result.ms, masked, tables: guarded.tables };
+  return { sql: guarded.sql, params: [...params], columns, rows, rowCount: rows.length, truncated, ms: result.ms, guardMs, masked, tables: guarded.tables };
 }
 
 /** A guard policy for an engine: the dialect's defaults with the engine's table row counts for the cost bound. */

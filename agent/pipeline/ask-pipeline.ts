@@ -241,6 +241,7 @@ export function createAsk(options: AskPipelineOptions): Ask {
         const executed = await executeGuarded(engine, compiled.sql, compiled.params, { policy: state.policy, timeoutMs });
         executedSql = [executed.sql];
         timings.sql_ms = executed.ms;
+        timings.guard_ms = executed.guardMs;
         progress({ type: "rows", rowCount: executed.rowCount, ms: executed.ms });
         if (plan.query.kind === "sql") compiled.columns = rawSqlColumns(executed.columns);
         if (executed.columns.length !== compiled.columns.length) throw new ResultShapeError(compiled.columns.length, executed.columns.length);

@@ -60,6 +60,14 @@ describe.each(ENGINES)("$name engine", ({ create, skipReason }) => {
     expect(result.truncated).toBe(false);
   });
 
+  it("runs a statement asked again (prepared once) with new parameters, after a failure and after a truncated read", async () => {
+    const sql = "SELECT customer_id FROM customers WHERE city = ? ORDER BY customer_id";
+    expect((await engine.query(sql, ["Beijing"], { maxRows: 1 })).rows).toEqual([["C000002"]]);
+    await expect(engine.query(sql, ["Beijing", "one too many"])).rejects.toBeInstanceOf(QueryFailedError);
+    expect((await engine.query(sql, ["Shanghai"])).rows).toEqual([["C000001"], ["C000003"]]);
+    expect((await engine.query(sql, ["Beijing"])).rows).toEqual([["C000002"], ["C000004"]]);
+  });
+
   it("keeps numbers, strings and nulls as they are, with column names", async () => {
     const result = await engine.query("SELECT customer_id, annual_income, churn_date, birth_date FROM customers WHERE customer_id = ?", ["C000001"]);
     expect(result.columns).toEqual([{ name: "customer_id" }, { name: "annual_income" }, { name: "churn_date" }, { name: "birth_date" }]);

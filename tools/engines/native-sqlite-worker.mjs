@@ -28,11 +28,28 @@ function bindable(value) {
   return value;
 }
 
-/** Prepares exactly one statement (better-sqlite3 refuses more or none), reads at most maxRows rows. */
+/** Prepared statements kept by text (as python's sqlite3 keeps 128): a statement asked again skips preparing. */
+const PREPARED_STATEMENTS = 256;
+const prepared = new Map();
+
+/** The prepared statement of `sql` (exactly one; better-sqlite3 refuses more or none), from memory when it was prepared before. */
+function prepare(database, sql) {
+  let statement = prepared.get(sql);
+  if (statement) {
+    prepared.delete(sql); // re-inserted below: least recently used first
+  } else {
+    statement = database.prepare(sql);
+    if (!statement.reader) throw new Error("only statements that return rows can run here (the dataset is read-only)");
+    statement.raw(true);
+  }
+  prepared.set(sql, statement);
+  if (prepared.size > PREPARED_STATEMENTS) prepared.delete(prepared.keys().next().value);
+  return statement;
+}
+
+/** Runs one statement and reads at most maxRows rows. */
 function runStatement(database, sql, params, maxRows) {
-  const statement = database.prepare(sql);
-  if (!statement.reader) throw new Error("only statements that return rows can run here (the dataset is read-only)");
-  statement.raw(true);
+  const statement = prepare(database, sql);
   const limit = maxRows ?? Number.POSITIVE_INFINITY;
   const rows = [];
   let truncated = false;

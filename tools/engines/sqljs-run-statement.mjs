@@ -4,10 +4,10 @@
 /**
  * Prepares exactly one statement, binds params, steps until maxRows and reports whether more rows existed.
  * `deadline` (a performance.now() value) is checked between rows only: a best-effort stop for in-process use.
+ * With `prepared` (a PreparedStatements), a statement prepared before is reused.
  */
-export function runStatement(database, sql, params, maxRows, deadline) {
-  assertSingleStatement(database, sql);
-  const statement = database.prepare(sql);
+export function runStatement(database, sql, params, maxRows, deadline, prepared) {
+  const statement = prepared ? prepared.take(database, sql) : prepareOne(database, sql);
   try {
     if (params.length > 0) statement.bind(params);
     const limit = maxRows ?? Number.POSITIVE_INFINITY;
@@ -23,7 +23,37 @@ export function runStatement(database, sql, params, maxRows, deadline) {
     }
     return { columns: statement.getColumnNames().map((name) => ({ name })), rows, truncated };
   } finally {
-    statement.free();
+    if (prepared) statement.reset();
+    else statement.free();
+  }
+}
+
+function prepareOne(database, sql) {
+  assertSingleStatement(database, sql);
+  return database.prepare(sql);
+}
+
+/**
+ * Prepared statements kept by text (python's sqlite3 keeps 128): a statement asked again skips the single-statement
+ * check and preparing. runStatement resets a kept statement after use; the least recently used is freed beyond `size`.
+ */
+export class PreparedStatements {
+  constructor(size = 256) {
+    this.size = size;
+    this.statements = new Map();
+  }
+
+  take(database, sql) {
+    let statement = this.statements.get(sql);
+    if (statement) this.statements.delete(sql);
+    else statement = prepareOne(database, sql);
+    this.statements.set(sql, statement);
+    if (this.statements.size > this.size) {
+      const [oldestSql, oldest] = this.statements.entries().next().value;
+      this.statements.delete(oldestSql);
+      oldest.free();
+    }
+    return statement;
   }
 }
 

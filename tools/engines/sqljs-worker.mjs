@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import initSqlJs from "sql.js";
-import { runStatement } from "./sqljs-run-statement.mjs";
+import { PreparedStatements, runStatement } from "./sqljs-run-statement.mjs";
 
 async function openDataset(path) {
   const SQL = await initSqlJs();
@@ -19,6 +19,8 @@ async function openDataset(path) {
 }
 
 const opening = openDataset(workerData.dbPath);
+// A statement asked again (the same question, or its twin in the other language) is not prepared again.
+const prepared = new PreparedStatements();
 
 opening.then(
   () => parentPort.postMessage({ type: "ready" }),
@@ -29,7 +31,7 @@ parentPort.on("message", async (request) => {
   const database = await opening;
   const started = performance.now();
   try {
-    const result = runStatement(database, request.sql, request.params, request.maxRows);
+    const result = runStatement(database, request.sql, request.params, request.maxRows, undefined, prepared);
     parentPort.postMessage({ type: "result", id: request.id, ...result, ms: performance.now() - started });
   } catch (error) {
     parentPort.postMessage({ type: "error", id: request.id, message: String(error?.message ?? error) });

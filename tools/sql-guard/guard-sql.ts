@@ -1,6 +1,7 @@
 /** guardSql: the one gate every statement passes before it reaches a database, compiled or written by an LLM. */
 import type { DialectName } from "../../schema/ddl.ts";
 import { isEmpty, isNode } from "./ast-nodes.ts";
+import { GuardCache } from "./guard-cache.ts";
 import type { AstNode } from "./ast-nodes.ts";
 import type { GuardPolicy, PiiKind } from "./guard-policy.ts";
 import { parseStatement } from "./parse-statement.ts";
@@ -46,8 +47,22 @@ export interface GuardedStatement {
   maxRows: number;
 }
 
-/** Checks one statement against a policy; returns it ready to run or throws a SqlGuardError. */
+const verdicts = new GuardCache();
+
+/**
+ * Checks one statement against a policy; returns it ready to run or throws a SqlGuardError. An accepted text is
+ * remembered per policy (the check is pure), so the same statement is parsed once.
+ */
 export function guardSql(sql: string, policy: GuardPolicy): GuardedStatement {
+  const remembered = verdicts.get(sql, policy);
+  if (remembered) return remembered;
+  const guarded = checkStatement(sql, policy);
+  verdicts.set(sql, policy, guarded);
+  return guarded;
+}
+
+/** guardSql without its memory: every call parses and analyses the statement. */
+export function checkStatement(sql: string, policy: GuardPolicy): GuardedStatement {
   if (!Number.isInteger(policy.maxRows) || policy.maxRows < 1) throw new RangeError("policy.maxRows must be a positive integer");
   if (sql.length > MAX_STATEMENT_LENGTH) throw refuse("GUARD_PARSE", `statement longer than ${MAX_STATEMENT_LENGTH} characters`);
   const lexed = lexStatement(sql, policy.dialect);
