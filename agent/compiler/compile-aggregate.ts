@@ -38,6 +38,8 @@ interface Part {
 export interface Grouping {
   categories: string[];
   time?: { grain: TimeGrain; alias: string; dimension: Dimension };
+  /** versusRest: the segment's name (the key of its rows; the others are 其他 / others). */
+  segment?: { zh: string; en: string };
 }
 
 /** A SELECT with its columns by alias, ready to take HAVING/ORDER BY or to become a CTE. */
@@ -114,6 +116,14 @@ export function compileAggregate(query: AggregateQuery, context: CompileContext)
   // A segment's share is computed beside its metric in one grouped SELECT.
   if (query.shareOf && (parts.length > 1 || parts[0].lead.periodInFormula))
     throw compileError("unsupported", "某部分的占比只支持同一类记录上的指标", "shareOf needs metrics computed over the same rows (one part)");
+  // A segment against the rest is one more key of one grouped SELECT.
+  if (query.versusRest && (parts.length > 1 || query.compareTo || query.bucketChange || query.share || query.shareOf))
+    throw compileError(
+      "unsupported",
+      "某部分与其余部分的对比只支持同一类记录上的指标,且不能与对比上期、逐期环比或占比同时使用",
+      "versusRest needs metrics over the same rows (one part) and cannot be combined with compareTo, bucketChange, share or shareOf",
+    );
+  if (query.versusRest) grouping.segment = segmentLabel(query.versusRest, context);
   // A trend with its change over a period metric without a range uses that metric's default range for every part.
   const trendRange =
     query.bucketChange && !query.time && parts.some((part) => part.lead.periodInFormula) ? defaultBucketRange(context) : query.time;
@@ -129,7 +139,7 @@ export function compileAggregate(query: AggregateQuery, context: CompileContext)
       ? "bucket"
       : undefined;
   const columns = outputColumns(grouping, metrics, context, { comparison, shared: sharedIds, segment: query.shareOf ? segmentLabel(query.shareOf, context) : undefined });
-  const keyAliases = [...(grouping.time ? [grouping.time.alias] : []), ...grouping.categories];
+  const keyAliases = [...(grouping.time ? [grouping.time.alias] : []), ...(grouping.segment ? ["segment"] : []), ...grouping.categories];
   const orderAliases = () => orderBy(query, grouping, context, query.compareLayout === "rows" && query.compareTo ? [...keyAliases, "period_label"] : keyAliases);
 
   let text: string;
@@ -212,6 +222,14 @@ function partSelects(
     const keys: string[] = [];
     const dimensions: DimensionSql[] = grouping.categories.map((id) => dimensionSql(context, graph, { id }, formulaPeriod));
     if (timeKey !== undefined && grouping.time) keys.push(`${timeKey} AS ${grouping.time.alias}`);
+    if (grouping.segment && query.versusRest) {
+      // "年轻客户和其他客户": the segment's rows under its name, every other row under 其他 / others.
+      const segment = filterSql(context, graph, query.versusRest, formulaPeriod);
+      entities.push(...segment.entities);
+      const name = (text: string) => dialect.textParameter(context.bind(text));
+      const [member, rest] = context.language === "en" ? [grouping.segment.en, "others"] : [grouping.segment.zh, "其他"];
+      keys.push(`${dialect.textKey(`CASE WHEN ${parenthesize(segment.sql)} THEN ${name(member)} ELSE ${name(rest)} END`)} AS segment`);
+    }
     for (const dimension of dimensions) {
       entities.push(...dimension.entities);
       keys.push(`${dimension.text ? dialect.textKey(dimension.sql) : dimension.sql} AS ${dimension.alias}`);
@@ -412,6 +430,7 @@ function outputColumns(grouping: Grouping, metrics: Metric[], context: CompileCo
     const grainNames = { day: { zh: "日期", en: "day" }, month: { zh: "月份", en: "month" }, quarter: { zh: "季度", en: "quarter" }, year: { zh: "年份", en: "year" } };
     columns.push({ name: grouping.time.alias, label: grainNames[grouping.time.grain], role: "dimension", memberId: "time" });
   }
+  if (grouping.segment) columns.push({ name: "segment", label: { zh: "分组", en: "group" }, role: "dimension", memberId: "segment" });
   for (const id of grouping.categories) {
     const dimension = context.layer.dimension(id);
     columns.push({ name: id, label: first(dimension.names), role: "dimension", memberId: id, ...(dimension.format ? { format: dimension.format } : {}) });

@@ -80,6 +80,13 @@ function planCatalogue(): [string, QueryPlanInput, Partial<CompileOptions>?][] {
   ]);
   plans.push(["loans maturing next month, counted", { query: { kind: "aggregate", metrics: ["loan_count"], time: { start: "2026-07-01", end: "2026-07-31", dateAttribute: "maturity_date" } } }]);
   plans.push(["campaigns ending next month", { query: { kind: "list", entity: "campaigns", time: { start: "2026-07-01", end: "2026-07-31", dateAttribute: "end_date" } } }]);
+  plans.push(["young customers' overdue rate against the others", { query: { kind: "aggregate", metrics: ["overdue_rate"], versusRest: { kind: "term", term: "young" } } }]);
+  plans.push([
+    "WeChat against other channels by month, in English",
+    { query: { kind: "aggregate", metrics: ["application_count"], dimensions: [{ id: "time", grain: "month" }], time: RANGE, versusRest: { kind: "in", dimension: "channel", values: ["wechat"] } } },
+    { language: "en" },
+  ]);
+  plans.push(["high-value churn against the others", { query: { kind: "aggregate", metrics: ["churn_rate"], versusRest: { kind: "term", term: "high_value" } } }]);
   plans.push(["AUM share by value tier, as-of month", { query: { kind: "aggregate", metrics: ["total_aum", "customer_count"], dimensions: [{ id: "value_tier" }], share: true } }]);
   return plans;
 }

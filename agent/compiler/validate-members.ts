@@ -36,6 +36,7 @@ export function validateMembers(query: AggregateQuery | ListQuery, layer: Semant
     query.dimensions.forEach((reference) => layer.dimension(reference.id));
     query.having.forEach((condition) => layer.metric(condition.metric));
     if (query.shareOf) validateFilter(query.shareOf, layer);
+    if (query.versusRest) validateFilter(query.versusRest, layer);
   } else {
     layer.entity(query.entity);
     query.attributes.forEach((id) => layer.attribute(id));

@@ -124,6 +124,10 @@ export const AggregateQuery = z
     shareOf: Filter.optional().describe(
       "add <metric>_share = the metric over rows matching this filter / the metric over all the query's rows, per group ('低价值客户占比', 'young customers as a share of all customers'); counts and sums only",
     ),
+    /** A segment against everyone else (年轻客户和其他客户对比): one row per side, keyed by `segment`. */
+    versusRest: Filter.optional().describe(
+      "group the rows into those matching this filter and all the others: one row each, key column 'segment' ('年轻客户和其他客户的逾期率对比', 'high-value vs everyone else')",
+    ),
     order: z.array(OrderBy).default([]),
     limit: Limit.optional(),
     referenceMonth: IsoMonth.optional().describe("the month M of month-based terms (rising risk); default the as-of month"),

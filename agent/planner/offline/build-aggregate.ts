@@ -1,6 +1,7 @@
 /** Builds an aggregate draft: metrics (or a count), groupings, filters, HAVING, period, comparison, ranking. */
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { Ambiguity } from "../../../schema/semantic-layer/types.ts";
+import type { Filter } from "../../plan/query-plan.ts";
 import { note } from "./build-result.ts";
 import type { Build, BuildResult } from "./build-result.ts";
 import { numberConditions, termFilters, valueFilters } from "./draft-filters.ts";
@@ -8,6 +9,7 @@ import type { Draft } from "./draft.ts";
 import { lastTwelveMonths, timeOf } from "./question-period.ts";
 import { rankingDirection, rankingLimit } from "./ranking.ts";
 import type { Intent } from "./read-question.ts";
+import type { Span } from "./scan-question.ts";
 import { contextEntities, resolveAmbiguity } from "./resolve-ambiguity.ts";
 import { additiveMetric, countMetricOf, dimensionApplies, dimensionMayBeMissing, isStateMetric, isStateTerm } from "./semantic-helpers.ts";
 import { subjectEntity } from "./subject-entity.ts";
@@ -104,9 +106,17 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
     else note(build, 0.3, "a share of a measure that does not add up over groups");
   }
   numberConditions(intent, layer, draft, entity, build);
+  if (intent.restOf) {
+    // "年轻客户和其他客户的逾期率对比": the segment's filter becomes the two sides, not a filter of all rows.
+    const segment = segmentFilter(intent, intent.restOf, draft.filters);
+    if (!segment || draft.share || draft.shareOf || intent.trendGrain) return { kind: "unsupported", reason: "not_understood", detail: "a segment against the rest" };
+    draft.filters = draft.filters.filter((filter) => filter !== segment);
+    draft.versusRest = segment;
+  }
   const { period, compare } = timeOf(intent, asOfDate);
   draft.period = period;
   draft.compare = compare;
+  if (draft.versusRest && compare) return { kind: "unsupported", reason: "not_understood", detail: "a segment against the rest, compared over periods" };
   if (draft.shareOf && (compare || intent.trendGrain || draft.having.length > 0)) return { kind: "unsupported", reason: "not_understood", detail: "a segment's share compared or over time" };
   if (!period && intent.trendGrain) {
     draft.period = lastTwelveMonths(asOfDate);
@@ -153,4 +163,12 @@ function countedRows(intent: Intent, layer: SemanticLayer): string | undefined {
     if (metric) return metric.id;
   }
   return undefined;
+}
+
+/** The filter a term or value word became (a term, or a one-value `in` on one of the word's dimensions). */
+function segmentFilter(intent: Intent, span: Span, filters: Filter[]): Filter | undefined {
+  const termId = intent.termSpans.find((entry) => entry.span === span)?.id;
+  if (termId) return filters.find((filter) => filter.kind === "term" && filter.term === termId);
+  const options = intent.values.find((mention) => mention.span === span)?.options ?? [];
+  return filters.find((filter) => filter.kind === "in" && filter.values.length === 1 && options.some((option) => option.dimension === filter.dimension && option.value === filter.values[0]));
 }

@@ -34,6 +34,8 @@ export interface Draft {
   bucketChange?: boolean;
   /** The segment whose share of the whole is asked (低价值客户占比): kept out of `filters`. */
   shareOf?: Filter;
+  /** The segment compared with everyone else (年轻客户和其他客户): kept out of `filters`. */
+  versusRest?: Filter;
 }
 
 /** The draft of an earlier plan, for follow-ups. */
@@ -42,7 +44,7 @@ export function draftFromPlan(plan: QueryPlan): Draft | undefined {
   const periodOf = (time: { start: string; end: string } | undefined, referenceMonth: string | undefined) =>
     time ? { start: time.start, end: time.end } : referenceMonth ? monthRange(monthOf(`${referenceMonth}-01`)) : undefined;
   // A segment's share is not carried into follow-ups: "那高价值客户呢" would change which segment, not narrow the rows.
-  if (query.kind === "aggregate" && query.shareOf) return undefined;
+  if (query.kind === "aggregate" && (query.shareOf || query.versusRest)) return undefined;
   if (query.kind === "aggregate") {
     const period = periodOf(query.time, query.referenceMonth);
     return {

@@ -124,6 +124,7 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
           ...(draft.share && !compareTo && !draft.bucketChange ? { share: true } : {}),
           ...(draft.bucketChange && hasTrend && !compareTo ? { bucketChange: true } : {}),
           ...(draft.shareOf ? { shareOf: draft.shareOf } : {}),
+          ...(draft.versusRest ? { versusRest: draft.versusRest } : {}),
           order: draft.order,
           ...(draft.limit ? { limit: draft.limit } : {}),
           ...(referenceMonth ? { referenceMonth } : {}),

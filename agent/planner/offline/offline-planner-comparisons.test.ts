@@ -76,7 +76,7 @@ const CASES: [string, ExpectedPlan][] = [
 
 /** The share of one value or term is one number, which no plan computes: declined rather than a breakdown. */
 /** Questions declined: a complement ("其他客户", "the rest") that no filter expresses, 金额 of rows with several totals. */
-const DECLINED = ["逾期贷款的金额", "cities with more loans than Beijing", "branches with a higher NPL ratio than Pudong", "高价值客户和其他客户的不良率对比", "NPL ratio of high value customers vs the rest"];
+const DECLINED = ["逾期贷款的金额", "cities with more loans than Beijing", "branches with a higher NPL ratio than Pudong", "其他客户的不良率", "NPL ratio of the rest"];
 
 /** Shares whose part or whole is unclear (two segments, a state term against rows of every status, a rate). */
 const SINGLE_SHARES = ["逾期贷款占比", "what percentage of loans are overdue", "上海的房贷占比", "逾期率占比"];

@@ -47,6 +47,8 @@ export interface Intent {
   cues: Set<Cue>;
   cueSpans: { cue: Cue; span: Span }[];
   unknownWords: string[];
+  /** The term or value word compared with everyone else ("年轻客户和其他客户", "high-value vs the rest"). */
+  restOf?: Span;
   /** Dimension words said without anything asking for groups (read as context, not grouped). */
   contextDimensions: number;
   fuzzyMatches: number;
@@ -328,7 +330,11 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     }
   }
 
+  // "年轻客户和其他客户的逾期率对比", "young customers vs everyone else": a term or value word joined to a word for all
+  // the others is that segment against the rest; the complement word is then accounted for.
+  const rest = restOfSegment(scanned.text, [...termSpans.map((entry) => entry.span), ...values.map((mention) => mention.span)], spans);
   return {
+    ...(rest ? { restOf: rest.segment } : {}),
     language,
     termSpans,
     negated,
@@ -350,9 +356,25 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     limit,
     cues,
     cueSpans,
-    unknownWords: scanned.unknownWords,
+    unknownWords: rest ? scanned.unknownWords.filter((word) => !rest.words.includes(word)) : scanned.unknownWords,
     contextDimensions: contextOnly,
     fuzzyMatches: spans.filter((span) => span.fuzzy).length,
     bareNumbers,
   };
+}
+
+/** A joining word, then a word for all the others: "和其他", "与其余", "vs the rest", "and everyone else". */
+const REST_AFTER_SEGMENT = /^\s*(?:和|与|跟|同|对比|比|vs\.?|versus|and|compared (?:with|to))\s*(其他|其余|其它|剩下的?|别的|(?:all )?(?:the )?others?|the rest|everyone else|everybody else)/;
+
+/** The segment word compared with the rest, and the leftover words that said "the rest". */
+function restOfSegment(text: string, segments: Span[], spans: Span[]): { segment: Span; words: string[] } | undefined {
+  for (const segment of segments) {
+    // "微信渠道和其他渠道": the segment's own noun (a dimension or entity word) may follow it before the joiner.
+    const noun = spans.find((span) => span.start === segment.end && span.senses.some((sense) => sense.kind === "dimension" || sense.kind === "entity"));
+    const match = REST_AFTER_SEGMENT.exec(text.slice(noun?.end ?? segment.end));
+    if (!match) continue;
+    const words = match[1].split(/\s+/);
+    return { segment, words: [...words, ...words.map((word) => word.replace(/的$/, ""))] };
+  }
+  return undefined;
 }
