@@ -179,7 +179,9 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     // So is a measure word compared with a number and said of the rows that carry it ("申请金额超过50万的申请有多少"):
     // those rows are filtered and counted, not summed.
     const rowsNamed = attributeSenses.some((attribute) => content.some((other) => other !== span && sensesOf(other, "entity").some((entity) => entity.id === attribute.entity)));
-    if (numberTargets.has(span) && attributeSenses.length > 0 && (metricSenses.length === 0 || rowsNamed)) {
+    // An ambiguous measure word compared per group ("余额超过1000万的支行") is still a measure to ask about.
+    const measuredAmbiguity = mode === "aggregate" && ambiguitySenses.length > 0 && !rowsNamed;
+    if (numberTargets.has(span) && attributeSenses.length > 0 && (metricSenses.length === 0 || rowsNamed) && !measuredAmbiguity) {
       attributes.push({ span, options: attributeSenses.map(({ id, entity }) => ({ id, entity })) });
       continue;
     }
