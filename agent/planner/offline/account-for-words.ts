@@ -11,7 +11,7 @@ import { termValues } from "./semantic-helpers.ts";
 
 /** A part of the question the plan leaves out. */
 export interface UnaccountedWord {
-  kind: "value" | "term" | "trend" | "ranking" | "comparison" | "grouping" | "metric";
+  kind: "value" | "term" | "attribute" | "trend" | "ranking" | "comparison" | "grouping" | "metric";
   /** The words as said (or the cue). */
   word: string;
 }
@@ -29,8 +29,54 @@ function allFilters(query: AggregateQuery | ListQuery): Filter[] {
   };
   query.filters.forEach(walk);
   if (query.kind === "aggregate" && query.shareOf) walk(query.shareOf);
+  if (query.kind === "aggregate" && query.versusRest) walk(query.versusRest);
   return found;
 }
+
+/** The SQL text of a fragment (both dialects read the same columns). */
+const sqlText = (fragment: string | { sqlite: string } | undefined) => (fragment === undefined ? "" : typeof fragment === "string" ? fragment : fragment.sqlite);
+
+/** The table.column names an SQL fragment reads. */
+const columnsOf = (sql: string) => new Set([...sql.matchAll(/\b([a-z_]+\.[a-z_]+)\b/g)].map((match) => match[1]));
+
+/** A metric's SQL (a ratio's numerator and denominator). */
+const metricSql = (layer: SemanticLayer, id: string) => {
+  const metric = layer.metric(id);
+  return [metric.sql, metric.numerator, metric.denominator].map(sqlText).join(" ");
+};
+
+/** The column names a query reads: its metrics, dimensions, filters, shown and ranked attributes, and the dating column. */
+function columnsReadBy(query: AggregateQuery | ListQuery, layer: SemanticLayer): Set<string> {
+  const sql: string[] = [];
+  const attributeSql = (id: string) => (layer.has("attribute", id) ? sqlText(layer.attribute(id).sql) : "");
+  const dimensionSql = (id: string) => sqlText(layer.dimension(id).column);
+  const walk = (filter: Filter) => {
+    if (filter.kind === "in") sql.push(dimensionSql(filter.dimension));
+    if (filter.kind === "term") sql.push(sqlText(layer.term(filter.term).sql));
+    if (filter.kind === "compare" || filter.kind === "between") sql.push(attributeSql(filter.attribute));
+    if (filter.kind === "and" || filter.kind === "or") filter.filters.forEach(walk);
+    if (filter.kind === "not") walk(filter.filter);
+  };
+  query.filters.forEach(walk);
+  let entity: string;
+  if (query.kind === "aggregate") {
+    sql.push(...query.metrics.map((id) => metricSql(layer, id)), ...query.dimensions.map((dimension) => dimensionSql(dimension.id)));
+    const first = layer.metric(query.metrics[0]);
+    entity = first.entity;
+    if (query.time) sql.push(sqlText(first.dateColumn) || sqlText(layer.entity(entity).dateColumn));
+  } else {
+    sql.push(...query.attributes.map(attributeSql));
+    entity = query.entity;
+    if (query.time) sql.push(sqlText(layer.entity(entity).dateColumn));
+  }
+  sql.push(...query.order.map((order) => (layer.has("metric", order.by) ? metricSql(layer, order.by) : attributeSql(order.by))));
+  if (query.time?.dateAttribute) sql.push(attributeSql(query.time.dateAttribute));
+  // Bare column names: correlated attributes read their tables under aliases (customer_loans.outstanding_balance).
+  return new Set([...columnsOf(sql.join(" "))].map(bareColumn));
+}
+
+/** A column's name without its table or alias. */
+const bareColumn = (column: string) => column.slice(column.indexOf(".") + 1);
 
 /** Whether the question compares two periods (this month vs last month, 同比, 环比). */
 export function comparesPeriods(intent: Intent): boolean {
@@ -71,6 +117,21 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     const placed = termsUsed.has(id) || (meant.length > 0 && meant.every((entry) => filteredValues.has(`${entry.dimension}=${entry.value}`) || dimensions.has(entry.dimension)));
     if (!placed) missing.push({ kind: "term", word: intent.termSpans.find((entry) => entry.id === id)?.span.text ?? id });
   }
+  // An attribute is accounted for by being shown, ranked by, compared with a number, dating the rows, or measured.
+  const used = new Set<string>([
+    ...(query.kind === "list" ? query.attributes : [...query.metrics, ...query.having.map((condition) => condition.metric)]),
+    ...query.order.map((order) => order.by),
+    ...filters.flatMap((filter) => (filter.kind === "compare" || filter.kind === "between" ? [filter.attribute] : [])),
+    ...(query.time?.dateAttribute ? [query.time.dateAttribute] : []),
+  ]);
+  // Or by the plan reading its column otherwise: "open状态的预警" (a filter on the status), "在贷余额最大的贷款" (ranked by
+  // the balance the metric sums), "未来14天到期的应还金额" (the due date that dates the installments).
+  const planColumns = columnsReadBy(query, layer);
+  for (const mention of intent.attributes) {
+    if (mention.options.some((option) => used.has(option.id))) continue;
+    const columns = [...mention.options.map((option) => sqlText(layer.attribute(option.id).sql)), ...mention.span.senses.flatMap((sense) => (sense.kind === "metric" ? [metricSql(layer, sense.id)] : []))].flatMap((sql) => [...columnsOf(sql)]);
+    if (!columns.some((column) => planColumns.has(bareColumn(column)))) missing.push({ kind: "attribute", word: mention.span.text });
+  }
   if (query.kind === "aggregate") {
     for (const group of intent.groupBy) if (!dimensions.has(group.id) && !filteredDimensions.has(group.id)) missing.push({ kind: "grouping", word: group.id });
     const measured = new Set([...query.metrics, ...query.having.map((condition) => condition.metric)]);
@@ -82,6 +143,8 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   const rankingCue = intent.cueSpans.find((entry) => (RANKING_CUES as readonly string[]).includes(entry.cue));
   if ((rankingCue || intent.limit?.direction) && query.order.length === 0) missing.push({ kind: "ranking", word: rankingCue?.span.text ?? "top" });
   // Two periods compared need both periods in the answer.
-  if (comparesPeriods(intent) && !(query.kind === "aggregate" && (query.compareTo || query.bucketChange || timeGrouped))) missing.push({ kind: "comparison", word: "compare" });
+  // A trend answers a comparison only when its period spans every period said (not "trend this year vs last year").
+  const spansTimes = intent.times.every((time) => query.time && time.range.start >= query.time.start && time.range.end <= query.time.end);
+  if (comparesPeriods(intent) && !(query.kind === "aggregate" && (query.compareTo || query.bucketChange || (timeGrouped && spansTimes)))) missing.push({ kind: "comparison", word: "compare" });
   return missing;
 }

@@ -71,6 +71,11 @@ export function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string
     // "biggest overdue loans": with nothing named to rank by, rank by the entity's first money attribute.
     const moneyDefault = layer.entity(entity).defaultAttributes.find((id) => layer.attribute(id).format === "money");
     // "在贷余额最大的前10笔贷款": a metric that sums a column of these rows ranks them by that column.
+    // "哪个渠道表现最差": best and worst need a measure with a direction; with none said, ask which measure is meant
+    // rather than rank by a default column (a budget is neither good nor bad).
+    const performance = layer.ambiguities.find((candidate) => candidate.id === "performance");
+    const judged = intent.cueSpans.find((entry) => entry.cue === "best" || entry.cue === "worst");
+    if (judged && performance && numeric.length === 0 && !termOrder) return { kind: "clarify", ambiguity: performance, span: judged.span };
     const by = numeric[0]?.id ?? termOrder?.attribute ?? moneyDefault;
     if (by && by === moneyDefault && !numeric[0] && !termOrder) note(build, 0.15, `ranked by ${by}`);
     if (by) {

@@ -20,6 +20,7 @@ import { normalizeQuestion } from "./normalize-question.ts";
 import { resolvePartialDimensions } from "./partial-dimension-names.ts";
 import { clarifyOutcome, unsupportedOutcome } from "./planner-outcomes.ts";
 import { readQuestion } from "./read-question.ts";
+import type { Intent } from "./read-question.ts";
 import { findScatteredTerms } from "./scattered-terms.ts";
 import { scanQuestion } from "./scan-question.ts";
 import { routeToTool } from "./tool-routing.ts";
@@ -99,12 +100,17 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   if (than && intent.values.some((mention) => mention.span.start >= than.end && mention.span.start - than.end <= 5)) return unsupportedOutcome(layer, language, "not_understood", { related });
 
   let result: BuildResult;
+  // The intent the plan was built from (a list question re-read as a measure), which the plan must account for.
+  let planned = intent;
   if (previous && isFollowUp(intent, previous, layer)) result = applyFollowUp(intent, previous, layer, context.asOfDate);
   else {
     result = buildDraft(intent, layer, context.asOfDate);
     // "new customers this month vs last month", "balance trend": rows cannot show a trend or two periods side by
     // side; the question measures those rows (a count, or the measure said) per period.
-    if (result.kind === "draft" && result.draft.kind === "list" && (intent.trendGrain || comparesPeriods(intent))) result = buildDraft({ ...intent, mode: "aggregate" }, layer, context.asOfDate);
+    if (result.kind === "draft" && result.draft.kind === "list" && (intent.trendGrain || comparesPeriods(intent))) {
+      planned = measuredIntent(intent, layer);
+      result = buildDraft(planned, layer, context.asOfDate);
+    }
   }
 
   if (result.kind === "clarify") {
@@ -120,7 +126,7 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   }
   // Every word read must be in the plan: a dropped filter, trend, ranking or comparison answers another question.
   if (finalized.plan.query.kind === "aggregate" || finalized.plan.query.kind === "list") {
-    const missing = unaccountedWords(intent, finalized.plan.query, layer);
+    const missing = unaccountedWords(planned, finalized.plan.query, layer);
     if (missing.length > 0) {
       const ranking = intent.cues.has("best") ? "best" : intent.cues.has("worst") ? "worst" : undefined;
       // An ambiguous word left undecided, or a best/worst with no measure, asks which measure is meant.
@@ -150,6 +156,20 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   const confidence = FULL_CONFIDENCE - afterAsOfDate - result.penalty - finalized.notes.penalty - intent.unknownWords.reduce((total, word) => total + unknownWordPenalty(word), 0) - 0.05 * intent.fuzzyMatches;
   if (confidence < MINIMUM_CONFIDENCE) return unsupportedOutcome(layer, language, "not_understood", { related });
   return { status: "plan", language, plan: finalized.plan, confidence: Math.round(confidence * 100) / 100 };
+}
+
+/**
+ * The intent read as a measure ("show the AUM trend of high value customers"): words read as row attributes that
+ * also name a metric are measured.
+ */
+function measuredIntent(intent: Intent, layer: SemanticLayer): Intent {
+  const metrics = [...intent.metrics];
+  const attributes = intent.attributes.filter((mention) => {
+    const named = mention.span.senses.flatMap((sense) => (sense.kind === "metric" && layer.has("metric", sense.id) ? [sense.id] : []));
+    for (const id of named) if (!metrics.includes(id)) metrics.push(id);
+    return named.length === 0;
+  });
+  return { ...intent, mode: "aggregate", metrics, attributes };
 }
 
 /**
