@@ -1,7 +1,7 @@
 /** Starts `npm start`'s server (server/main.ts) as a child process on a free loopback port, for the load and start-up figures. */
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const SERVER_MAIN = fileURLToPath(new URL("../server/main.ts", import.meta.url));
@@ -18,7 +18,10 @@ export interface ServerProcess {
   listeningMs: number;
   /** When the child was spawned (performance.now()). */
   spawnedAt: number;
-  /** Resident memory now and at its peak (VmRSS, VmHWM from /proc), MiB; NaN where /proc is missing. */
+  /**
+   * Resident memory now and at its peak (VmRSS, VmHWM from /proc), MiB, of the server and its child processes (the
+   * native engine's workers; for the peak, the sum of each process's own peak); NaN where /proc is missing.
+   */
   memory(): { rssMb: number; peakRssMb: number };
   /** SIGTERM, then SIGKILL after a grace period. */
   stop(): Promise<void>;
@@ -45,6 +48,42 @@ function procMemory(pid: number, field: "VmRSS" | "VmHWM"): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** The pids of `pid`'s descendants (children, their children, ...), from the parent pid in /proc/<pid>/stat. */
+function descendantsOf(pid: number): number[] {
+  const parents = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc").filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return [];
+  }
+  for (const entry of entries) {
+    try {
+      // "pid (name) state ppid ...": the name may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(parent, [...(parents.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  const pending = [...(parents.get(pid) ?? [])];
+  while (pending.length > 0) {
+    const child = pending.pop() as number;
+    found.push(child);
+    pending.push(...(parents.get(child) ?? []));
+  }
+  return found;
+}
+
+/** Memory of a process and its descendants, MiB: summed VmRSS now and summed VmHWM. */
+export function processTreeMemory(pid: number): { rssMb: number; peakRssMb: number } {
+  const pids = [pid, ...descendantsOf(pid)];
+  const sum = (field: "VmRSS" | "VmHWM") => pids.map((each) => procMemory(each, field)).reduce((total, value, index) => (index > 0 && Number.isNaN(value) ? total : total + value), 0);
+  return { rssMb: sum("VmRSS"), peakRssMb: sum("VmHWM") };
 }
 
 /** The child's environment: the parent's minus any LLM endpoint (offline planner), plus the bench's settings. */
@@ -105,7 +144,7 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
         pid,
         listeningMs: performance.now() - spawnedAt,
         spawnedAt,
-        memory: () => ({ rssMb: procMemory(pid, "VmRSS"), peakRssMb: procMemory(pid, "VmHWM") }),
+        memory: () => processTreeMemory(pid),
         async stop() {
           if (child.exitCode !== null) return;
           child.kill("SIGTERM");
