@@ -1,7 +1,7 @@
 /** Loads the history the churn model learns from: customers, monthly activity, loan dates, surveys, touches, arrears. */
 import type { Engine } from "../engines/engine.ts";
 import { shiftMonth } from "./scoring-calendar.ts";
-import { readAllRows } from "./churn-paged-read.ts";
+import { readAllRows } from "./paged-read.ts";
 import { nullableNumber, numberOf } from "./scoring-query.ts";
 
 /** One month of a customer's activity. */

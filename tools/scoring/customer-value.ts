@@ -5,7 +5,8 @@ import type { ValuedLoan } from "./customer-value-formula.ts";
 import { monthOf } from "./scoring-calendar.ts";
 import { customerIdsField, limitField, prepareRun, valueTierField } from "./scoring-input.ts";
 import { compareIds, round } from "./scoring-math.ts";
-import { customerConditions, numberOf, queryRows } from "./scoring-query.ts";
+import { readAllRecords } from "./paged-read.ts";
+import { customerConditions, numberOf } from "./scoring-query.ts";
 import { resultTableShape, toResultTable } from "./result-table.ts";
 import type { ColumnSpec } from "./result-table.ts";
 import type { ScoringTool } from "./scoring-tool.ts";
@@ -75,21 +76,30 @@ export const customerValueTool: ScoringTool<typeof CustomerValueInput, typeof Cu
     const customers = `SELECT c.customer_id FROM customers c WHERE ${filter.sql}`;
     const engine = context.engine;
     const [customerRows, loanRows, aumRows, pdRows] = await Promise.all([
-      queryRows(engine, `SELECT c.customer_id, c.value_tier FROM customers c WHERE ${filter.sql}`, filter.params),
-      queryRows(
-        engine,
-        `SELECT l.customer_id, l.annual_rate, l.outstanding_balance, pr.secured FROM loans l JOIN products pr ON pr.product_id = l.product_id
-         WHERE l.status = 'active' AND l.customer_id IN (${customers})`,
-        filter.params,
-      ),
-      queryRows(engine, `SELECT customer_id, aum FROM customer_monthly WHERE month = ? AND customer_id IN (${customers})`, [month, ...filter.params]),
-      queryRows(
-        engine,
-        `SELECT r.customer_id, r.pd FROM risk_scores r
+      readAllRecords(engine, { key: ["c.customer_id"], columns: ["c.value_tier"], from: "customers c", where: [filter.sql], params: filter.params }),
+      readAllRecords(engine, {
+        key: ["l.loan_id"],
+        columns: ["l.customer_id", "l.annual_rate", "l.outstanding_balance", "pr.secured"],
+        from: "loans l JOIN products pr ON pr.product_id = l.product_id",
+        where: ["l.status = 'active'", `l.customer_id IN (${customers})`],
+        params: filter.params,
+      }),
+      readAllRecords(engine, {
+        key: ["customer_id"],
+        columns: ["aum"],
+        from: "customer_monthly",
+        where: ["month = ?", `customer_id IN (${customers})`],
+        params: [month, ...filter.params],
+      }),
+      // The derived table's placeholders come first: they are bound before those of the conditions (none here).
+      readAllRecords(engine, {
+        key: ["r.customer_id"],
+        columns: ["r.pd"],
+        from: `risk_scores r
          JOIN (SELECT customer_id, MAX(month) AS month FROM risk_scores WHERE month <= ? AND customer_id IN (${customers}) GROUP BY customer_id) latest
            ON latest.customer_id = r.customer_id AND latest.month = r.month`,
-        [month, ...filter.params],
-      ),
+        params: [month, ...filter.params],
+      }),
     ]);
     const loans = new Map<string, ValuedLoan[]>();
     for (const row of loanRows) {

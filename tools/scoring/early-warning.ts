@@ -6,7 +6,8 @@ import type { BorrowerFacts } from "./early-warning-signals.ts";
 import { firstDayOf, monthOf, shiftMonth } from "./scoring-calendar.ts";
 import { compareIds } from "./scoring-math.ts";
 import { customerIdsField, limitField, prepareRun, valueTierField } from "./scoring-input.ts";
-import { nullableNumber, numberOf, queryRows } from "./scoring-query.ts";
+import { readAllRecords } from "./paged-read.ts";
+import { nullableNumber, numberOf } from "./scoring-query.ts";
 import { resultTableShape, toResultTable } from "./result-table.ts";
 import type { ColumnSpec } from "./result-table.ts";
 import type { ScoringTool } from "./scoring-tool.ts";
@@ -75,37 +76,44 @@ export const earlyWarningTool: ScoringTool<typeof EarlyWarningInput, typeof Earl
     const engine = context.engine;
 
     const [loanRows, pdRows, lateRows, monthlyRows, alertRows] = await Promise.all([
-      queryRows(
-        engine,
-        `SELECT c.customer_id, c.value_tier, MAX(l.current_dpd) AS max_dpd
-         FROM customers c JOIN loans l ON l.customer_id = c.customer_id AND l.status = 'active'
-         WHERE c.customer_id IN (${borrowers.sql}) GROUP BY c.customer_id, c.value_tier`,
-        borrowers.params,
-      ),
-      queryRows(engine, `SELECT customer_id, month, pd FROM risk_scores WHERE month IN (?, ?) AND customer_id IN (${borrowers.sql})`, [
-        month,
-        shiftMonth(month, -1),
-        ...borrowers.params,
-      ]),
-      queryRows(
-        engine,
-        `SELECT l.customer_id, COUNT(*) AS late FROM repayments p JOIN loans l ON l.loan_id = p.loan_id
-         WHERE p.due_date >= ? AND p.due_date <= ? AND p.status IN ('paid_late', 'partial', 'missed')
-           AND l.customer_id IN (${borrowers.sql}) GROUP BY l.customer_id`,
-        [firstDayOf(shiftMonth(month, -2)), asOfDate, ...borrowers.params],
-      ),
-      queryRows(
-        engine,
-        `SELECT customer_id, month, aum, inflow, outflow, credit_utilization, external_inquiries FROM customer_monthly
-         WHERE month >= ? AND month <= ? AND customer_id IN (${borrowers.sql})`,
-        [shiftMonth(month, -6), month, ...borrowers.params],
-      ),
-      queryRows(
-        engine,
-        `SELECT customer_id, COUNT(*) AS open_alerts FROM risk_alerts
-         WHERE status IN ('open', 'in_progress') AND created_date <= ? AND customer_id IN (${borrowers.sql}) GROUP BY customer_id`,
-        [asOfDate, ...borrowers.params],
-      ),
+      readAllRecords(engine, {
+        key: ["c.customer_id"],
+        columns: ["c.value_tier", "MAX(l.current_dpd) AS max_dpd"],
+        from: "customers c JOIN loans l ON l.customer_id = c.customer_id AND l.status = 'active'",
+        where: [`c.customer_id IN (${borrowers.sql})`],
+        groupBy: ["c.customer_id", "c.value_tier"],
+        params: borrowers.params,
+      }),
+      readAllRecords(engine, {
+        key: ["customer_id", "month"],
+        columns: ["pd"],
+        from: "risk_scores",
+        where: ["month IN (?, ?)", `customer_id IN (${borrowers.sql})`],
+        params: [month, shiftMonth(month, -1), ...borrowers.params],
+      }),
+      readAllRecords(engine, {
+        key: ["l.customer_id"],
+        columns: ["COUNT(*) AS late"],
+        from: "repayments p JOIN loans l ON l.loan_id = p.loan_id",
+        where: ["p.due_date >= ?", "p.due_date <= ?", "p.status IN ('paid_late', 'partial', 'missed')", `l.customer_id IN (${borrowers.sql})`],
+        groupBy: ["l.customer_id"],
+        params: [firstDayOf(shiftMonth(month, -2)), asOfDate, ...borrowers.params],
+      }),
+      readAllRecords(engine, {
+        key: ["customer_id", "month"],
+        columns: ["aum", "inflow", "outflow", "credit_utilization", "external_inquiries"],
+        from: "customer_monthly",
+        where: ["month >= ?", "month <= ?", `customer_id IN (${borrowers.sql})`],
+        params: [shiftMonth(month, -6), month, ...borrowers.params],
+      }),
+      readAllRecords(engine, {
+        key: ["customer_id"],
+        columns: ["COUNT(*) AS open_alerts"],
+        from: "risk_alerts",
+        where: ["status IN ('open', 'in_progress')", "created_date <= ?", `customer_id IN (${borrowers.sql})`],
+        groupBy: ["customer_id"],
+        params: [asOfDate, ...borrowers.params],
+      }),
     ]);
 
     const facts = new Map<string, BorrowerFacts & { valueTier: string }>();

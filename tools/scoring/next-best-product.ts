@@ -8,7 +8,8 @@ import type { TouchCounts } from "./product-propensity.ts";
 import { firstDayOf, monthOf, shiftMonth } from "./scoring-calendar.ts";
 import { customerIdsField, limitField, prepareRun, valueTierField } from "./scoring-input.ts";
 import { clamp, compareIds, round } from "./scoring-math.ts";
-import { customerConditions, numberOf, queryRows } from "./scoring-query.ts";
+import { readAllRecords } from "./paged-read.ts";
+import { customerConditions, numberOf } from "./scoring-query.ts";
 import type { ScoringSettings } from "./scoring-settings.ts";
 import { resultTableShape, toResultTable } from "./result-table.ts";
 import type { ColumnSpec } from "./result-table.ts";
@@ -107,36 +108,49 @@ export const nextBestProductTool: ScoringTool<typeof NextBestProductInput, typeo
     const touchFrom = firstDayOf(shiftMonth(month, 1 - rules.touch_months));
     const engine = context.engine;
     const [customerRows, loanRows, productRows, loginRows, touchRows, bankTouchRows] = await Promise.all([
-      queryRows(
-        engine,
-        `SELECT c.customer_id, c.value_tier, c.annual_income, r.risk_grade, r.pd
-         FROM customers c LEFT JOIN risk_scores r ON r.customer_id = c.customer_id AND r.month = ? WHERE ${filter.sql}`,
-        [month, ...filter.params],
-      ),
-      queryRows(
-        engine,
-        `SELECT l.customer_id, l.principal, l.annual_rate, l.term_months, l.current_dpd, pr.category
-         FROM loans l JOIN products pr ON pr.product_id = l.product_id WHERE l.status = 'active' AND l.customer_id IN (${customers})`,
-        filter.params,
-      ),
-      queryRows(engine, "SELECT product_id, product_name, product_name_en, category, secured, base_rate, min_amount, max_amount FROM products ORDER BY product_id"),
-      queryRows(
-        engine,
-        `SELECT customer_id, AVG(app_logins) AS logins FROM customer_monthly WHERE month >= ? AND month <= ? AND customer_id IN (${customers}) GROUP BY customer_id`,
-        [shiftMonth(month, -2), month, ...filter.params],
-      ),
-      queryRows(
-        engine,
-        `SELECT customer_id, channel, COUNT(*) AS touches, SUM(clicked) AS clicked, SUM(applied) AS applied FROM campaign_touches
-         WHERE touched_date >= ? AND touched_date <= ? AND customer_id IN (${customers}) GROUP BY customer_id, channel`,
-        [touchFrom, asOfDate, ...filter.params],
-      ),
-      queryRows(
-        engine,
-        `SELECT channel, COUNT(*) AS touches, SUM(clicked) AS clicked, SUM(applied) AS applied FROM campaign_touches
-         WHERE touched_date >= ? AND touched_date <= ? GROUP BY channel`,
-        [touchFrom, asOfDate],
-      ),
+      readAllRecords(engine, {
+        key: ["c.customer_id"],
+        columns: ["c.value_tier", "c.annual_income", "r.risk_grade", "r.pd"],
+        from: "customers c LEFT JOIN risk_scores r ON r.customer_id = c.customer_id AND r.month = ?",
+        where: [filter.sql],
+        params: [month, ...filter.params],
+      }),
+      readAllRecords(engine, {
+        key: ["l.loan_id"],
+        columns: ["l.customer_id", "l.principal", "l.annual_rate", "l.term_months", "l.current_dpd", "pr.category"],
+        from: "loans l JOIN products pr ON pr.product_id = l.product_id",
+        where: ["l.status = 'active'", `l.customer_id IN (${customers})`],
+        params: filter.params,
+      }),
+      readAllRecords(engine, {
+        key: ["product_id"],
+        columns: ["product_name", "product_name_en", "category", "secured", "base_rate", "min_amount", "max_amount"],
+        from: "products",
+      }),
+      readAllRecords(engine, {
+        key: ["customer_id"],
+        columns: ["AVG(app_logins) AS logins"],
+        from: "customer_monthly",
+        where: ["month >= ?", "month <= ?", `customer_id IN (${customers})`],
+        groupBy: ["customer_id"],
+        params: [shiftMonth(month, -2), month, ...filter.params],
+      }),
+      readAllRecords(engine, {
+        key: ["customer_id", "channel"],
+        columns: ["COUNT(*) AS touches", "SUM(clicked) AS clicked", "SUM(applied) AS applied"],
+        from: "campaign_touches",
+        where: ["touched_date >= ?", "touched_date <= ?", `customer_id IN (${customers})`],
+        groupBy: ["customer_id", "channel"],
+        params: [touchFrom, asOfDate, ...filter.params],
+      }),
+      readAllRecords(engine, {
+        key: ["channel"],
+        columns: ["COUNT(*) AS touches", "SUM(clicked) AS clicked", "SUM(applied) AS applied"],
+        from: "campaign_touches",
+        where: ["touched_date >= ?", "touched_date <= ?"],
+        groupBy: ["channel"],
+        params: [touchFrom, asOfDate],
+      }),
     ]);
 
     const loans = new Map<string, HeldLoan[]>();

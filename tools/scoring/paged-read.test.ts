@@ -1,9 +1,11 @@
-/** Keyset paging of the churn history: every row comes back once, in key order, past page sizes and row caps. */
+/** Keyset paging of the scoring tools' inputs: every row comes back once, in key order, past page sizes and row caps. */
 import initSqlJs from "sql.js";
 import { describe, expect, it } from "vitest";
 import type { Engine } from "../engines/engine.ts";
 import { createInMemoryEngine } from "../engines/in-memory-engine.ts";
-import { PAGE_ROWS, readAllRows } from "./churn-paged-read.ts";
+import { PAGE_ROWS, readAllRecords, readAllRows } from "./paged-read.ts";
+import { PagedReadKeyError, ScoringInputTruncatedError } from "./scoring-errors.ts";
+import { queryRows } from "./scoring-query.ts";
 
 /** A table of `customers` x 3 months, keyed by (customer_id, month). */
 async function monthlyEngine(customers: number): Promise<Engine> {
@@ -50,6 +52,37 @@ describe("readAllRows", () => {
     expect(rows[0]).toEqual(["C000001", "2026-02", 1]);
     const pageSize = Math.min(PAGE_ROWS, cap ?? PAGE_ROWS);
     expect(engine.statements).toBe(Math.floor((customers * 2) / pageSize) + 1);
+    await base.close();
+  });
+});
+
+describe("readAllRecords", () => {
+  it("reads an aggregated query whole in pages keyed by its groups, as records", async () => {
+    const base = await monthlyEngine(1000);
+    const engine = capped(base, 300);
+    const records = await readAllRecords(engine, { key: ["customer_id"], columns: ["SUM(aum) AS total", "COUNT(*) AS months"], from: "m", groupBy: ["customer_id"] });
+    expect(records).toHaveLength(1000);
+    expect(records[0]).toEqual({ customer_id: "C000001", total: 3, months: 3 });
+    expect(records[999]).toEqual({ customer_id: "C001000", total: 3000, months: 3 });
+    expect(engine.statements).toBe(4);
+    await base.close();
+  });
+
+  it("refuses a key that does not identify the rows (paging would skip rows at a page boundary)", async () => {
+    const base = await monthlyEngine(10);
+    await expect(readAllRows(capped(base, 4), { key: ["customer_id"], columns: ["month"], from: "m" })).rejects.toBeInstanceOf(PagedReadKeyError);
+    await base.close();
+  });
+});
+
+describe("queryRows", () => {
+  it("throws a typed, bilingual error rather than return rows a cap cut short", async () => {
+    const base = await monthlyEngine(10);
+    const error = await queryRows(capped(base, 5), "SELECT customer_id FROM m").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ScoringInputTruncatedError);
+    expect((error as ScoringInputTruncatedError).code).toBe("SCORING_INPUT_TRUNCATED");
+    expect((error as ScoringInputTruncatedError).messages.zh).toContain("截断");
+    expect(await queryRows(capped(base, 30), "SELECT customer_id FROM m")).toHaveLength(30);
     await base.close();
   });
 });

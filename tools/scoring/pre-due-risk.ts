@@ -3,7 +3,8 @@ import { z } from "zod";
 import { addDays, daysBetween, firstDayOf, monthOf, shiftMonth } from "./scoring-calendar.ts";
 import { customerIdsField, limitField, prepareRun, valueTierField } from "./scoring-input.ts";
 import { clamp, compareIds, mean, round, sigmoid } from "./scoring-math.ts";
-import { customerConditions, numberOf, queryRows } from "./scoring-query.ts";
+import { readAllRecords } from "./paged-read.ts";
+import { customerConditions, numberOf } from "./scoring-query.ts";
 import type { ScoringSettings } from "./scoring-settings.ts";
 import { resultTableShape, toResultTable } from "./result-table.ts";
 import type { ColumnSpec } from "./result-table.ts";
@@ -89,38 +90,49 @@ export const preDueRiskTool: ScoringTool<typeof PreDueRiskInput, typeof PreDueRi
     const to = addDays(asOfDate, days);
     const month = monthOf(asOfDate);
     const filter = customerConditions({ branchId, valueTier: input.value_tier, customerIds: input.customer_ids });
-    const dueFrom = `FROM repayments p JOIN loans l ON l.loan_id = p.loan_id JOIN customers c ON c.customer_id = l.customer_id
-      WHERE p.status = 'scheduled' AND p.due_date >= ? AND p.due_date <= ? AND l.status = 'active' AND ${filter.sql}`;
+    const dueJoin = "repayments p JOIN loans l ON l.loan_id = p.loan_id JOIN customers c ON c.customer_id = l.customer_id";
+    const dueWhere = ["p.status = 'scheduled'", "p.due_date >= ?", "p.due_date <= ?", "l.status = 'active'", filter.sql];
     const dueParams = [from, to, ...filter.params];
-    const dueCustomers = `SELECT l.customer_id ${dueFrom}`;
+    const dueCustomers = `SELECT l.customer_id FROM ${dueJoin} WHERE ${dueWhere.join(" AND ")}`;
     const engine = context.engine;
 
     const [installments, pdRows, historyRows, overdueRows, inflowRows] = await Promise.all([
-      queryRows(
-        engine,
-        `SELECT p.repayment_id, p.loan_id, l.customer_id, c.value_tier, p.installment_no, p.due_date, p.due_amount, l.current_dpd ${dueFrom}`,
-        dueParams,
-      ),
-      queryRows(engine, `SELECT customer_id, pd FROM risk_scores WHERE month = ? AND customer_id IN (${dueCustomers})`, [month, ...dueParams]),
-      queryRows(
-        engine,
-        `SELECT h.customer_id, COUNT(*) AS due_count,
-           SUM(CASE WHEN r.status IN ('paid_late', 'partial', 'missed') THEN 1 ELSE 0 END) AS late_count
-         FROM repayments r JOIN loans h ON h.loan_id = r.loan_id
-         WHERE r.status <> 'scheduled' AND r.due_date >= ? AND r.due_date <= ? AND h.customer_id IN (${dueCustomers})
-         GROUP BY h.customer_id`,
-        [firstDayOf(shiftMonth(month, 1 - settings.pre_due.history_months)), asOfDate, ...dueParams],
-      ),
-      queryRows(
-        engine,
-        `SELECT o.customer_id, o.loan_id FROM loans o WHERE o.status = 'active' AND o.current_dpd > 0 AND o.customer_id IN (${dueCustomers})`,
-        dueParams,
-      ),
-      queryRows(engine, `SELECT customer_id, month, inflow FROM customer_monthly WHERE month >= ? AND month <= ? AND customer_id IN (${dueCustomers})`, [
-        shiftMonth(month, -3),
-        month,
-        ...dueParams,
-      ]),
+      readAllRecords(engine, {
+        key: ["p.repayment_id"],
+        columns: ["p.loan_id", "l.customer_id", "c.value_tier", "p.installment_no", "p.due_date", "p.due_amount", "l.current_dpd"],
+        from: dueJoin,
+        where: dueWhere,
+        params: dueParams,
+      }),
+      readAllRecords(engine, {
+        key: ["customer_id"],
+        columns: ["pd"],
+        from: "risk_scores",
+        where: ["month = ?", `customer_id IN (${dueCustomers})`],
+        params: [month, ...dueParams],
+      }),
+      readAllRecords(engine, {
+        key: ["h.customer_id"],
+        columns: ["COUNT(*) AS due_count", "SUM(CASE WHEN r.status IN ('paid_late', 'partial', 'missed') THEN 1 ELSE 0 END) AS late_count"],
+        from: "repayments r JOIN loans h ON h.loan_id = r.loan_id",
+        where: ["r.status <> 'scheduled'", "r.due_date >= ?", "r.due_date <= ?", `h.customer_id IN (${dueCustomers})`],
+        groupBy: ["h.customer_id"],
+        params: [firstDayOf(shiftMonth(month, 1 - settings.pre_due.history_months)), asOfDate, ...dueParams],
+      }),
+      readAllRecords(engine, {
+        key: ["o.loan_id"],
+        columns: ["o.customer_id"],
+        from: "loans o",
+        where: ["o.status = 'active'", "o.current_dpd > 0", `o.customer_id IN (${dueCustomers})`],
+        params: dueParams,
+      }),
+      readAllRecords(engine, {
+        key: ["customer_id", "month"],
+        columns: ["inflow"],
+        from: "customer_monthly",
+        where: ["month >= ?", "month <= ?", `customer_id IN (${dueCustomers})`],
+        params: [shiftMonth(month, -3), month, ...dueParams],
+      }),
     ]);
 
     const pdByCustomer = new Map(pdRows.map((row) => [String(row.customer_id), numberOf(row.pd)]));

@@ -5,6 +5,7 @@ import { monthOf, monthsEndingWith, shiftMonth } from "./scoring-calendar.ts";
 import { ScoringDataError } from "./scoring-errors.ts";
 import { customerIdsField, limitField, monthField, prepareRun, valueTierField } from "./scoring-input.ts";
 import { compareIds, leastSquaresSlope, round } from "./scoring-math.ts";
+import { readAllRecords } from "./paged-read.ts";
 import { customerConditions, numberOf, queryRows } from "./scoring-query.ts";
 import { resultTableShape, toResultTable } from "./result-table.ts";
 import type { ColumnSpec } from "./result-table.ts";
@@ -75,15 +76,13 @@ export const riskTrendTool: ScoringTool<typeof RiskTrendInput, typeof RiskTrendO
     const lastMonth = input.month ?? monthOf(asOfDate);
     const months = monthsEndingWith(lastMonth, input.months);
     const filter = customerConditions({ branchId, valueTier: input.value_tier, customerIds: input.customer_ids });
-    const rows = await queryRows(
-      context.engine,
-      `SELECT r.customer_id, c.value_tier, r.month, r.pd, r.risk_grade
-       FROM risk_scores r JOIN customers c ON c.customer_id = r.customer_id
-       WHERE r.month >= ? AND r.month <= ? AND ${filter.sql}
-         AND r.customer_id IN (SELECT s.customer_id FROM risk_scores s WHERE s.month = ?)
-       ORDER BY r.customer_id, r.month`,
-      [months[0], lastMonth, ...filter.params, lastMonth],
-    );
+    const rows = await readAllRecords(context.engine, {
+      key: ["r.customer_id", "r.month"],
+      columns: ["c.value_tier", "r.pd", "r.risk_grade"],
+      from: "risk_scores r JOIN customers c ON c.customer_id = r.customer_id",
+      where: ["r.month >= ?", "r.month <= ?", filter.sql, "r.customer_id IN (SELECT s.customer_id FROM risk_scores s WHERE s.month = ?)"],
+      params: [months[0], lastMonth, ...filter.params, lastMonth],
+    });
     if (rows.length === 0) await assertMonthScored(context.engine, lastMonth);
 
     const byCustomer = new Map<string, { valueTier: string; grade: string; pdByMonth: Map<string, number> }>();

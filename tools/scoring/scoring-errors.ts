@@ -46,3 +46,35 @@ export class InvalidScoringSettingsError extends LendLensError {
     );
   }
 }
+
+/**
+ * A scoring tool's input came back cut short by a row cap (the SQL guard's maxRows): a score computed on part of
+ * the data would be a wrong number, so the tool stops instead of answering.
+ */
+export class ScoringInputTruncatedError extends LendLensError {
+  constructor(maxRows: number | undefined, statement: string) {
+    const cap = maxRows === undefined ? "" : ` (${maxRows})`;
+    super(
+      "SCORING_INPUT_TRUNCATED",
+      {
+        zh: `评分工具读取的数据超过了查询行数上限${cap}，结果被截断；为避免给出错误的数字，本次不予作答。请缩小范围(如指定分行、价值等级或客户)后重试。`,
+        en: `A scoring tool's input exceeded the query row cap${cap} and was cut short; rather than give a wrong number, no answer is given. Narrow the question (a branch, a value tier or some customers) and ask again.`,
+      },
+      { audience: "user", details: { maxRows, statement } },
+    );
+  }
+}
+
+/** A paged read's key does not identify its rows (two rows share it), so keyset paging could skip rows: a developer error. */
+export class PagedReadKeyError extends LendLensError {
+  constructor(key: readonly string[], from: string) {
+    super(
+      "SCORING_PAGED_READ_KEY",
+      {
+        zh: `分页读取的键 (${key.join(", ")}) 不能唯一标识 ${from} 的行。`,
+        en: `The paged read's key (${key.join(", ")}) does not identify the rows of ${from}.`,
+      },
+      { audience: "internal", details: { key: [...key], from } },
+    );
+  }
+}

@@ -1,5 +1,6 @@
 /** Runs a scoring tool's read-only SELECT with `?` placeholders on any engine, returning rows as records. */
 import type { Engine } from "../engines/engine.ts";
+import { ScoringInputTruncatedError } from "./scoring-errors.ts";
 
 /** A result row keyed by column name. */
 export type Row = Record<string, unknown>;
@@ -16,9 +17,14 @@ export function placeholderList(count: number): string {
   return Array.from({ length: count }, () => "?").join(", ");
 }
 
-/** Runs one statement and maps every row to a record keyed by column name. */
+/**
+ * Runs one statement whose result is small by construction (one row, a row per channel) and maps every row to a
+ * record keyed by column name. Throws ScoringInputTruncatedError when a row cap cut the result short; inputs that
+ * grow with the data are read whole with readAllRecords (paged-read.ts) instead.
+ */
 export async function queryRows(engine: Engine, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
   const result = await engine.query(toDialectPlaceholders(sql, engine.dialect), params);
+  if (result.truncated) throw new ScoringInputTruncatedError(result.rows.length, sql.replace(/\s+/g, " ").trim());
   const names = result.columns.map((column) => column.name);
   return result.rows.map((values) => Object.fromEntries(names.map((name, index) => [name, values[index]])));
 }
