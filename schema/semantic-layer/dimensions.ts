@@ -105,11 +105,11 @@ export const DIMENSIONS: Dimension[] = [
     type: "category",
     column: "products.secured",
     table: "products",
-    values: [value("1", ["抵押", "有抵押", "担保类"], ["secured"]), value("0", ["信用", "无抵押", "信用类"], ["unsecured"])],
+    values: [value("1", ["抵押", "有抵押", "担保类", "有抵押担保", "抵押担保", "有担保"], ["secured"]), value("0", ["信用", "无抵押", "信用类"], ["unsecured"])],
   },
   {
     id: "channel",
-    names: { zh: ["渠道", "获客渠道", "各渠道", "进件渠道", "营销渠道"], en: ["channel", "channels", "acquisition channel"] },
+    names: { zh: ["渠道", "获客渠道", "各渠道", "进件渠道", "营销渠道", "调查渠道", "问卷渠道"], en: ["channel", "channels", "acquisition channel", "survey channel"] },
     type: "category",
     column: "customers.acquisition_channel",
     table: "customers",
@@ -136,7 +136,7 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     id: "gender",
-    names: { zh: ["性别"], en: ["gender", "sex"] },
+    names: { zh: ["性别", "男女"], en: ["gender", "sex"] },
     type: "category",
     column: "customers.gender",
     table: "customers",

@@ -119,7 +119,7 @@ export const TERMS: TermInput[] = [
   },
   {
     id: "new_customer",
-    names: { zh: ["新客户", "新增客户", "新开户客户", "新客"], en: ["new customers", "new customer", "newly onboarded", "new clients"] },
+    names: { zh: ["新客户", "新增客户", "新开户客户", "新客", "新开户"], en: ["new customers", "new customer", "newly onboarded", "new clients"] },
     description: { zh: "新客户:开户日期在所问期间内", en: "New customer: onboard_date within the period" },
     formula: "onboard_date within the period",
     entity: "customers",

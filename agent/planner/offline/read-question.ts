@@ -307,9 +307,13 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
 
   // "overdue customers", "逾期客户": a term word that ends in an entity's name says which rows are meant.
   const impliedEntities: string[] = [];
-  for (const span of content) {
-    if (!has(span, "term")) continue;
+  // Term words ("overdue customers"), then value words ("education loans") that end in the name of other rows than
+  // their dimension's own ("Pudong branch" is a branch, which qualifies the rows rather than naming them).
+  const namingSpans = [...content.filter((span) => has(span, "term")), ...content.filter((span) => !has(span, "term") && has(span, "value"))];
+  for (const span of namingSpans) {
+    const ownTables = new Set(valuesOf(span).map((sense) => layer.dimension(sense.dimension).table));
     for (const entity of layer.entities) {
+      if (!has(span, "term") && ownTables.has(entity.table)) continue;
       const named = [...entity.names.zh, ...entity.names.en].some((name) => {
         const lower = name.toLowerCase();
         return /^[a-z ]+$/.test(lower) ? new RegExp(`\\b${lower}s?\\b`).test(span.text) : lower.length >= 2 && span.text.endsWith(lower);

@@ -32,7 +32,7 @@ const ENGLISH = new Set(
     "raised raise created opened made make makes book booked books came come comes coming offer offers offered still gimme " +
     "went go goes happen happened record recorded register registered sign signed join joined brought gave give take taken " +
     "hour hours started start live lives living based located atm limit " +
-    "via acquired approx roughly around really actually ever yet already pls plz thx currently right now " +
+    "via acquired classified hrs hr approx roughly around really actually ever yet already pls plz thx currently right now " +
     "new due disbursed issued granted originated one ones thing things please thanks thank kindly hi hello hey ok okay well got gotten see seen compare versus vs among along each every would like wish pull bring"
   ).split(/\s+/),
 );
@@ -42,7 +42,7 @@ const COMPLEMENT_WORDS = new Set(["其他", "其余", "别的", "剩下的", "�
 
 /** Single Chinese characters that are grammar (particles, measure words, pronouns), never content on their own. */
 const CHINESE_FUNCTION_CHARACTERS = new Set([
-  ..."的了吗呢吧啊呀哦嘛么是有在和与及或把被给对来我你您他她它们请帮查看下个家名位笔条款只些这那其里中上内要想能可就都也还又再才每各按分共总多少几哪谁什怎样如何为从到至以于由将会已曾正并且而但然后之前第整全类种项元天月年周季度日号近最过等约啥咋罢啦嗯哈呗率单",
+  ..."的了吗呢吧啊呀哦嘛么是有在和与及或把被给对来点我你您他她它们请帮查看下个家名位笔条款只些这那其里中上内要想能可就都也还又再才每各按分共总多少几哪谁什怎样如何为从到至以于由将会已曾正并且而但然后之前第整全类种项元天月年周季度日号近最过等约啥咋罢啦嗯哈呗率单",
 ]);
 
 /** Whether a single leftover Chinese character is grammar rather than content. */
