@@ -11,7 +11,7 @@ import { termValues } from "./semantic-helpers.ts";
 
 /** A part of the question the plan leaves out. */
 export interface UnaccountedWord {
-  kind: "value" | "term" | "attribute" | "trend" | "ranking" | "comparison" | "grouping" | "metric";
+  kind: "value" | "term" | "attribute" | "number" | "share" | "average" | "trend" | "ranking" | "comparison" | "grouping" | "metric";
   /** The words as said (or the cue). */
   word: string;
 }
@@ -137,6 +137,20 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     const measured = new Set([...query.metrics, ...query.having.map((condition) => condition.metric)]);
     for (const id of intent.metrics) if (!measured.has(id)) missing.push({ kind: "metric", word: id });
   }
+  // Numbers: a comparison ("超过50万") needs a condition (a filter or HAVING); a bare number ("90后", "前10") is only
+  // ever a limit.
+  const conditions =
+    filters.filter((filter) => filter.kind === "compare" || filter.kind === "between").length +
+    (query.kind === "aggregate" ? query.having.filter((condition) => !(condition.op === "gte" && condition.value === 0)).length : 0);
+  const saidConditions = intent.numbers.length;
+  if (saidConditions > conditions) missing.push({ kind: "number", word: intent.numbers.map((number) => number.condition.text.trim()).join(", ") });
+  for (const number of intent.bareNumbers) if (number.value === undefined || query.limit !== number.value) missing.push({ kind: "number", word: number.text.trim() });
+  // A share word (占比, share of) needs a share in the answer, not the measure alone.
+  const shareCue = intent.cueSpans.find((entry) => entry.cue === "share");
+  if (shareCue && !(query.kind === "aggregate" && (query.share === true || query.shareOf !== undefined))) missing.push({ kind: "share", word: shareCue.span.text });
+  // An average word (人均, 平均) needs a measure that is an average; a total is another number.
+  const averageCue = intent.cueSpans.find((entry) => entry.cue === "average");
+  if (averageCue && !(query.kind === "aggregate" && query.metrics.some((id) => /\bAVG\s*\(/i.test(metricSql(layer, id))))) missing.push({ kind: "average", word: averageCue.span.text });
   // A trend asks for the figure per period: only a time grouping answers it.
   if (intent.trendGrain && !timeGrouped) missing.push({ kind: "trend", word: intent.trendGrain });
   // A ranking word (最高, best, top 3) asks for an order; a limit alone would pick arbitrary rows.

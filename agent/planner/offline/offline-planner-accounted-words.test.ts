@@ -26,6 +26,23 @@ const DROPPED_WORDS: string[] = [
   "loans that received field visits",
   "各分行的贷款余额和利率",
   "approval rate trend this year vs last year",
+  // A share, an average or a number the plan does not carry.
+  "各分行逾期率占比",
+  "share of NPL ratio by product",
+  "人均贷款余额",
+  "90后客户数",
+  "有房贷又有车贷的客户",
+];
+
+/** Months and quarters of a year said relatively ("去年12月") are that month, not the whole year. */
+const RELATIVE_MONTHS: [string, [string, string]][] = [
+  ["去年12月放款金额", ["2025-12-01", "2025-12-31"]],
+  ["今年3月份的审批通过率", ["2026-03-01", "2026-03-31"]],
+  ["去年第四季度的放款笔数", ["2025-10-01", "2025-12-31"]],
+  ["去年Q4的申请量", ["2025-10-01", "2025-12-31"]],
+  ["disbursement in december last year", ["2025-12-01", "2025-12-31"]],
+  ["last year's march approval rate", ["2025-03-01", "2025-03-31"]],
+  ["approval rate for March this year", ["2026-03-01", "2026-03-31"]],
 ];
 
 /** A rate filtered by its own numerator's column is the bucket's rate. */
@@ -103,6 +120,10 @@ const FOLLOW_UPS: [string[], ExpectedPlan | "unsupported"][] = [
 describe("offline planner: every word is accounted for", () => {
   it.each(DROPPED_WORDS)("declines %s", (question) => {
     expect(plan(question).status, JSON.stringify(plan(question))).toBe("unsupported");
+  });
+
+  it.each(RELATIVE_MONTHS)("%s", (question, time) => {
+    expectPlan(plan(question), { kind: "aggregate", time }, question);
   });
 
   it.each(BUCKET_RATES)("%s", (question, expected) => {

@@ -53,6 +53,8 @@ const monthNumber = (name: string) => MONTH_NAMES.findIndex((month) => month.sta
 const yearToDate = (asOfDate: string): DateRange => ({ start: `${asOfDate.slice(0, 4)}-01-01`, end: asOfDate });
 const quarterDigit = (text: string) => parseSmallNumber(text) ?? 0;
 
+/** How many years back a relative year word is (今年 0, 去年 1, 前年 2). */
+const relativeYears = (word: string) => (word === "前年" ? 2 : word === "去年" ? 1 : 0);
 const N = SMALL_NUMBER;
 const EN = ENGLISH_SMALL_NUMBER;
 
@@ -95,6 +97,22 @@ const RULES: TimeRule[] = [
       const first = m[1] === "1" || m[2] === "first";
       return first ? monthsRange({ year, month: 1 }, { year, month: 6 }) : monthsRange({ year, month: 7 }, { year, month: 12 });
     } },
+  // A month or quarter of a year said relatively ("去年12月", "今年3月份", "去年第四季度", "december last year").
+  {
+    pattern: /(去年|今年|前年)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?!\s*[\d底初末]|度)/g,
+    resolve: (m, asOf) => {
+      const month = parseSmallNumber(m[2]) ?? 0;
+      return month >= 1 && month <= 12 ? monthRange({ year: asOfMonth(asOf).year - relativeYears(m[1]), month }) : undefined;
+    },
+  },
+  {
+    pattern: /(去年|今年|前年)\s*(?:第\s*([一二三四1-4])\s*季度?|([一二三四])\s*季度|q([1-4])\b)/g,
+    resolve: (m, asOf) => quarterRange(asOfMonth(asOf).year - relativeYears(m[1]), quarterDigit(m[2] ?? m[3] ?? m[4])),
+  },
+  {
+    pattern: new RegExp(`\\b(?:(?:in|for|during|of)\\s+)?${MONTH_PATTERN}\\s+(?:of\\s+)?(last|this) year\\b|\\b(last|this) year\\s*(?:'\\s*s)?\\s+${MONTH_PATTERN}\\b`, "g"),
+    resolve: (m, asOf) => monthRange({ year: asOfMonth(asOf).year - ((m[2] ?? m[3]) === "last" ? 1 : 0), month: monthNumber(m[1] ?? m[4]) }),
+  },
   // Relative words (DOMAIN.md "Reference date").
   { pattern: /本月份?|当月|这个月|这月|本月度|\bthis month\b|\bcurrent month\b|\bmonth to date\b|\bmtd\b/g, resolve: (_, asOf) => monthRange(asOfMonth(asOf)) },
   { pattern: /上上个?月/g, resolve: (_, asOf) => monthRange(addMonths(asOfMonth(asOf), -2)) },
