@@ -3,7 +3,7 @@
  * through it) can never cut an input short: every data read of every scoring tool goes through here.
  */
 import type { Engine } from "../engines/engine.ts";
-import { PagedReadKeyError } from "./scoring-errors.ts";
+import { PagedReadKeyError, ScoringInputTruncatedError } from "./scoring-errors.ts";
 import { toDialectPlaceholders } from "./scoring-query.ts";
 import type { Row } from "./scoring-query.ts";
 
@@ -34,7 +34,7 @@ export interface PagedRows {
   rows: unknown[][];
 }
 
-/** `(a > ? OR (a = ? AND b > ?))`: rows after the last key read, in key order. */
+/** `a >= ? AND ((a > ?) OR (a = ? AND b > ?))`: rows after the last key read, in key order. */
 function afterCondition(key: readonly string[]): { sql: string; take: (last: readonly unknown[]) => unknown[] } {
   const parts: string[] = [];
   const takes: number[][] = [];
@@ -43,7 +43,10 @@ function afterCondition(key: readonly string[]): { sql: string; take: (last: rea
     parts.push([...equal, `${key[length - 1]} > ?`].join(" AND "));
     takes.push(Array.from({ length }, (_, index) => index));
   }
-  return { sql: `(${parts.map((part) => `(${part})`).join(" OR ")})`, take: (last) => takes.flatMap((indexes) => indexes.map((index) => last[index])) };
+  const take = (last: readonly unknown[]) => takes.flatMap((indexes) => indexes.map((index) => last[index]));
+  if (key.length === 1) return { sql: parts[0], take };
+  // The leading `a >= ?` is implied by the OR, but lets the database seek on an index of `a` instead of scanning.
+  return { sql: `${key[0]} >= ? AND (${parts.map((part) => `(${part})`).join(" OR ")})`, take: (last) => [last[0], ...take(last)] };
 }
 
 /** The statement of one page: the query's conditions, then (from the second page on) the keyset condition. */
@@ -76,6 +79,8 @@ export async function readAllColumns(engine: Engine, query: PagedQuery): Promise
     const sql = toDialectPlaceholders(pageSql(query, last === undefined ? undefined : after.sql), engine.dialect);
     const params = [...(query.params ?? []), ...(last === undefined ? [] : after.take(last)), PAGE_ROWS];
     const result = await engine.query(sql, params);
+    // Nothing came back yet more rows existed: no key to page on, and nothing may pass as "all rows".
+    if (result.truncated && result.rows.length === 0) throw new ScoringInputTruncatedError(0, sql);
     for (const row of result.rows) {
       const previous = rows.length > 0 ? rows[rows.length - 1] : undefined;
       if (previous !== undefined && sameKey(previous, row, query.key.length)) throw new PagedReadKeyError(query.key, query.from);
