@@ -296,7 +296,9 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   const groupingName = (id: string) => content.some((span) => sensesOf(span, "dimension").some((sense) => sense.id === id) && /^[各每]|分布|distribution|breakdown|构成/.test(span.text));
   const grouped = groupBy.filter((group) => !qualifiers.has(group.id) && (asksForGroups || groupingName(group.id)));
   // "活动有几个", "下个月结束的活动有几个": a word of rows and groups that groups nothing names the rows.
-  const namedRows = groupBy.filter((group) => !grouped.includes(group) && !qualifiers.has(group.id) && groupRows.has(group.id));
+  // Only when nothing else names what is measured: "email campaigns", "上海分行" qualify values, not name rows.
+  const nothingElse = metrics.length === 0 && terms.length === 0 && values.length === 0 && entityMentions.length === 0;
+  const namedRows = nothingElse ? groupBy.filter((group) => !grouped.includes(group) && !qualifiers.has(group.id) && groupRows.has(group.id)) : [];
   for (const group of namedRows) if (!entityMentions.includes(groupRows.get(group.id) as string)) entityMentions.push(groupRows.get(group.id) as string);
   const contextOnly = groupBy.length - grouped.length - groupBy.filter((group) => qualifiers.has(group.id)).length - namedRows.length;
 
