@@ -137,7 +137,7 @@ export const ATTRIBUTES: AttributeInput[] = [
   column("requested_amount", "applications", "applications.requested_amount", ["申请金额"], ["requested amount", "amount requested"], "number", { format: "money" }),
   column("approved_amount", "applications", "applications.approved_amount", ["批准金额", "审批金额"], ["approved amount"], "number", { format: "money" }),
   column("decision", "applications", "applications.decision", ["审批结果"], ["decision"], "text"),
-  column("application_score", "applications", "applications.application_score", ["申请评分", "申请分"], ["application score"], "number", { format: "score" }),
+  column("application_score", "applications", "applications.application_score", ["申请评分", "申请分", "评分"], ["application score", "score"], "number", { format: "score" }),
   // repayments
   column("repayment_loan_id", "repayments", "repayments.loan_id", ["贷款编号"], ["loan id"], "text"),
   column("repayment_customer_id", "repayments", "loans.customer_id", ["客户号"], ["customer id"], "text", { table: "loans" }),

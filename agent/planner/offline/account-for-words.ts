@@ -11,7 +11,7 @@ import { termValues } from "./semantic-helpers.ts";
 
 /** A part of the question the plan leaves out. */
 export interface UnaccountedWord {
-  kind: "value" | "term" | "attribute" | "number" | "share" | "average" | "trend" | "ranking" | "comparison" | "grouping" | "metric";
+  kind: "value" | "term" | "entity" | "attribute" | "number" | "share" | "average" | "trend" | "ranking" | "comparison" | "grouping" | "metric";
   /** The words as said (or the cue). */
   word: string;
 }
@@ -45,8 +45,16 @@ const metricSql = (layer: SemanticLayer, id: string) => {
   return [metric.sql, metric.numerator, metric.denominator].map(sqlText).join(" ");
 };
 
-/** The column names a query reads: its metrics, dimensions, filters, shown and ranked attributes, and the dating column. */
-function columnsReadBy(query: AggregateQuery | ListQuery, layer: SemanticLayer): Set<string> {
+/** The tables a query reads: its rows' table and the tables of the columns it reads. */
+function tablesReadBy(query: AggregateQuery | ListQuery, layer: SemanticLayer): Set<string> {
+  const entity = query.kind === "list" ? query.entity : layer.metric(query.metrics[0]).entity;
+  const tables = new Set([layer.entity(entity).table, ...(query.kind === "aggregate" ? query.metrics.map((id) => layer.entity(layer.metric(id).entity).table) : [])]);
+  for (const column of columnsReadBy(query, layer, false)) tables.add(column.slice(0, column.indexOf(".")));
+  return tables;
+}
+
+/** The columns a query reads (bare names by default): its metrics, dimensions, filters, shown and ranked attributes, and the dating column. */
+function columnsReadBy(query: AggregateQuery | ListQuery, layer: SemanticLayer, bare = true): Set<string> {
   const sql: string[] = [];
   const attributeSql = (id: string) => (layer.has("attribute", id) ? sqlText(layer.attribute(id).sql) : "");
   const dimensionSql = (id: string) => sqlText(layer.dimension(id).column);
@@ -72,7 +80,8 @@ function columnsReadBy(query: AggregateQuery | ListQuery, layer: SemanticLayer):
   sql.push(...query.order.map((order) => (layer.has("metric", order.by) ? metricSql(layer, order.by) : attributeSql(order.by))));
   if (query.time?.dateAttribute) sql.push(attributeSql(query.time.dateAttribute));
   // Bare column names: correlated attributes read their tables under aliases (customer_loans.outstanding_balance).
-  return new Set([...columnsOf(sql.join(" "))].map(bareColumn));
+  const columns = [...columnsOf(sql.join(" "))];
+  return new Set(bare ? columns.map(bareColumn) : columns);
 }
 
 /** A column's name without its table or alias. */
@@ -132,6 +141,15 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     const columns = [...mention.options.map((option) => sqlText(layer.attribute(option.id).sql)), ...mention.span.senses.flatMap((sense) => (sense.kind === "metric" ? [metricSql(layer, sense.id)] : []))].flatMap((sql) => [...columnsOf(sql)]);
     if (!columns.some((column) => planColumns.has(bareColumn(column)))) missing.push({ kind: "attribute", word: mention.span.text });
   }
+  // Rows named beside the rows listed ("评分最低的10个客户" names the risk scores) must be rows the list reads. (Measures
+  // are left out: "上海分行的客户数" names branches to place the city, which the customers' own city answers.)
+  if (query.kind === "list") {
+    const tablesRead = tablesReadBy(query, layer);
+    // A word of a term's name said apart from it ("repayment" of "repayment risk went up") belongs to the term.
+    const termNames = [...termsUsed].flatMap((id) => [...layer.term(id).names.zh, ...layer.term(id).names.en]).map((name) => name.toLowerCase());
+    const inTermName = (id: string) => [...layer.entity(id).names.zh, ...layer.entity(id).names.en].some((name) => termNames.some((termName) => termName.includes(name.toLowerCase())));
+    for (const id of intent.entityMentions) if (!tablesRead.has(layer.entity(id).table) && !inTermName(id)) missing.push({ kind: "entity", word: id });
+  }
   if (query.kind === "aggregate") {
     for (const group of intent.groupBy) if (!dimensions.has(group.id) && !filteredDimensions.has(group.id)) missing.push({ kind: "grouping", word: group.id });
     const measured = new Set([...query.metrics, ...query.having.map((condition) => condition.metric)]);
@@ -145,6 +163,19 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   const saidConditions = intent.numbers.length;
   if (saidConditions > conditions) missing.push({ kind: "number", word: intent.numbers.map((number) => number.condition.text.trim()).join(", ") });
   for (const number of intent.bareNumbers) if (number.value === undefined || query.limit !== number.value) missing.push({ kind: "number", word: number.text.trim() });
+  // A count said ("最新的5条", "前10个") is the answer's limit.
+  if (intent.limit && query.limit !== intent.limit.count) missing.push({ kind: "number", word: String(intent.limit.count) });
+  // "贷款余额超过50万的高价值客户": the measure word compared with a number is that condition on the rows, not also the
+  // measure asked for (only HAVING compares the measure itself).
+  if (query.kind === "aggregate") {
+    for (const number of intent.numbers) {
+      const measured = number.target?.senses.find((sense) => sense.kind === "metric" && query.metrics.includes(sense.id));
+      // A count's word names the rows the number is said of ("how many loans above 500k"), not a measure compared.
+      if (measured && measured.kind === "metric" && layer.metric(measured.id).format !== "count" && !query.having.some((condition) => condition.metric === measured.id) && query.metrics.length === 1) {
+        missing.push({ kind: "number", word: number.condition.text.trim() });
+      }
+    }
+  }
   // A share word (占比, share of) needs a share in the answer, not the measure alone.
   const shareCue = intent.cueSpans.find((entry) => entry.cue === "share");
   if (shareCue && !(query.kind === "aggregate" && (query.share === true || query.shareOf !== undefined))) missing.push({ kind: "share", word: shareCue.span.text });

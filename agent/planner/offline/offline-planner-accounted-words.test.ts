@@ -32,6 +32,17 @@ const DROPPED_WORDS: string[] = [
   "人均贷款余额",
   "90后客户数",
   "有房贷又有车贷的客户",
+  // A count the answer does not limit to, a measure word that is only a condition, rows named but not read.
+  "最新的5条预警",
+  "贷款余额超过50万的高价值客户",
+  "评分最低的10个客户",
+];
+
+/** The listed rows' own score is the score said of them (application score for applications). */
+const OWN_SCORE: [string, ExpectedPlan][] = [
+  ["评分低于600的申请", { kind: "list", entity: "applications", filters: [{ kind: "compare", attribute: "application_score", op: "lt", value: 600 }] }],
+  ["applications with score below 600", { kind: "list", entity: "applications", filters: [{ kind: "compare", attribute: "application_score", op: "lt", value: 600 }] }],
+  ["customers with a score under 550", { kind: "list", entity: "customers", filters: [{ kind: "compare", attribute: "score_current", op: "lt", value: 550 }] }],
 ];
 
 /** Months and quarters of a year said relatively ("去年12月") are that month, not the whole year. */
@@ -120,6 +131,10 @@ const FOLLOW_UPS: [string[], ExpectedPlan | "unsupported"][] = [
 describe("offline planner: every word is accounted for", () => {
   it.each(DROPPED_WORDS)("declines %s", (question) => {
     expect(plan(question).status, JSON.stringify(plan(question))).toBe("unsupported");
+  });
+
+  it.each(OWN_SCORE)("%s", (question, expected) => {
+    expectPlan(plan(question), expected, question);
   });
 
   it.each(RELATIVE_MONTHS)("%s", (question, time) => {
