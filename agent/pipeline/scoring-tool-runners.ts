@@ -1,4 +1,5 @@
 /** The scoring tools (tools/scoring) as tool-step runners of the ask pipeline, each statement guarded and recorded. */
+import { datasetIdentityOf } from "../../tools/scoring/model-cache-dataset.ts";
 import { runScoringTool, SCORING_TOOL_NAMES, SCORING_TOOLS } from "../../tools/scoring/registry.ts";
 import type { ResultColumn } from "../../tools/scoring/result-table.ts";
 import { guardedRecordingEngine } from "./guarded-engine.ts";
@@ -17,7 +18,8 @@ export function scoringToolRunners(): ToolRunnerRegistry {
   const runners: ToolRunner[] = SCORING_TOOL_NAMES.map((name) => ({
     name,
     async run(engine, args, context): Promise<ToolRunResult> {
-      const guarded = guardedRecordingEngine(engine, context.policy, context.timeoutMs);
+      // The wrapper is new on every call: it carries the engine's dataset identity so trained models are reused.
+      const guarded = Object.assign(guardedRecordingEngine(engine, context.policy, context.timeoutMs), { datasetVersion: datasetIdentityOf(engine) });
       const withLimit = context.query.limit !== undefined && args.limit === undefined ? { ...args, limit: context.query.limit } : args;
       const output = (await runScoringTool(name, withLimit, { engine: guarded, asOfDate: context.asOfDate, scope: context.scope })) as ScoringTable;
       const tool = SCORING_TOOLS[name];

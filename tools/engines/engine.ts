@@ -27,6 +27,12 @@ export interface QueryOptions {
 /** A read-only connection to one dataset. */
 export interface Engine {
   readonly dialect: DialectName;
+  /**
+   * Names the data this engine reads: equal strings mean equal table contents, so caches of what was computed from the
+   * data (the churn model) can outlive one engine object. Undefined when the engine cannot tell; a wrapper that changes
+   * what queries return must not copy it.
+   */
+  readonly datasetVersion?: string;
   /** Runs one read-only statement with bound parameters (placeholders in the engine's dialect). */
   query(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult>;
   /** The dataset's meta table (as_of_date, seed, scale, schema_version). */

@@ -1,5 +1,6 @@
 /** The Engine over a pool of statement workers that each open the same SQLite file: shared by sql.js and native SQLite. */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { countContractRows, readMeta, rememberSuccess } from "./dataset-catalog.ts";
 import type { Engine, QueryOptions, QueryResult } from "./engine.ts";
 import { DEFAULT_QUERY_TIMEOUT_MS } from "./engine-defaults.ts";
@@ -28,6 +29,8 @@ export interface WorkerPoolEngineOptions {
  */
 export async function createWorkerPoolEngine(options: WorkerPoolEngineOptions): Promise<Engine> {
   if (!existsSync(options.dbPath)) throw new EngineUnavailableError(`dataset file not found: ${options.dbPath} (run npm run data)`);
+  // Taken before the workers read the file, so the version names the data they hold.
+  const datasetVersion = fileVersion(options.dbPath);
   const workers = Math.max(1, Math.floor(options.workers));
   const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   const pool = new StatementWorkerPool(options.dbPath, workers, { spawnWorker: options.spawnWorker, label: options.label });
@@ -54,9 +57,16 @@ export async function createWorkerPoolEngine(options: WorkerPoolEngineOptions): 
   // The file never changes under a running engine, so meta and counts are read once.
   return {
     dialect: "sqlite",
+    datasetVersion,
     query,
     meta: rememberSuccess(() => readMeta(query)),
     tableRowCounts: rememberSuccess(() => countContractRows(query)),
     close: () => pool.close(),
   };
+}
+
+/** The file's identity and last change at open: a regenerated, replaced or copied file is another dataset version. */
+function fileVersion(dbPath: string): string {
+  const stat = statSync(dbPath, { bigint: true });
+  return `sqlite-file:${resolve(dbPath)}:${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
 }

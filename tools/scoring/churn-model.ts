@@ -7,6 +7,8 @@ import { ChurnModelTrainingError } from "./scoring-errors.ts";
 import { monthOf, shiftMonth } from "./scoring-calendar.ts";
 import { predictProbability, trainLogisticRegression } from "./logistic-regression.ts";
 import type { LogisticModel } from "./logistic-regression.ts";
+import { ModelCache } from "./model-cache.ts";
+import { datasetIdentityOf } from "./model-cache-dataset.ts";
 import { rocAuc } from "./roc-auc.ts";
 import type { ScoringSettings } from "./scoring-settings.ts";
 import { fnv1a32, isHoldout } from "./stable-hash.ts";
@@ -96,29 +98,44 @@ function sampleCustomers(ids: string[], maximum: number): string[] {
   return ids.filter((id) => fnv1a32(`sample:${id}`) / 0x1_0000_0000 < share);
 }
 
-/** The histories and model of one engine and as-of date (training is deterministic, so it is done once). */
+/** The histories and model of one dataset and as-of date (training is deterministic, so it is done once). */
 export interface ChurnModelBundle {
   histories: Map<string, CustomerHistory>;
   churnModel: ChurnModel;
 }
 
-const cache = new WeakMap<Engine, Map<string, Promise<ChurnModelBundle>>>();
+/** Trained models kept: a few datasets or settings at once (at scale 1 one bundle holds ~100,000 customer histories). */
+export const CHURN_MODEL_CACHE_ENTRIES = 4;
 
-/** Loads the history and trains the model, once per engine, as-of date and churn settings. */
-export function churnModelFor(engine: Engine, asOfDate: string, settings: ScoringSettings["churn"]): Promise<ChurnModelBundle> {
-  const key = `${asOfDate}|${JSON.stringify(settings)}`;
-  let byKey = cache.get(engine);
-  if (!byKey) cache.set(engine, (byKey = new Map()));
-  let bundle = byKey.get(key);
-  if (!bundle) {
+const cache = new ModelCache<ChurnModelBundle>(CHURN_MODEL_CACHE_ENTRIES);
+let trainings = 0;
+
+/** How many times a churn model was trained in this process (tests check that a second call reuses the model). */
+export function churnModelTrainings(): number {
+  return trainings;
+}
+
+/**
+ * The cache key: the dataset (engine.datasetVersion, else the engine object; plus its meta, so another seed, scale or
+ * as-of date never matches), the as-of date, the churn settings (horizon, snapshots, trainer) and the feature list.
+ */
+async function churnModelKey(engine: Engine, asOfDate: string, settings: ScoringSettings["churn"]): Promise<string> {
+  const meta = Object.entries(await engine.meta()).sort(([left], [right]) => left.localeCompare(right));
+  const features = CHURN_FEATURES.map((feature) => feature.name);
+  return JSON.stringify([datasetIdentityOf(engine), meta, asOfDate, settings, features]);
+}
+
+/**
+ * Loads the history and trains the model once per dataset, as-of date and churn settings. The key does not depend on
+ * the engine object, so the pipeline's per-call guarded wrapper reuses the model; a different dataset file, a
+ * regenerated one or another as-of date trains anew.
+ */
+export async function churnModelFor(engine: Engine, asOfDate: string, settings: ScoringSettings["churn"]): Promise<ChurnModelBundle> {
+  const key = await churnModelKey(engine, asOfDate, settings);
+  return cache.getOrTrain(key, async () => {
+    trainings++;
     const month = monthOf(asOfDate);
-    bundle = loadCustomerHistories(engine, month, historyMonthsNeeded(settings)).then((histories) => ({
-      histories,
-      churnModel: trainChurnModel(histories, month, settings),
-    }));
-    // A failed attempt is not remembered: the next call tries again.
-    bundle.catch(() => byKey?.delete(key));
-    byKey.set(key, bundle);
-  }
-  return bundle;
+    const histories = await loadCustomerHistories(engine, month, historyMonthsNeeded(settings));
+    return { histories, churnModel: trainChurnModel(histories, month, settings) };
+  });
 }
