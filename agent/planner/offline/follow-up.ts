@@ -34,7 +34,8 @@ export function isFollowUp(intent: Intent, previous: Draft, layer: SemanticLayer
   // "最高的3个是哪些", "which are the top 5?": a ranking with a list word and nothing of its own to rank ranks the
   // previous answer's rows or groups.
   const ranks = Boolean(intent.limit) || ["top", "bottom", "best", "worst"].some((cue) => intent.cues.has(cue as never));
-  const nothingOwn = intent.metrics.length === 0 && intent.entityMentions.length === 0 && intent.terms.length === 0 && intent.values.length === 0 && intent.attributes.length === 0 && intent.ambiguities.length === 0 && intent.groupBy.length === 0;
+  const vagueOnlyAsRanking = intent.ambiguities.every((mention) => mention.span.senses.some((sense) => sense.kind === "cue"));
+  const nothingOwn = intent.metrics.length === 0 && intent.entityMentions.length === 0 && intent.terms.length === 0 && intent.values.length === 0 && intent.attributes.length === 0 && vagueOnlyAsRanking && intent.groupBy.length === 0;
   if (ranks && nothingOwn && intent.unknownWords.length === 0) return true;
   // "show only the high-value ones": "only" anywhere narrows the previous rows when nothing new is measured.
   if (intent.cues.has("only") && intent.metrics.length === 0 && !ownEntity) return true;
@@ -83,6 +84,8 @@ export function applyFollowUp(intent: Intent, previous: Draft, layer: SemanticLa
   // A new metric (换成不良率 / what about the NPL ratio) replaces the measured ones; a count turns a list into a count.
   const metrics = [...intent.metrics];
   for (const mention of intent.ambiguities) {
+    // "NPS by channel" → "最差的是哪个": a ranking word that is also vague ranks what was measured before.
+    if (draft.kind === "aggregate" && mention.span.senses.some((sense) => sense.kind === "cue")) continue;
     const ambiguity = layer.ambiguities.find((candidate) => candidate.id === mention.id) as Ambiguity;
     const choice = resolveAmbiguity(ambiguity, contextEntities(intent, layer, draft.kind === "aggregate" ? draft.metrics : []), layer);
     if (!choice) return { kind: "clarify", ambiguity, span: mention.span };
@@ -180,6 +183,8 @@ export function applyFollowUp(intent: Intent, previous: Draft, layer: SemanticLa
       if (time.period) draft.period = time.period;
       if (time.compare) draft.compare = time.compare;
       else if (draft.compare && intent.times.length > 0) draft.compare = { kind: "previous" };
+      // "本月审批通过率" → "和上月比呢": a comparison word naming the period before compares the period said before.
+      else if (draft.period && intent.cueSpans.some((entry) => entry.cue === "compare" && /上个?月|上期|上季/.test(entry.span.text))) draft.compare = { kind: "previous" };
     }
     draft.periodDefaulted = false;
     changed = true;
@@ -190,7 +195,8 @@ export function applyFollowUp(intent: Intent, previous: Draft, layer: SemanticLa
     if (draft.kind === "aggregate") {
       const direction = rankingDirection(intent.cues, layer.metric(draft.metrics[0]).direction, intent.limit?.direction) ?? draft.order[0]?.direction ?? "desc";
       if (draft.dimensions.length > 0) draft.order = [{ by: draft.order[0]?.by ?? draft.metrics[0], direction }];
-      draft.limit = rankingLimit(intent, undefined);
+      // "which is the lowest?", "最差的是哪个": one group.
+      draft.limit = rankingLimit(intent, /\bwhich (?:one|is)\b|哪个|哪一个|哪家/.test(intent.text) ? false : undefined);
     } else {
       const direction = rankingDirection(intent.cues, "neutral", intent.limit?.direction);
       if (draft.order.length > 0 && direction) draft.order = [{ ...draft.order[0], direction }];

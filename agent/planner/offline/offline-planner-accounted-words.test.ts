@@ -124,6 +124,10 @@ const FOLLOW_UPS: [string[], ExpectedPlan | "unsupported"][] = [
   [["各产品的不良率", "which are the top 2?"], { metrics: ["npl_ratio"], dimensions: ["product"], order: [["npl_ratio", "desc"]], limit: 2 }],
   [["逾期率多少", "车贷呢", "按城市拆一下"], { metrics: ["overdue_rate"], dimensions: ["city"], filters: [values("product_category", "auto")] }],
   [["disbursement by branch", "按产品拆一下"], { metrics: ["disbursement_amount"], dimensions: ["branch", "product"] }],
+  [["NPS by channel", "最差的是哪个"], { metrics: ["nps"], dimensions: ["channel"], order: [["nps", "asc"]], limit: 1 }],
+  [["disbursement by product", "which is the lowest?"], { metrics: ["disbursement_amount"], order: [["disbursement_amount", "asc"]], limit: 1 }],
+  [["各分行逾期率", "表现最好的3个"], { metrics: ["overdue_rate"], order: [["overdue_rate", "asc"]], limit: 3 }],
+  [["本月审批通过率", "和上月比呢"], { metrics: ["approval_rate"], time: JUNE, compareTo: MAY }],
   [["列出逾期贷款", "最多的5笔"], "unsupported"],
   [["上海的客户", "最多的3个"], "unsupported"],
 ];
