@@ -48,6 +48,21 @@ export function describeFilter(context: NamingContext, filter: Filter): string {
       return `(${filter.filters.map((inner) => describeFilter(context, inner)).join(zh ? "或" : " or ")})`;
     case "not":
       return zh ? `非（${describeFilter(context, filter.filter)}）` : `not (${describeFilter(context, filter.filter)})`;
+    case "related": {
+      // The condition and the period of the related rows, said of them (the filtered rows keep their own dates).
+      const layer = context.semanticLayer;
+      const name = memberName(context, "entity", filter.entity);
+      const dateColumn = layer.has("entity", filter.entity) ? layer.entity(filter.entity).dateColumn : undefined;
+      const dateId = filter.time?.dateAttribute ?? layer.attributes.find((attribute) => attribute.entity === filter.entity && attribute.sql === dateColumn)?.id;
+      const parts = filter.filters.map((inner) => describeFilter(context, inner));
+      if (filter.time) {
+        const dateName = dateId ? memberName(context, "attribute", dateId) : zh ? "日期" : "date";
+        parts.push(zh ? `${dateName}在 ${filter.time.start} 至 ${filter.time.end} 之间` : `${dateName} ${filter.time.start} to ${filter.time.end}`);
+      }
+      const condition = parts.length > 0 ? (zh ? `（${parts.join("，")}）` : ` (${parts.join("; ")})`) : "";
+      if (zh) return `${filter.exists ? "有" : "没有"}${name}${condition}`;
+      return `${filter.exists ? "with a" : "with no"} ${name}${condition}`;
+    }
   }
 }
 

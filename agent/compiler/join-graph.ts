@@ -32,6 +32,11 @@ export class JoinGraph {
     return entity === this.root || this.parentJoin.has(entity);
   }
 
+  /** The join that brings `entity` in (its last step on the shortest path from the root), if it is reachable. */
+  joinInto(entity: string): Join | undefined {
+    return this.parentJoin.get(entity);
+  }
+
   /** Entities reachable from the root, nearest first. */
   reachable(): string[] {
     return [...this.order];

@@ -11,6 +11,7 @@ import type { CompileContext } from "./compile-context.ts";
 import { compileError } from "./compile-error.ts";
 import type { TimeColumnType } from "./dialects/sql-dialect.ts";
 import type { JoinGraph } from "./join-graph.ts";
+import { relatedFilterSql } from "./related-filter-sql.ts";
 
 /** SQL text (with parameter tokens) and the entities it needs joined. */
 export interface SqlPiece {
@@ -192,6 +193,8 @@ export function filterSql(context: CompileContext, graph: JoinGraph, filter: Fil
       const inner = filterSql(context, graph, filter.filter, period);
       return { sql: `NOT (${inner.sql})`, entities: inner.entities };
     }
+    case "related":
+      return relatedFilterSql(context, graph, filter, filterSql);
   }
 }
 

@@ -23,6 +23,11 @@ function validateFilter(filter: Filter, layer: SemanticLayer): void {
       return;
     case "not":
       validateFilter(filter.filter, layer);
+      return;
+    case "related":
+      layer.entity(filter.entity);
+      filter.filters.forEach((inner) => validateFilter(inner, layer));
+      if (filter.time?.dateAttribute) layer.attribute(filter.time.dateAttribute);
   }
 }
 

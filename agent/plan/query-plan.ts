@@ -40,7 +40,22 @@ export type Filter =
   | { kind: "between"; attribute: string; low: number; high: number }
   | { kind: "and"; filters: Filter[] }
   | { kind: "or"; filters: Filter[] }
-  | { kind: "not"; filter: Filter };
+  | { kind: "not"; filter: Filter }
+  | RelatedFilter;
+
+/**
+ * Rows that have (exists: true) or have no (exists: false) row of a related entity matching `filters` within
+ * `time`: customers with a missed repayment this month, loans without a field visit. The related entity must reach
+ * the filtered rows' entity through the semantic layer's many-to-one joins (repayments → loans → customers); its
+ * filters and time range apply to the related rows only, never to the filtered rows themselves.
+ */
+export interface RelatedFilter {
+  kind: "related";
+  entity: string;
+  exists: boolean;
+  filters: Filter[];
+  time?: TimeFilter;
+}
 
 export const Filter: z.ZodType<Filter> = z.lazy(() =>
   z.discriminatedUnion("kind", [
@@ -64,6 +79,16 @@ export const Filter: z.ZodType<Filter> = z.lazy(() =>
     z.object({ kind: z.literal("and"), filters: z.array(Filter).min(1) }).strict(),
     z.object({ kind: z.literal("or"), filters: z.array(Filter).min(1) }).strict(),
     z.object({ kind: z.literal("not"), filter: Filter }).strict(),
+    z
+      .object({
+        kind: z.literal("related"),
+        entity: Id.describe("the related entity whose rows are looked for, e.g. repayments, collection_actions, risk_alerts"),
+        exists: z.boolean().describe("true: keep rows that have such a related row (EXISTS); false: rows that have none (NOT EXISTS)"),
+        filters: z.array(Filter).describe("conditions on the related rows, e.g. repayment_status in ['missed']"),
+        time: TimeFilter.optional().describe("dates the related rows (their own date column), never the filtered rows"),
+      })
+      .strict()
+      .describe("rows with (or without) a related row matching filters in a period: 'customers with a missed repayment this month'"),
   ]),
 );
 
