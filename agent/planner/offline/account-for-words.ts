@@ -187,6 +187,13 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   // A ranking word (最高, best, top 3) asks for an order; a limit alone would pick arbitrary rows.
   const rankingCue = intent.cueSpans.find((entry) => (RANKING_CUES as readonly string[]).includes(entry.cue));
   if ((rankingCue || intent.limit?.direction) && query.order.length === 0) missing.push({ kind: "ranking", word: rankingCue?.span.text ?? "top" });
+  // "年龄最大的客户": a ranking word said of a grouping's own word ranks by that quantity, not the groups by a count
+  // nobody asked for.
+  if (rankingCue && query.kind === "aggregate" && query.order.length > 0 && !intent.metrics.includes(query.order[0].by)) {
+    const before = intent.text.slice(0, rankingCue.span.start).replace(/[\s的]+$/, "");
+    const rankedGroup = query.dimensions.some((dimension) => [...layer.dimension(dimension.id).names.zh, ...layer.dimension(dimension.id).names.en].some((name) => name.length >= 2 && before.endsWith(name.toLowerCase())));
+    if (rankedGroup) missing.push({ kind: "ranking", word: rankingCue.span.text });
+  }
   // Two periods compared need both periods in the answer.
   // A trend answers a comparison only when its period spans every period said (not "trend this year vs last year").
   const spansTimes = intent.times.every((time) => query.time && time.range.start >= query.time.start && time.range.end <= query.time.end);

@@ -36,6 +36,9 @@ const DROPPED_WORDS: string[] = [
   "最新的5条预警",
   "贷款余额超过50万的高价值客户",
   "评分最低的10个客户",
+  // A ranking word said of a grouping's own word ranks by that quantity, not the groups by a count.
+  "年龄最大的客户",
+  "城市最多的客户",
 ];
 
 /** The listed rows' own score is the score said of them (application score for applications). */
