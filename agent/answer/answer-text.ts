@@ -6,99 +6,33 @@
 import type { AggregateQuery, ListQuery } from "../plan/query-plan.ts";
 import { fragmentTexts } from "../../schema/semantic-layer/semantic-layer.ts";
 import { TABLES } from "../../schema/tables.ts";
-import type { AnswerColumnFormat } from "./answer.ts";
+import { isComparedInRows, pairPeriodRows } from "./compared-rows.ts";
 import { describeFilters, describeMetricCondition, filtersOf, termsOf } from "./filter-words.ts";
-import { formatPercentagePoints, formatPercent, formatValue } from "./format-number.ts";
-import { dimensionValueName, memberName } from "./member-names.ts";
+import { formatPercent, formatValue } from "./format-number.ts";
+import { memberName } from "./member-names.ts";
 import type { NamingContext } from "./member-names.ts";
 import { describeMonth, describePeriod } from "./period-words.ts";
-import type { Period } from "./period-words.ts";
 import { referenceMonthOf } from "./plan-definitions.ts";
 import { dimensionColumnIndexes, metricColumnIndex, numberAt } from "./result-view.ts";
 import type { ResultView } from "./result-view.ts";
-
-type Direction = "higher_is_better" | "lower_is_better" | "neutral";
-
-interface MetricInfo {
-  id: string;
-  name: string;
-  format?: AnswerColumnFormat;
-  direction: Direction;
-  index: number;
-}
+import { partOfWhole, segmentName, segmentShareInfo, segmentShareText, shareColumnIndex, versusRestText } from "./segment-text.ts";
+import { capitalize, changeWords, conditionSuffix, groupName, metricInfo, periodWords } from "./text-parts.ts";
+import type { MetricInfo } from "./text-parts.ts";
 
 /** How many of a list's rows the text names. */
 const LIST_PREVIEW = 3;
 /** How many groups a ranking names. */
 const RANKING_PREVIEW = 5;
 
+/** The bucket before a trend's latest one, per grain. */
+const BUCKET_BEFORE = {
+  day: { zh: "前一日", en: "the day before" },
+  month: { zh: "上月", en: "the month before" },
+  quarter: { zh: "上季度", en: "the quarter before" },
+  year: { zh: "上年", en: "the year before" },
+};
+
 const QUANTIFIERS: Record<string, string> = { customers: "位", loans: "笔", applications: "笔", repayments: "期", campaigns: "个", branches: "家", products: "款" };
-
-const capitalize = (text: string) => (text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}` : text);
-
-function metricInfo(context: NamingContext, view: ResultView, metricId: string): MetricInfo {
-  const layer = context.semanticLayer;
-  const metric = layer.has("metric", metricId) ? layer.metric(metricId) : undefined;
-  const index = metricColumnIndex(view.columns, metricId);
-  return {
-    id: metricId,
-    name: memberName(context, "metric", metricId),
-    format: metric?.format ?? view.columns[index]?.format,
-    direction: metric?.direction ?? "neutral",
-    index,
-  };
-}
-
-/** The period phrase: "2026年6月，" before a Chinese sentence, " for June 2026" inside an English one. */
-function periodWords(context: NamingContext, period: Period | undefined): { zh: string; en: string } {
-  if (!period) return { zh: "", en: "" };
-  const words = describePeriod(period, context.language);
-  return { zh: `${words}，`, en: ` for ${words}` };
-}
-
-/** Filters (and HAVING conditions) as a parenthesised suffix, or "". */
-function conditionSuffix(context: NamingContext, query: AggregateQuery | ListQuery): string {
-  const parts = [describeFilters(context, query.filters)];
-  if (query.kind === "aggregate") parts.push(...query.having.map((condition) => describeMetricCondition(context, condition)));
-  const text = parts.filter(Boolean).join(context.language === "zh" ? "、" : "; ");
-  if (!text) return "";
-  return context.language === "zh" ? `（${text}）` : ` (${text})`;
-}
-
-/** The change from previous to current in words: "上升 0.3 个百分点" / "up 12.5%", and whether it is good news. */
-function changeWords(context: NamingContext, metric: MetricInfo, current: number, previous: number): string {
-  const zh = context.language === "zh";
-  const difference = current - previous;
-  if (Math.abs(difference) < 1e-12) return zh ? "持平" : "unchanged";
-  const up = difference > 0;
-  const fraction = metric.format === "rate" || metric.format === "probability";
-  let amount: string;
-  if (fraction) amount = formatPercentagePoints(difference, context.language);
-  else if (previous !== 0) amount = formatPercent(Math.abs(difference / previous));
-  else amount = formatValue(Math.abs(difference), metric.format, context.language);
-  const verb = zh ? (up ? (fraction ? "上升" : "增长") : "下降") : up ? "up" : "down";
-  let judgement = "";
-  if (metric.direction !== "neutral") {
-    const better = (metric.direction === "higher_is_better") === up;
-    judgement = zh ? (better ? "，有所改善" : "，有所恶化") : better ? " (better)" : " (worse)";
-  }
-  return zh ? `${verb} ${amount}${judgement}` : `${verb} ${amount}${judgement}`;
-}
-
-/** The display name of a row's group: its dimension labels joined. */
-function groupName(context: NamingContext, view: ResultView, row: readonly unknown[], indexes: Map<string, number>): string {
-  const parts = [...indexes.entries()].map(([dimensionId, index]) => {
-    const value = row[index];
-    if (value === null || value === undefined) return context.language === "zh" ? "（空）" : "(none)";
-    const text = String(value);
-    if (dimensionId === "time" && /^\d{4}-\d{2}$/.test(text)) return describeMonth(text, context.language);
-    // A key column without a label column is mapped to the value's name (Shanghai → 上海).
-    const column = view.columns[index];
-    const keyOnly = view.columns.filter((candidate) => candidate.role === "dimension" && candidate.memberId === column.memberId).length === 1;
-    return keyOnly ? dimensionValueName(context, dimensionId, text) : text;
-  });
-  return parts.join(" · ");
-}
 
 function singleText(context: NamingContext, view: ResultView, query: AggregateQuery): string {
   const zh = context.language === "zh";
@@ -123,8 +57,8 @@ function singleText(context: NamingContext, view: ResultView, query: AggregateQu
 function trendText(context: NamingContext, view: ResultView, query: AggregateQuery, metric: MetricInfo, timeIndex: number): string {
   const zh = context.language === "zh";
   const points = view.rows
-    .map((row) => ({ label: groupName(context, view, row, new Map([["time", timeIndex]])), key: String(row[timeIndex]), value: numberAt(row, metric.index) }))
-    .filter((point): point is { label: string; key: string; value: number } => point.value !== undefined)
+    .map((row) => ({ row, label: groupName(context, view, row, new Map([["time", timeIndex]])), key: String(row[timeIndex]), value: numberAt(row, metric.index) }))
+    .filter((point): point is { row: readonly unknown[]; label: string; key: string; value: number } => point.value !== undefined)
     .sort((left, right) => left.key.localeCompare(right.key));
   if (points.length === 0) return emptyText(context, view);
   const show = (value: number) => formatValue(value, metric.format, context.language);
@@ -136,23 +70,47 @@ function trendText(context: NamingContext, view: ResultView, query: AggregateQue
   const suffix = conditionSuffix(context, query);
   if (points.length === 1) return zh ? `${period.zh}${first.label}${metric.name}为 ${show(first.value)}${suffix}。` : `${capitalize(metric.name)} was ${show(first.value)} in ${first.label}${suffix}.`;
   const change = changeWords(context, metric, last.value, first.value);
+  // With each bucket's change (环比), the latest bucket against the one before it, from its previous-value column.
+  const previous = query.bucketChange && metric.transform === undefined ? numberAt(last.row, metricColumnIndex(view.columns, metric.id, "previous")) : undefined;
+  const bucket = BUCKET_BEFORE[query.dimensions[0]?.grain ?? "month"];
+  const latest =
+    previous === undefined
+      ? ""
+      : zh
+        ? `；${last.label}较${bucket.zh}的 ${show(previous)} ${changeWords(context, metric, last.value, previous)}`
+        : `; ${last.label} was ${changeWords(context, metric, last.value, previous)} from ${show(previous)} ${bucket.en}`;
   if (zh)
-    return `${period.zh}${metric.name}从${first.label}的 ${show(first.value)} 变为${last.label}的 ${show(last.value)}，${change}；最高为${highest.label}的 ${show(highest.value)}，最低为${lowest.label}的 ${show(lowest.value)}${suffix}。`;
-  return `${capitalize(metric.name)} went from ${show(first.value)} in ${first.label} to ${show(last.value)} in ${last.label}, ${change}; the highest was ${show(highest.value)} in ${highest.label}, the lowest ${show(lowest.value)} in ${lowest.label}${suffix}.`;
+    return `${period.zh}${metric.name}从${first.label}的 ${show(first.value)} 变为${last.label}的 ${show(last.value)}，${change}；最高为${highest.label}的 ${show(highest.value)}，最低为${lowest.label}的 ${show(lowest.value)}${latest}${suffix}。`;
+  return `${capitalize(metric.name)} went from ${show(first.value)} in ${first.label} to ${show(last.value)} in ${last.label}, ${change}; the highest was ${show(highest.value)} in ${highest.label}, the lowest ${show(lowest.value)} in ${lowest.label}${latest}${suffix}.`;
 }
 
 function groupedText(context: NamingContext, view: ResultView, query: AggregateQuery): string {
   const zh = context.language === "zh";
   const orderMetric = query.order.find((order) => query.metrics.includes(order.by));
-  const metric = metricInfo(context, view, orderMetric?.by ?? query.metrics[0]);
+  const ranking = orderMetric !== undefined && query.limit !== undefined;
+  const whole = metricInfo(context, view, orderMetric?.by ?? query.metrics[0]);
+  const shareIndex = query.share || query.shareOf ? shareColumnIndex(view, whole.id) : -1;
+  // A segment's share per group is what was asked: groups are compared by it, unless the plan ranks by the metric.
+  const metric = query.shareOf && !ranking && shareIndex >= 0 ? segmentShareInfo(context, view, whole.id, query.shareOf) : whole;
   const indexes = dimensionColumnIndexes(view.columns);
   if (query.dimensions.length === 1 && query.dimensions[0].id === "time" && indexes.has("time") && !query.compareTo)
     return trendText(context, view, query, metric, indexes.get("time") as number);
   const groups = view.rows
-    .map((row) => ({ name: groupName(context, view, row, indexes), value: numberAt(row, metric.index), previous: numberAt(row, metricColumnIndex(view.columns, metric.id, "previous")) }))
-    .filter((group): group is { name: string; value: number; previous: number | undefined } => group.value !== undefined);
+    .map((row) => ({ row, name: groupName(context, view, row, indexes), value: numberAt(row, metric.index), previous: numberAt(row, metricColumnIndex(view.columns, metric.id, "previous")) }))
+    .filter((group): group is { row: readonly unknown[]; name: string; value: number; previous: number | undefined } => group.value !== undefined);
   if (groups.length === 0) return emptyText(context, view);
   const show = (value: number) => formatValue(value, metric.format, context.language);
+  // What a group's figure comes with: the segment's part and the whole behind its share, or its share of the total.
+  const detail = (row: readonly unknown[], within: boolean): string => {
+    if (shareIndex < 0) return "";
+    if (metric !== whole) return partOfWhole(context, whole, row, shareIndex, within);
+    const share = numberAt(row, shareIndex);
+    if (share === undefined) return "";
+    const segment = query.shareOf ? segmentName(context, query.shareOf) : "";
+    if (context.language === "zh") return within ? `，${segment ? `其中${segment}` : ""}占 ${formatPercent(share)}` : `（${segment ? `其中${segment}` : ""}占 ${formatPercent(share)}）`;
+    const words = segment ? `${segment} ${formatPercent(share)}` : `${formatPercent(share)} of the total`;
+    return within ? `; ${words}` : ` (${words})`;
+  };
   const period = periodWords(context, view.period);
   const suffix = conditionSuffix(context, query);
   const dimensionNames = query.dimensions.map((dimension) => memberName(context, "dimension", dimension.id));
@@ -183,10 +141,12 @@ function groupedText(context: NamingContext, view: ResultView, query: AggregateQ
 
   if (groups.length === 1) {
     const only = groups[0];
-    return zh ? `${period.zh}${only.name}的${metric.name}为 ${show(only.value)}${suffix}。` : `${capitalize(metric.name)} for ${only.name}${period.en} was ${show(only.value)}${suffix}.`;
+    return zh
+      ? `${period.zh}${only.name}的${metric.name}为 ${show(only.value)}${detail(only.row, false)}${suffix}。`
+      : `${capitalize(metric.name)} for ${only.name}${period.en} was ${show(only.value)}${detail(only.row, false)}${suffix}.`;
   }
   if (orderMetric && query.limit !== undefined) {
-    const listed = groups.slice(0, RANKING_PREVIEW).map((group) => (zh ? `${group.name}（${show(group.value)}）` : `${group.name} (${show(group.value)})`));
+    const listed = groups.slice(0, RANKING_PREVIEW).map((group) => (zh ? `${group.name}（${show(group.value)}${detail(group.row, true)}）` : `${group.name} (${show(group.value)}${detail(group.row, true)})`));
     const more = groups.length > RANKING_PREVIEW ? (zh ? "等" : ", …") : "";
     const highest = orderMetric.direction === "desc";
     if (zh) return `${period.zh}${metric.name}${highest ? "最高" : "最低"}的 ${groups.length} 个${dimensionNames.join("、")}：${listed.join("、")}${more}${suffix}。`;
@@ -195,8 +155,9 @@ function groupedText(context: NamingContext, view: ResultView, query: AggregateQ
   const sorted = [...groups].sort((left, right) => right.value - left.value);
   const top = sorted[0];
   const bottom = sorted[sorted.length - 1];
-  if (zh) return `${period.zh}${across}，${top.name}${metric.name}最高，为 ${show(top.value)}；${bottom.name}最低，为 ${show(bottom.value)}${suffix}。`;
-  return `${capitalize(across)}${period.en}, ${top.name} had the highest ${metric.name} (${show(top.value)}) and ${bottom.name} the lowest (${show(bottom.value)})${suffix}.`;
+  if (zh)
+    return `${period.zh}${across}，${top.name}${metric.name}最高，为 ${show(top.value)}${detail(top.row, false)}；${bottom.name}最低，为 ${show(bottom.value)}${detail(bottom.row, false)}${suffix}。`;
+  return `${capitalize(across)}${period.en}, ${top.name} had the highest ${metric.name} (${show(top.value)}${detail(top.row, true)}) and ${bottom.name} the lowest (${show(bottom.value)}${detail(bottom.row, true)})${suffix}.`;
 }
 
 /** True when an attribute shows a personal-data column of the contract tables (names, id numbers, phones). */
@@ -209,16 +170,17 @@ function isPersonalData(context: NamingContext, attributeId: string): boolean {
   );
 }
 
-/** The column that best explains a listed row: the first term's order attribute, else the first formatted number. */
+/** The column that best explains a listed row: the plan's order attribute, the first term's, else the first formatted number. */
 function highlightColumn(context: NamingContext, view: ResultView, query: ListQuery): number {
   const layer = context.semanticLayer;
+  // The plan's own order ranks the rows (the term's natural order only applies without one), so it explains them.
+  const ordered = query.order[0] ? view.columns.findIndex((column) => column.memberId === query.order[0].by) : -1;
+  if (ordered >= 0) return ordered;
   for (const termId of termsOf(query.filters)) {
     const attribute = layer.has("term", termId) ? layer.term(termId).order?.attribute : undefined;
     const index = attribute ? view.columns.findIndex((column) => column.memberId === attribute) : -1;
     if (index >= 0) return index;
   }
-  const ordered = query.order[0] ? view.columns.findIndex((column) => column.memberId === query.order[0].by) : -1;
-  if (ordered >= 0) return ordered;
   return view.columns.findIndex((column, index) => index > 0 && column.format !== undefined && numberAt(view.rows[0] ?? [], index) !== undefined);
 }
 
@@ -293,8 +255,13 @@ export function answerText(context: NamingContext, view: ResultView): string {
   if (view.rowCount === 0 || view.rows.length === 0) return emptyText(context, view);
   let text: string;
   if (query.kind === "aggregate") {
-    if (query.dimensions.length === 0) text = hasNoFigure(view, query.metrics) ? emptyText(context, view) : singleText(context, view, query);
-    else text = groupedText(context, view, query);
+    // One row per period reads as one row per group with the earlier period's values beside the current ones.
+    const read = isComparedInRows(view, query) ? pairPeriodRows(view, query) : view;
+    if (query.versusRest) text = versusRestText(context, read, { ...query, versusRest: query.versusRest });
+    else if (query.dimensions.length > 0) text = groupedText(context, read, query);
+    else if (hasNoFigure(read, query.metrics)) text = emptyText(context, read);
+    else if (query.shareOf) text = segmentShareText(context, read, { ...query, shareOf: query.shareOf });
+    else text = singleText(context, read, query);
   } else if (query.kind === "list") {
     text = listText(context, view, query);
   } else {
