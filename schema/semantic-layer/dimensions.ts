@@ -281,7 +281,7 @@ export const DIMENSIONS: Dimension[] = [
       value("paid_on_time", ["按时还款", "按期还款", "正常还款"], ["paid on time", "on time"]),
       value("paid_late", ["逾期还款", "延迟还款", "晚还"], ["paid late", "late"]),
       value("partial", ["部分还款", "部分偿还"], ["partial", "partially paid", "partial payment"]),
-      value("missed", ["未还款", "未还", "漏还", "逾期未还"], ["missed", "missed payment", "unpaid"]),
+      value("missed", ["未还款", "未还", "漏还", "逾期未还", "还款违约"], ["missed", "missed payment", "unpaid"]),
       value("scheduled", ["待还", "未到期", "计划还款"], ["scheduled", "upcoming", "not yet due"]),
     ],
   },

@@ -86,7 +86,7 @@ export const ENTITIES: Entity[] = [
   {
     id: "collection_actions",
     table: "collection_actions",
-    names: { zh: ["催收", "催收动作", "贷后管理"], en: ["collection action", "collections", "collection"] },
+    names: { zh: ["催收", "催收动作", "贷后管理"], en: ["collection action", "collections", "collection", "collection actions", "action", "actions"] },
     key: "collection_actions.action_id",
     dateColumn: "collection_actions.action_date",
     dateType: "date",

@@ -20,6 +20,7 @@ import { normalizeQuestion } from "./normalize-question.ts";
 import { resolvePartialDimensions } from "./partial-dimension-names.ts";
 import { clarifyOutcome, unsupportedOutcome } from "./planner-outcomes.ts";
 import { readQuestion } from "./read-question.ts";
+import { readRelatedRows } from "./related-rows.ts";
 import type { Intent } from "./read-question.ts";
 import { findScatteredTerms } from "./scattered-terms.ts";
 import { scanQuestion } from "./scan-question.ts";
@@ -102,8 +103,15 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   let result: BuildResult;
   // The intent the plan was built from (a list question re-read as a measure), which the plan must account for.
   let planned = intent;
-  if (previous && isFollowUp(intent, previous, layer)) result = applyFollowUp(intent, previous, layer, context.asOfDate);
-  else {
+  const followUp = previous !== undefined && isFollowUp(intent, previous, layer);
+  // "本月有未还款的客户": values of rows belonging to the subject filter it by those rows (related-rows.ts).
+  const relatedReading = followUp ? undefined : readRelatedRows(intent, layer, context.asOfDate);
+  if (relatedReading?.kind === "decline") return unsupportedOutcome(layer, language, "not_understood", { related });
+  if (previous && followUp) result = applyFollowUp(intent, previous, layer, context.asOfDate);
+  else if (relatedReading) {
+    result = relatedReading.result;
+    planned = relatedReading.planned;
+  } else {
     result = buildDraft(intent, layer, context.asOfDate);
     // "new customers this month vs last month", "balance trend": rows cannot show a trend or two periods side by
     // side; the question measures those rows (a count, or the measure said) per period.

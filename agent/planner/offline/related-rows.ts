@@ -1,0 +1,167 @@
+/**
+ * Rows filtered by related rows ("本月有未还款的客户", "loans with a field visit this month"): a question about
+ * entity A that names values or terms of an entity B whose rows belong to A (B reaches A through the semantic
+ * layer's many-to-one joins) reads them as a "related" filter on A — EXISTS a B row matching them — and its time
+ * word, if any, dates B's rows, never A's. Anything unclear (two candidate entities, several periods, a period
+ * term of A) declines rather than guesses.
+ */
+import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
+import type { DateRange, Filter, RelatedFilter } from "../../plan/query-plan.ts";
+import { buildDraft } from "./build-draft.ts";
+import type { BuildResult } from "./build-result.ts";
+import { timeOf } from "./question-period.ts";
+import type { Intent } from "./read-question.ts";
+import type { Span } from "./scan-question.ts";
+import { countMetricOf, dimensionCloseness, reachableEntities, termApplies } from "./semantic-helpers.ts";
+import { subjectEntity } from "./subject-entity.ts";
+
+/** What the related reading came to: a draft (with the intent it was built from), or a decline. */
+export type RelatedReading = { kind: "draft"; result: BuildResult; planned: Intent } | { kind: "decline" };
+
+/** Words saying the rows have (or lack) a related row right before its entity's name. */
+const HAVING = /(?:有|做过|收到过?|发生过|出现过|with|have|has|had|got|received|receiving)(?:\s+(?:a|an|any|some|one))?\s*$/;
+const LACKING = /(?:没有|没|无|without|with no|have no|has no|had no|no)(?:\s+(?:a|an|any))?\s*$/;
+
+/** Entities whose rows belong to `subject` (the subject is reachable from them), excluding the subject itself. */
+function childEntities(layer: SemanticLayer, subject: string): Set<string> {
+  return new Set(layer.entities.filter((entity) => entity.id !== subject && reachableEntities(layer, entity.id).has(subject)).map((entity) => entity.id));
+}
+
+/** The entity whose table holds a dimension's column, if that entity's rows belong to the subject. */
+function childOfDimension(layer: SemanticLayer, dimensionId: string, children: Set<string>): string | undefined {
+  const table = layer.dimension(dimensionId).table;
+  return layer.entities.find((entity) => entity.table === table && children.has(entity.id))?.id;
+}
+
+/** Where an entity's name is said in the question, with the words before it. */
+function entityNameAt(layer: SemanticLayer, entity: string, text: string): { before: string } | undefined {
+  const names = [...layer.entity(entity).names.zh, ...layer.entity(entity).names.en].map((name) => name.toLowerCase()).sort((left, right) => right.length - left.length);
+  for (const name of names) {
+    const index = text.indexOf(name);
+    if (index >= 0) return { before: text.slice(0, index) };
+  }
+  return undefined;
+}
+
+/**
+ * Reads a question as rows of its subject filtered by related rows, when it names any; undefined when it names
+ * none (the ordinary readings apply).
+ */
+export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate: string): RelatedReading | undefined {
+  const intent = nounsAsRows(question, layer);
+  // The subject is named as rows ("客户"), or counted by its count metric alone ("客户数量", "how many customers").
+  const countedEntity = intent.metrics.length === 1 ? layer.metric(intent.metrics[0]).entity : undefined;
+  const counted =
+    countedEntity && countMetricOf(layer, countedEntity)?.id === intent.metrics[0] && intent.entityMentions.every((entity) => childEntities(layer, countedEntity).has(entity))
+      ? countedEntity
+      : undefined;
+  const subject = counted ?? subjectEntity(intent, layer);
+  if (!subject || !(intent.entityMentions.includes(subject) || subject === counted)) return undefined;
+  const children = childEntities(layer, subject);
+  const mentionedChildren = intent.entityMentions.filter((entity) => children.has(entity));
+
+  // Value words that do not apply to the subject but to rows belonging to it, with the entities each may mean.
+  const valueMentions: { span: Span; candidates: { entity: string; dimension: string; value: string }[] }[] = [];
+  for (const mention of intent.values) {
+    if (mention.options.some((option) => dimensionCloseness(layer, option.dimension, subject) > 0)) continue;
+    const candidates = mention.options.flatMap((option) => {
+      const entity = childOfDimension(layer, option.dimension, children);
+      return entity ? [{ entity, ...option }] : [];
+    });
+    if (candidates.length > 0) valueMentions.push({ span: mention.span, candidates });
+  }
+  // A word of two entities ("还款违约": a repayment status, an alert type) is decided by the entity named or by the
+  // other words' entity; otherwise it stays undecided and the question is declined.
+  const agreed = new Set([...mentionedChildren, ...valueMentions.filter((mention) => new Set(mention.candidates.map((candidate) => candidate.entity)).size === 1).map((mention) => mention.candidates[0].entity)]);
+  const related: { span: Span; entity: string; filter: Filter }[] = [];
+  for (const mention of valueMentions) {
+    const kept = mention.candidates.filter((candidate) => agreed.size === 0 || agreed.has(candidate.entity));
+    if (new Set(kept.map((candidate) => candidate.entity)).size !== 1) return { kind: "decline" };
+    const { entity, dimension, value } = kept[0];
+    const same = related.find((entry) => entry.filter.kind === "in" && entry.filter.dimension === dimension && intent.negated.has(entry.span) === intent.negated.has(mention.span));
+    if (same && same.filter.kind === "in") {
+      if (!same.filter.values.includes(value)) same.filter.values.push(value);
+      related.push({ span: mention.span, entity, filter: same.filter });
+    } else related.push({ span: mention.span, entity, filter: { kind: "in", dimension, values: [value] } });
+  }
+  for (const { id, span } of intent.termSpans) {
+    if (termApplies(layer, id, subject)) continue;
+    const entity = layer.term(id).entity;
+    if (children.has(entity)) related.push({ span, entity, filter: { kind: "term", term: id } });
+  }
+
+  const entities = new Set(related.map((entry) => entry.entity));
+  if (entities.size > 1) return { kind: "decline" };
+  let entity = [...entities][0];
+  let exists = true;
+  if (entity) {
+    const negated = related.filter((entry) => intent.negated.has(entry.span)).length;
+    if (negated > 0 && negated < related.length) return { kind: "decline" };
+    exists = negated === 0;
+    if (mentionedChildren.some((other) => other !== entity)) return { kind: "decline" };
+  } else {
+    // Only the related entity's name: "有预警的客户", "customers without alerts", "received a campaign touch".
+    if (mentionedChildren.length !== 1) return undefined;
+    const place = entityNameAt(layer, mentionedChildren[0], intent.text);
+    if (!place) return undefined;
+    if (LACKING.test(place.before)) exists = false;
+    else if (!HAVING.test(place.before)) return undefined;
+    entity = mentionedChildren[0];
+  }
+
+  // The question's period dates the related rows: one period, no trend, no comparison, no period term of the subject.
+  const period = relatedPeriod(intent, layer, asOfDate, entity, subject);
+  if (period === "decline") return { kind: "decline" };
+  const relatedSpans = new Set(related.map((entry) => entry.span));
+  const planned: Intent = {
+    ...intent,
+    values: intent.values.filter((mention) => !relatedSpans.has(mention.span)),
+    terms: intent.terms.filter((id) => !related.some((entry) => entry.filter.kind === "term" && entry.filter.term === id)),
+    termSpans: intent.termSpans.filter((entry) => !relatedSpans.has(entry.span)),
+    entityMentions: intent.entityMentions.filter((mentioned) => mentioned !== entity),
+    times: [],
+  };
+  // "有预警的客户": the related entity's name was the only noun to count; what is left names rows (a list).
+  if (related.length === 0 && planned.mode === "aggregate" && !intent.cues.has("count") && intent.metrics.length === 0) planned.mode = "list";
+  const result = buildDraft(planned, layer, asOfDate);
+  if (result.kind !== "draft") return { kind: "draft", result, planned };
+  const draft = result.draft;
+  // The filter applies to the subject's rows: every measure must count or sum them, and nothing else may be dated.
+  if (draft.kind === "list" ? draft.entity !== subject : draft.metrics.some((id) => layer.metric(id).entity !== subject)) return { kind: "decline" };
+  if (draft.period || draft.compare) return { kind: "decline" };
+  const filter: RelatedFilter = { kind: "related", entity, exists, filters: [...new Set(related.map((entry) => entry.filter))], ...(period ? { time: period } : {}) };
+  return { kind: "draft", result: { ...result, draft: { ...draft, filters: [...draft.filters, filter] } }, planned };
+}
+
+/**
+ * "customers with no alerts this month": two plural nouns read as count metrics (customers, alerts), one said right
+ * after a having word (with, without, 有, 没有) and belonging to the other, are rows and their related rows.
+ */
+function nounsAsRows(intent: Intent, layer: SemanticLayer): Intent {
+  if (intent.entityMentions.length > 0 || intent.metrics.length !== 2) return intent;
+  const entities = intent.metrics.map((id) => layer.metric(id).entity);
+  if (intent.metrics.some((id, index) => countMetricOf(layer, entities[index])?.id !== id)) return intent;
+  const [first, second] = entities;
+  const [subject, child] = reachableEntities(layer, second).has(first) && second !== first ? [first, second] : reachableEntities(layer, first).has(second) && first !== second ? [second, first] : [];
+  if (!subject || !child) return intent;
+  const place = entityNameAt(layer, child, intent.text);
+  const subjectPlace = entityNameAt(layer, subject, intent.text);
+  if (!place || !subjectPlace || !(HAVING.test(place.before) || LACKING.test(place.before))) return intent;
+  const counting = intent.cues.has("count");
+  return { ...intent, entityMentions: [subject, child], metrics: counting ? [intent.metrics[entities.indexOf(subject)]] : [], mode: counting ? "aggregate" : "list" };
+}
+
+/** The period of the related rows, none, or a decline when the time words cannot simply date them. */
+function relatedPeriod(intent: Intent, layer: SemanticLayer, asOfDate: string, entity: string, subject: string): DateRange | undefined | "decline" {
+  if (intent.times.length === 0) return undefined;
+  if (intent.times.length > 1 || intent.trendGrain) return "decline";
+  if (intent.terms.some((id) => layer.term(id).entity === subject && layer.term(id).needsPeriod)) return "decline";
+  const { period, compare } = timeOf(intent, asOfDate);
+  if (!period || compare) return "decline";
+  const dateColumn = layer.entity(entity).dateColumn;
+  if (!dateColumn) return "decline";
+  // Rows dated after the as-of date exist only for schedules (installments due next month).
+  const dateAttribute = layer.attributes.find((attribute) => attribute.entity === entity && attribute.sql === dateColumn);
+  if (period.end > asOfDate && !dateAttribute?.schedule) return "decline";
+  return period;
+}
