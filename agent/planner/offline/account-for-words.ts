@@ -194,6 +194,16 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     const rankedGroup = query.dimensions.some((dimension) => [...layer.dimension(dimension.id).names.zh, ...layer.dimension(dimension.id).names.en].some((name) => name.length >= 2 && before.endsWith(name.toLowerCase())));
     if (rankedGroup) missing.push({ kind: "ranking", word: rankingCue.span.text });
   }
+  // A change word (上升, dropped, 变化) needs two periods or a trend to show the change.
+  const changeCue = intent.cueSpans.find((entry) => entry.cue === "rise" || entry.cue === "fall" || entry.cue === "change");
+  if (changeCue && !(query.kind === "aggregate" && (query.compareTo || query.bucketChange || timeGrouped))) missing.push({ kind: "comparison", word: changeCue.span.text });
+  // "AUM下降的客户", "customers whose AUM dropped": a change said of each row is a condition on rows no plan expresses
+  // (a total's change answers another question).
+  const rowNames = layer.entities.flatMap((entity) => entity.names.zh);
+  const changedRows = intent.cueSpans.some(
+    (entry) => (entry.cue === "rise" || entry.cue === "fall") && (rowNames.some((name) => new RegExp(`^\\s*了?\\s*的\\s*${name}`).test(intent.text.slice(entry.span.end))) || /\bwhose\b/.test(intent.text.slice(0, entry.span.start))),
+  );
+  if (changedRows) missing.push({ kind: "comparison", word: "rows that changed" });
   // Two periods compared need both periods in the answer.
   // A trend answers a comparison only when its period spans every period said (not "trend this year vs last year").
   const spansTimes = intent.times.every((time) => query.time && time.range.start >= query.time.start && time.range.end <= query.time.end);

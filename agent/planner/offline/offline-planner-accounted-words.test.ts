@@ -39,6 +39,10 @@ const DROPPED_WORDS: string[] = [
   // A ranking word said of a grouping's own word ranks by that quantity, not the groups by a count.
   "年龄最大的客户",
   "城市最多的客户",
+  // A change said of each row is a condition no plan expresses; a change word needs two periods.
+  "customers whose AUM dropped",
+  "AUM下降的客户",
+  "AUM下降的客户有多少",
 ];
 
 /** The listed rows' own score is the score said of them (application score for applications). */
@@ -108,6 +112,10 @@ const PERIODS: [string, ExpectedPlan][] = [
   ["NPS this year versus last year", { metrics: ["nps"], time: ["2026-01-01", "2026-06-30"], compareTo: ["2025-01-01", "2025-12-31"], compareLayout: "rows" }],
   ["今年的放款金额和去年比", { metrics: ["disbursement_amount"], time: ["2026-01-01", "2026-06-30"], compareTo: ["2025-01-01", "2025-12-31"], compareLayout: "rows" }],
   ["how many alerts this quarter compared with last quarter", { metrics: ["alert_count"], time: ["2026-04-01", "2026-06-30"], compareTo: ["2026-01-01", "2026-03-31"] }],
+  ["how did NPL ratio change vs last quarter", { metrics: ["npl_ratio"], time: ["2026-04-01", "2026-06-30"], compareTo: ["2026-01-01", "2026-03-31"] }],
+  ["NPL ratio compared with last quarter", { metrics: ["npl_ratio"], time: ["2026-04-01", "2026-06-30"], compareTo: ["2026-01-01", "2026-03-31"] }],
+  ["放款金额和上月相比增长了多少", { metrics: ["disbursement_amount"], time: JUNE, compareTo: MAY }],
+  ["申请量跟去年比", { metrics: ["application_count"], time: ["2026-01-01", "2026-06-30"], compareTo: ["2025-01-01", "2025-12-31"] }],
   ["show the AUM trend of high value customers", { metrics: ["total_aum"], dimensions: ["time:month"], filters: [term("high_value")] }],
 ];
 

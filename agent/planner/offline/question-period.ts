@@ -30,23 +30,43 @@ export function timeOf(intent: Intent, asOfDate: string): { period?: DateRange; 
     const month = monthOf(asOfDate);
     period = quarterRange(month.year, Math.ceil(month.month / 3));
   }
+  // "compared with last month", "how did the NPL ratio change vs last quarter": the period said after the comparison
+  // word is the earlier one; the current one is the period after it (even with a change word).
+  const compareSpan = intent.cueSpans.find((entry) => entry.cue === "compare")?.span;
+  // Values compared with each other ("上海和北京对比", "branch vs mobile app this year") are not periods.
+  const comparesValues = new Set(intent.values.flatMap((mention) => mention.options.map((option) => option.dimension))).size < intent.values.length;
+  // "和上月相比", "跟去年比": the same, said with the comparison word after the period.
+  const only = intent.times.length === 1 ? intent.times[0] : undefined;
+  const saidBefore = Boolean(only && compareSpan && compareSpan.start < only.start && only.start - compareSpan.end <= 8);
+  const saidWith = Boolean(only && compareSpan && compareSpan.start >= only.end && compareSpan.start - only.end <= 1 && /(?:和|跟|与|同)\s*$/.test(intent.text.slice(0, only.start)));
+  if (period && compareSpan && !comparesValues && (saidBefore || saidWith)) {
+    const days = daysInRange(period);
+    const months = wholeMonths(period);
+    const next = months ? monthsAfter(period, months) : { start: addDays(period.end, 1), end: addDays(period.end, days) };
+    return { period: next.end > asOfDate ? { start: next.start, end: asOfDate } : next, compare: { kind: "range", range: period } };
+  }
   if (intent.cues.has("previous_period") || changing) return { period, compare: { kind: "previous" } };
   if (intent.cues.has("compare") && period) {
-    // "compared with last month": the period said is the earlier one; the current one is the period after it.
-    const compareSpan = intent.cueSpans.find((entry) => entry.cue === "compare")?.span;
-    const timeStart = intent.times[0].start;
-    // Values compared with each other ("上海和北京对比", "branch vs mobile app this year") are not periods.
-    const comparesValues = new Set(intent.values.flatMap((mention) => mention.options.map((option) => option.dimension))).size < intent.values.length;
     if (comparesValues) return { period };
-    if (compareSpan && compareSpan.start < timeStart && timeStart - compareSpan.end <= 8) {
-      const days = daysInRange(period);
-      const isMonth = period.start.endsWith("-01") && days >= 28 && days <= 31;
-      const next = isMonth ? monthRange({ ...monthOf(addDays(period.end, 1)) }) : { start: addDays(period.end, 1), end: addDays(period.end, days) };
-      return { period: next.end > asOfDate ? { start: next.start, end: asOfDate } : next, compare: { kind: "range", range: period } };
-    }
     return { period, compare: { kind: "range", range: previousPeriod(period) } };
   }
   return { period };
+}
+
+/** How many whole calendar months a range spans (0 when it does not start on a first and end on a last day). */
+function wholeMonths(range: DateRange): number {
+  const first = monthOf(range.start);
+  const last = monthOf(range.end);
+  if (!range.start.endsWith("-01") || monthRange(last).end !== range.end) return 0;
+  return (last.year - first.year) * 12 + last.month - first.month + 1;
+}
+
+/** The `count` whole months right after a range. */
+function monthsAfter(range: DateRange, count: number): DateRange {
+  const start = monthOf(addDays(range.end, 1));
+  let end = start;
+  for (let index = 1; index < count; index++) end = monthOf(addDays(monthRange(end).end, 1));
+  return { start: monthRange(start).start, end: monthRange(end).end };
 }
 
 /** The last 12 whole months ending with the as-of month. */
