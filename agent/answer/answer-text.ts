@@ -16,7 +16,7 @@ import { referenceMonthOf } from "./plan-definitions.ts";
 import { dimensionColumnIndexes, metricColumnIndex, numberAt } from "./result-view.ts";
 import type { ResultView } from "./result-view.ts";
 import { partOfWhole, segmentName, segmentShareInfo, segmentShareText, shareColumnIndex, versusRestText } from "./segment-text.ts";
-import { capitalize, changeWords, conditionSuffix, groupName, metricInfo, periodWords } from "./text-parts.ts";
+import { capitalize, changeWords, conditionSuffix, groupName, metricInfo, periodsComparable, periodWords } from "./text-parts.ts";
 import type { MetricInfo } from "./text-parts.ts";
 
 /** How many of a list's rows the text names. */
@@ -46,6 +46,8 @@ function singleText(context: NamingContext, view: ResultView, query: AggregateQu
     const previous = numberAt(row, metricColumnIndex(view.columns, metricId, "previous"));
     if (!query.compareTo || current === undefined || previous === undefined) return zh ? `${metric.name}为 ${shown}` : `${metric.name} was ${shown}`;
     const before = formatValue(previous, metric.format, context.language);
+    if (!periodsComparable(context, query, metricId))
+      return zh ? `${metric.name}为 ${shown}，${compared}为 ${before}（两段时间长短不同，不计算变化）` : `${metric.name} was ${shown}, against ${before} for ${compared} (periods of different length, so no change is computed)`;
     const change = changeWords(context, metric, current, previous);
     return zh ? `${metric.name}为 ${shown}，较${compared}的 ${before} ${change}` : `${metric.name} was ${shown}, ${change} from ${before} for ${compared}`;
   });
@@ -120,7 +122,7 @@ function groupedText(context: NamingContext, view: ResultView, query: AggregateQ
       : `按${dimensionNames.join("、")}分组的 ${groups.length} 个组合中`
     : `across ${groups.length} groups by ${dimensionNames.join(" and ")}`;
 
-  if (query.compareTo) {
+  if (query.compareTo && periodsComparable(context, query, metric.id)) {
     const changed = groups.filter((group) => group.previous !== undefined).map((group) => ({ ...group, delta: group.value - (group.previous as number) }));
     if (changed.length > 0) {
       const rise = changed.reduce((best, group) => (group.delta > best.delta ? group : best));

@@ -8,6 +8,8 @@ import { writeDataset } from "../../schema/generator/generate-dataset.ts";
 import type { Engine } from "../../tools/engines/engine.ts";
 import { createSqlJsEngine } from "../../tools/engines/sqljs-engine.ts";
 import { createAsk } from "../pipeline/ask-pipeline.ts";
+import { QueryPlan } from "../plan/query-plan.ts";
+import { chartAndActions } from "./chart-and-actions.ts";
 import type { Ask } from "../pipeline/ask-pipeline.ts";
 
 let directory: string;
@@ -67,5 +69,41 @@ describe("chart and actions in answers", () => {
     const single = await ask("不良率是多少");
     expect(single.status).toBe("answered");
     expect(single.chart).toBeNull();
+  });
+
+  it("never judges branches by the halves of a segment against the rest; charts the two sides as bars", async () => {
+    const columns = [
+      { name: "segment", label: "分组", role: "dimension", memberId: "segment" },
+      { name: "branch", label: "分行", role: "dimension", memberId: "branch" },
+      { name: "branch_name", label: "分行名称", role: "dimension", memberId: "branch" },
+      { name: "overdue_rate", label: "逾期率", role: "metric", memberId: "overdue_rate", format: "rate" },
+    ];
+    const rows = [
+      ["其他", "BR01", "上海浦东支行", 0.05],
+      ["年轻客户", "BR01", "上海浦东支行", 0.01],
+    ];
+    const query = { kind: "aggregate", metrics: ["overdue_rate"], dimensions: [{ id: "branch" }] };
+    const visuals = (extra: Record<string, unknown>) =>
+      chartAndActions({ engine, asOfDate: "2026-03-31", language: "zh", plan: QueryPlan.parse({ query: { ...query, ...extra } }), columns, rows, title: "逾期率" });
+    const versus = await visuals({ versusRest: { kind: "term", term: "young" } });
+    expect(versus.actions.map((action) => action.id)).not.toContain("branch_review");
+    const spec = versus.chart as { mark: string; encoding: { x: { field: string }; color: { field: string } } };
+    expect(spec.mark).toBe("bar");
+    expect([spec.encoding.x.field, spec.encoding.color.field]).toEqual(["branch_name", "segment"]);
+    expect(() => compile(spec as never)).not.toThrow();
+    // The same rows read as whole branches would call for a review: the rule itself still works.
+    const whole = await visuals({});
+    expect(whole.actions.map((action) => action.id)).toContain("branch_review");
+  });
+
+  it("draws no chart for a segment's share of the whole and two bars for a segment against the rest", async () => {
+    const share = await ask("低价值客户占比");
+    expect(share.status).toBe("answered");
+    expect(share.chart).toBeNull();
+    expect(share.text).toMatch(/^低价值客户占客户数的 [\d.]+%（[\d,]+ \/ [\d,]+）。$/);
+    const versus = await ask("年轻客户和其他客户的逾期率对比");
+    expect(versus.status).toBe("answered");
+    expect((versus.chart as { mark: string } | null)?.mark).toBe("bar");
+    expect(versus.text).toMatch(/^逾期率：年轻客户 [\d.]+%，其他客户 [\d.]+%，(年轻客户|其他客户)更高。$/);
   });
 });

@@ -20,7 +20,7 @@ export interface VisualsRequest {
   language: Language;
   plan: QueryPlan;
   /** Result columns; role and memberId come from the compiler (absent for tool and raw-SQL results). */
-  columns: { name: string; label: string; role?: string; memberId?: string; format?: string }[];
+  columns: { name: string; label: string; role?: string; memberId?: string; format?: string; transform?: string }[];
   rows: readonly (readonly unknown[])[];
   /** The chart title (the answer's interpretation is too long; the metric names do). */
   title: string;
@@ -42,7 +42,8 @@ function chartColumns(columns: VisualsRequest["columns"]): ChartColumn[] {
     const previous = columns[index - 1];
     const isLabel = column.role === "dimension" && previous?.role === "dimension" && previous.memberId === column.memberId;
     const role = isLabel ? "label" : ((column.role ?? "attribute") as ChartColumn["role"]);
-    return { name: column.name, label: column.label, role, ...(column.memberId ? { memberId: column.memberId } : {}), ...(column.format ? { format: column.format } : {}) };
+    const transform = column.transform === "share" || column.transform === "change_ratio" ? { transform: column.transform as ChartColumn["transform"] } : {};
+    return { name: column.name, label: column.label, role, ...(column.memberId ? { memberId: column.memberId } : {}), ...(column.format ? { format: column.format } : {}), ...transform };
   });
 }
 
@@ -88,17 +89,21 @@ export async function chartAndActions(request: VisualsRequest): Promise<{ chart:
           columns: chartColumns(request.columns),
           rows,
           ranked: query.kind === "aggregate" && query.limit !== undefined,
+          segmentShare: query.kind === "aggregate" && query.shareOf !== undefined,
         })
       : query.kind === "list"
         ? rankingChart(request, query, rows)
         : null;
   const filters = query.kind === "sql" ? [] : query.filters;
+  // A segment against the rest splits every group in two: no row is a group's own figure (a branch's overdue rate),
+  // so rules that judge groups by their figures must not read them.
+  const split = query.kind === "aggregate" && query.versusRest !== undefined;
   const actions = await recommendActions(
     {
       language: request.language,
       terms: termsOf(filters),
-      metrics: query.kind === "aggregate" ? query.metrics : [],
-      dimensions: query.kind === "aggregate" ? query.dimensions.map((dimension) => dimension.id) : [],
+      metrics: query.kind === "aggregate" && !split ? query.metrics : [],
+      dimensions: query.kind === "aggregate" && !split ? query.dimensions.map((dimension) => dimension.id) : [],
       tool: query.kind === "tool" ? query.tool : undefined,
       columns: request.columns.map((column) => column.name),
       rows,

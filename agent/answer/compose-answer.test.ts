@@ -23,6 +23,9 @@ const BALANCE = column("outstanding_balance", "metric", "outstanding_balance", "
 const BRANCH = column("branch", "dimension", "branch", "分行", "branch");
 const BRANCH_NAME = column("branch_name", "dimension", "branch", "分行名称", "branch name");
 const CITY = column("city", "dimension", "city", "城市", "city");
+const SEGMENT = column("segment", "dimension", "segment", "分组", "group");
+const CUSTOMERS = column("customer_count", "metric", "customer_count", "客户数", "customer count", "count");
+const LOW_VALUE_SHARE: CompiledColumn = { ...column("customer_count_share", "metric", "customer_count", "低价值客户客户数占比", "low-value customers share of customer count", "rate"), transform: "share" };
 const MONTH = column("time_month", "dimension", "time", "月份", "month");
 const JUNE = { start: "2026-06-01", end: "2026-06-30" };
 const MAY = { start: "2026-05-01", end: "2026-05-31" };
@@ -116,6 +119,58 @@ describe("texts", () => {
       "2026年6月，与2026年5月相比，各城市中逾期率上升最多的是上海（3% → 4.2%，上升 1.2 个百分点，有所恶化）；下降最多的是北京（2% → 1%，下降 1 个百分点，有所改善）。",
     ],
     [
+      "a segment against the rest names both sides, the segment's own value first (zh)",
+      () => compose(aggregate({ versusRest: { kind: "term", term: "young" } }), [SEGMENT, OVERDUE], [["其他", 0.0336], ["年轻客户", 0.031]], "zh"),
+      "逾期率：年轻客户 3.1%，其他客户 3.36%，其他客户更高。",
+    ],
+    [
+      "a segment against the rest (en)",
+      () => compose(aggregate({ versusRest: { kind: "term", term: "young" }, time: JUNE }), [SEGMENT, OVERDUE], [["others", 0.0336], ["young customers", 0.041]], "en", { period: JUNE }),
+      "Overdue rate for June 2026: young customers 4.1% vs other customers 3.36% (higher for young customers).",
+    ],
+    [
+      "a segment against the rest, per city",
+      () =>
+        compose(
+          aggregate({ versusRest: { kind: "term", term: "young" }, dimensions: [{ id: "city" }] }),
+          [SEGMENT, CITY, OVERDUE],
+          [["其他", "Beijing", 0.03], ["其他", "Shanghai", 0.02], ["年轻客户", "Beijing", 0.031], ["年轻客户", "Shanghai", 0.05]],
+          "zh",
+        ),
+      "按城市看，年轻客户与其他客户的逾期率差距最大的是上海（年轻客户 5%，其他客户 2%，年轻客户更高）；差距最小的是北京（年轻客户 3.1%，其他客户 3%，年轻客户更高）。",
+    ],
+    [
+      "a segment with no rows of its own says so",
+      () => compose(aggregate({ versusRest: { kind: "in", dimension: "city", values: ["Shanghai"] } }), [SEGMENT, OVERDUE], [["其他", 0.0336]], "zh"),
+      "逾期率：上海 —，其他城市 3.36%，上海没有数据。",
+    ],
+    [
+      "a segment's share: the percentage, the part and the whole (zh)",
+      () => compose({ query: { kind: "aggregate", metrics: ["customer_count"], shareOf: { kind: "term", term: "low_value" } } }, [CUSTOMERS, LOW_VALUE_SHARE], [[4000, 0.234]], "zh"),
+      "低价值客户占客户数的 23.4%（936 / 4,000）。",
+    ],
+    [
+      "a segment's share (en)",
+      () => compose({ query: { kind: "aggregate", metrics: ["customer_count"], shareOf: { kind: "term", term: "low_value" } } }, [CUSTOMERS, LOW_VALUE_SHARE], [[4000, 0.234]], "en"),
+      "Low-value customers made up 23.4% of customer count (936 of 4,000).",
+    ],
+    [
+      "a segment's share of nothing",
+      () => compose({ query: { kind: "aggregate", metrics: ["customer_count"], shareOf: { kind: "term", term: "low_value" } } }, [CUSTOMERS, LOW_VALUE_SHARE], [[0, null]], "zh"),
+      "客户数为 0，无法计算低价值客户的占比。",
+    ],
+    [
+      "a segment's share per city: ranked by the share",
+      () =>
+        compose(
+          { query: { kind: "aggregate", metrics: ["customer_count"], dimensions: [{ id: "city" }], shareOf: { kind: "term", term: "low_value" } } },
+          [CITY, CUSTOMERS, LOW_VALUE_SHARE],
+          [["Beijing", 4000, 0.1], ["Shanghai", 1000, 0.5]],
+          "en",
+        ),
+      "Across 2 groups by city, Shanghai had the highest low-value customers share (50%; 500 of 1,000) and Beijing the lowest (10%; 400 of 4,000).",
+    ],
+    [
       "an empty result restates the filters and the period",
       () => compose({ query: { kind: "aggregate", metrics: ["overdue_rate"], filters: [{ kind: "term", term: "high_value" }], time: JUNE } }, [OVERDUE], [], "zh", { period: JUNE }),
       "没有找到符合条件的数据（筛选条件：高价值客户；时间：2026年6月）。可以放宽筛选条件或扩大时间范围后再试。",
@@ -169,6 +224,14 @@ describe("the rest of the answer", () => {
       { name: "overdue_rate", type: "number", label: "overdue rate", format: "rate" },
     ]);
     expect(answer).toMatchObject({ chart: null, actions: [], status: "answered", row_count: 1, sql: ["SELECT 1"] });
+  });
+
+  it("names the segment of a share and of a comparison with the rest, and cites its 口径", () => {
+    const share = compose({ query: { kind: "aggregate", metrics: ["customer_count"], shareOf: { kind: "term", term: "low_value" } } }, [CUSTOMERS, LOW_VALUE_SHARE], [[4000, 0.234]], "zh");
+    expect(share.interpretation).toMatch(/^统计客户数；计算其中低价值客户所占的比例（低价值客户的部分 ÷ 全部）。口径：客户数 = .*；低价值客户 = customers.value_tier = 'low'。$/);
+    expect(share.definitions.map((definition) => definition.id)).toEqual(["customer_count", "low_value"]);
+    const versus = compose(aggregate({ versusRest: { kind: "term", term: "young" } }), [SEGMENT, OVERDUE], [["others", 0.03], ["young customers", 0.04]], "en");
+    expect(versus.interpretation).toMatch(/^Compute overdue rate; young customers against all the others\. Definitions: .*young customers = age < 30\.$/);
   });
 
   it("restates the plan with the period and the 口径 of its metrics and terms", () => {

@@ -241,6 +241,14 @@ describe("every number in the headline is the result's", () => {
     expect(result.text).toMatch(new RegExp(`^Loan count for .* was ${formatValue(current, "count", "en").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},`));
   });
 
+  it("states both values but no change for a count over periods of different length (year to date against a whole year)", () => {
+    const result = answer({ kind: "aggregate", metrics: ["loan_count"], time: THIS_YEAR, compareTo: { start: "2025-01-01", end: "2025-12-31" }, compareLayout: "rows" }, "zh");
+    const labels = comparisonLabels(THIS_YEAR, { start: "2025-01-01", end: "2025-12-31" });
+    const current = rowWhere(result, "period_label", labels.current)[index(result, "loan_count")];
+    const previous = rowWhere(result, "period_label", labels.previous)[index(result, "loan_count")];
+    expect(result.text).toBe(`2026年1月至6月，贷款笔数为 ${formatValue(current, "count", "zh")}，2025年为 ${formatValue(previous, "count", "zh")}（两段时间长短不同，不计算变化）。`);
+  });
+
   it("a tool's single figure and a tool's table (the composer, when the tool wrote no text)", () => {
     const toolPlan = (limit?: number) => QueryPlan.parse({ query: { kind: "tool", tool: "risk_trend", ...(limit ? { limit } : {}) } });
     const compose = (columns: CompiledColumn[], rows: unknown[][]) =>

@@ -1,7 +1,7 @@
 /** The plan restated in words, with the date range and the 口径 of every metric and term it used. */
 import type { QueryPlan } from "../plan/query-plan.ts";
 import type { AnswerDefinition } from "./answer.ts";
-import { describeFilters, describeMetricCondition } from "./filter-words.ts";
+import { describeFilter, describeFilters, describeMetricCondition } from "./filter-words.ts";
 import { memberName } from "./member-names.ts";
 import type { NamingContext } from "./member-names.ts";
 import { referenceMonthOf } from "./plan-definitions.ts";
@@ -48,6 +48,16 @@ function clauses(context: InterpretationContext, plan: QueryPlan): string[] {
   }
   const filters = describeFilters(context, query.filters);
   if (filters) parts.push(zh ? `筛选：${filters}` : `where ${filters}`);
+  // The segment of a share or of a comparison with the rest is no filter: every row counts, the segment is named.
+  if (query.kind === "aggregate" && query.shareOf) {
+    const segment = describeFilter(context, query.shareOf);
+    parts.push(zh ? `计算其中${segment}所占的比例（${segment}的部分 ÷ 全部）` : `the share of ${segment} (the part for ${segment} ÷ the whole)`);
+  }
+  if (query.kind === "aggregate" && query.versusRest) {
+    const segment = describeFilter(context, query.versusRest);
+    parts.push(zh ? `对比${segment}与其余全部（其他）` : `${segment} against all the others`);
+  }
+  if (query.kind === "aggregate" && query.share) parts.push(zh ? "计算各组占总体的比例" : "each group's share of the total");
   if (query.kind === "aggregate" && query.having.length > 0) {
     const having = query.having.map((condition) => describeMetricCondition(context, condition));
     parts.push(zh ? `只保留${having.join("且")}的分组` : `keeping groups with ${having.join(" and ")}`);

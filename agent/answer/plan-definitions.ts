@@ -22,7 +22,9 @@ export function planDefinitions(context: NamingContext, plan: QueryPlan): Answer
     const metric = layer.metric(id);
     definitions.push({ id, name: metric.names[context.language][0], formula: metric.formula, description: metric.description[context.language] });
   }
-  for (const id of termsOf(filtersOf(plan.query))) {
+  const query = plan.query;
+  const segments = query.kind === "aggregate" ? [query.shareOf, query.versusRest].filter((filter) => filter !== undefined) : [];
+  for (const id of termsOf([...filtersOf(query), ...segments])) {
     if (!layer.has("term", id)) continue;
     const term = layer.term(id);
     definitions.push({ id, name: term.names[context.language][0], formula: term.formula, description: term.description[context.language] });
@@ -38,7 +40,8 @@ export function referenceMonthOf(context: NamingContext, plan: QueryPlan, asOfDa
   const query = plan.query;
   if (query.kind === "tool" || query.kind === "sql") return undefined;
   const layer = context.semanticLayer;
-  const fragments = termsOf(query.filters).flatMap((id) => (layer.has("term", id) ? fragmentTexts(layer.term(id).sql) : []));
+  const segments = query.kind === "aggregate" ? [query.shareOf, query.versusRest].filter((filter) => filter !== undefined) : [];
+  const fragments = termsOf([...query.filters, ...segments]).flatMap((id) => (layer.has("term", id) ? fragmentTexts(layer.term(id).sql) : []));
   if (query.kind === "list") for (const id of query.attributes) if (layer.has("attribute", id)) fragments.push(...fragmentTexts(layer.attribute(id).sql));
   const usesMonth = fragments.some((text) => text.includes("{{month}}") || text.includes("{{previous_month}}"));
   return usesMonth || query.referenceMonth ? (query.referenceMonth ?? monthOf(asOfDate)) : undefined;

@@ -1,4 +1,5 @@
 /** Pieces the answer sentences share: a metric as stated, the period phrase, the conditions, a change in words, a group's name. */
+import { isAdditive } from "../compiler/metric-share.ts";
 import type { AggregateQuery, ListQuery } from "../plan/query-plan.ts";
 import type { AnswerColumnFormat } from "./answer.ts";
 import { describeFilters, describeMetricCondition } from "./filter-words.ts";
@@ -89,4 +90,21 @@ export function groupName(context: NamingContext, view: ResultView, row: readonl
     return keyOnly ? dimensionValueName(context, dimensionId, text) : text;
   });
   return parts.join(" · ");
+}
+
+/** Days in an inclusive range. */
+function daysIn(range: { start: string; end: string }): number {
+  return (Date.parse(`${range.end}T00:00:00Z`) - Date.parse(`${range.start}T00:00:00Z`)) / 86_400_000 + 1;
+}
+
+/**
+ * False when a count or a sum is compared over periods of clearly different length (this year to date against the
+ * whole of last year): its change would say less business where there was only less time.
+ */
+export function periodsComparable(context: NamingContext, query: AggregateQuery, metricId: string): boolean {
+  if (!query.time || !query.compareTo) return true;
+  const layer = context.semanticLayer;
+  if (!layer.has("metric", metricId) || !isAdditive(layer.metric(metricId))) return true;
+  const [current, previous] = [daysIn(query.time), daysIn(query.compareTo)];
+  return Math.abs(current - previous) <= 0.1 * Math.max(current, previous);
 }

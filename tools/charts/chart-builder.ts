@@ -1,8 +1,9 @@
 /**
  * The chart builder: picks a Vega-Lite v6 chart from the result's shape and the plan — a time series gets a line,
  * one category and a metric a sorted bar, shares of a whole an arc (at most 6 parts), two categories a grouped bar
- * or heatmap, a single number or an entity list no chart — with titles, axis labels and number formats (rates as %)
- * in the question's language.
+ * or heatmap, two periods in rows bars side by side, a segment against the rest two bars (per category: grouped), a segment's share per group a bar of the
+ * share, a single number or an entity list no chart — with titles, axis labels and number formats (rates as %) in
+ * the question's language.
  */
 import { z } from "zod";
 
@@ -17,6 +18,7 @@ export const ChartColumn = z
     role: z.enum(["dimension", "metric", "attribute", "previous", "change", "label"]).describe("what the column is in the plan"),
     memberId: z.string().optional().describe("the semantic-layer id behind the column; 'time' for the time dimension"),
     format: z.string().optional().describe("count, money, rate, hours, number, score or probability"),
+    transform: z.enum(["change_ratio", "share"]).optional().describe("a derived column: a change ratio, or a share of the metric memberId"),
   })
   .strict();
 export type ChartColumn = z.infer<typeof ChartColumn>;
@@ -31,6 +33,8 @@ export const ChartRequest = z
     rows: z.array(z.array(z.unknown())),
     /** The plan asked for a ranking (top/bottom N): parts are not a whole. */
     ranked: z.boolean().default(false),
+    /** The plan asked for a segment's share within each group (shareOf): the share column is what is charted. */
+    segmentShare: z.boolean().default(false),
   })
   .strict();
 export type ChartRequest = z.input<typeof ChartRequest>;
@@ -75,7 +79,7 @@ export function buildChart(input: ChartRequest): VegaLiteSpec | null {
     const next = request.columns[index + 1];
     return next && next.role === "label" ? { ...next, label: dimension.label } : dimension;
   };
-  const metric = metrics[0];
+  const metric = (request.segmentShare ? metrics.find((column) => column.transform === "share") : undefined) ?? metrics[0];
   const base = {
     $schema: VEGA_LITE_SCHEMA,
     title: request.title,
@@ -99,6 +103,23 @@ export function buildChart(input: ChartRequest): VegaLiteSpec | null {
       ...(column.role === "metric" || column.role === "previous" || column.role === "change" ? { format: numberFormat(column.format) } : {}),
     }));
 
+  // Two periods compared in rows (period_label) are two bars per category, not a line through two points.
+  const periods = dimensions.find((dimension) => dimension.name === "period_label");
+  if (periods) {
+    const others = dimensions.filter((dimension) => dimension !== periods);
+    const category = others.length > 0 ? labelFor(others[0]) : periods;
+    return {
+      ...base,
+      mark: "bar",
+      encoding: {
+        x: { field: category.name, type: "nominal", title: axisTitle(category), sort: null },
+        ...(others.length > 0 ? { xOffset: { field: periods.name, type: "nominal", sort: "ascending" } } : {}),
+        y: quantitative(metric),
+        color: { field: periods.name, type: "nominal", title: axisTitle(periods), sort: "ascending" },
+        tooltip,
+      },
+    };
+  }
   const time = dimensions.find((dimension) => dimension.memberId === "time");
   if (time) {
     const series = dimensions.find((dimension) => dimension !== time);
@@ -114,10 +135,13 @@ export function buildChart(input: ChartRequest): VegaLiteSpec | null {
     };
   }
 
-  const category = labelFor(dimensions[0]);
-  if (dimensions.length >= 2) {
-    const second = labelFor(dimensions[1]);
-    if (metric.format === "rate" || metric.format === "probability") {
+  // A segment against the rest (versusRest) is the series of two colours, never the category axis.
+  const segment = dimensions.find((dimension) => dimension.memberId === "segment");
+  const categories = segment && dimensions.length >= 2 ? [...dimensions.filter((dimension) => dimension !== segment), segment] : dimensions;
+  const category = labelFor(categories[0]);
+  if (categories.length >= 2) {
+    const second = labelFor(categories[1]);
+    if ((metric.format === "rate" || metric.format === "probability") && !segment) {
       return {
         ...base,
         mark: "rect",
@@ -160,7 +184,8 @@ export function buildChart(input: ChartRequest): VegaLiteSpec | null {
   }
 
   const values = request.rows.map((row) => Number(row[request.columns.indexOf(metric)]));
-  const isWhole = !request.ranked && ADDITIVE_FORMATS.has(metric.format ?? "") && values.every((value) => value >= 0);
+  // Two sides of a segment are compared, not parts of a whole: bars, in their own order.
+  const isWhole = !request.ranked && !segment && ADDITIVE_FORMATS.has(metric.format ?? "") && values.every((value) => value >= 0);
   if (isWhole && request.rows.length <= MAX_ARC_PARTS) {
     return {
       ...base,
@@ -176,7 +201,7 @@ export function buildChart(input: ChartRequest): VegaLiteSpec | null {
     ...base,
     mark: "bar",
     encoding: {
-      y: { field: category.name, type: "nominal", title: axisTitle(category), sort: "-x" },
+      y: { field: category.name, type: "nominal", title: axisTitle(category), sort: segment ? null : "-x" },
       x: quantitative(metric),
       tooltip,
     },
