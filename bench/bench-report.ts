@@ -174,7 +174,7 @@ function ratioSpread(scaleResults: ScaleResults, run: QuestionBenchResult): stri
   return (
     `median ratio ${median(ratios.map((entry) => entry.ratio)).toFixed(2)}× over ${ratios.length} questions; ` +
     `${quick.length} with native time under 5 ms: median ${median(quick).toFixed(1)}×; ${slow.length} at 5 ms or more: median ${median(slow).toFixed(2)}×; ` +
-    `SQL alone (sql.js in its worker vs native): median ${median(sqlOnly).toFixed(2)}×`
+    `SQL alone (${ENGINE_NAMES[run.engine]} in its worker vs native): median ${median(sqlOnly).toFixed(2)}×`
   );
 }
 
