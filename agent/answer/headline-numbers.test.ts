@@ -83,6 +83,12 @@ function planWords(result: Result): string[] {
       const value = row[index];
       words.push(value);
       if (/^\d{4}-\d{2}$/.test(value)) words.push(describeMonth(value, language));
+      const quarter = /^(\d{4})-Q([1-4])$/.exec(value);
+      if (quarter) {
+        const first = (Number(quarter[2]) - 1) * 3 + 1;
+        const last = new Date(Date.UTC(Number(quarter[1]), first + 2, 0)).toISOString().slice(0, 10);
+        words.push(describePeriod({ start: `${quarter[1]}-${String(first).padStart(2, "0")}-01`, end: last }, language));
+      }
     }
   });
   return words.filter(Boolean).sort((left, right) => right.length - left.length);
@@ -222,6 +228,18 @@ const CASES: [string, QueryPlanInput["query"], Language, (result: Result) => str
     return [`${segment[index(r, "segment")]} ${show(r, segment[index(r, "approval_rate")], "approval_rate")} vs others ${show(r, rowWhere(r, "segment", "others")[index(r, "approval_rate")], "approval_rate")}`];
   }],
   ["versusRest, grouped", { kind: "aggregate", metrics: ["outstanding_balance"], dimensions: [{ id: "city" }], versusRest: { kind: "term", term: "high_value" } }, "zh", () => ["高价值客户与其他客户的贷款余额差距最大的是"]],
+  ["two categories", { kind: "aggregate", metrics: ["loan_count"], dimensions: [{ id: "city" }, { id: "product_category" }] }, "zh", (r) => [
+    `最高，为 ${show(r, extreme(r, "loan_count", 1)[index(r, "loan_count")], "loan_count")}`,
+  ]],
+  ["a trend per category", { kind: "aggregate", metrics: ["overdue_rate"], dimensions: [{ id: "time", grain: "quarter" }, { id: "value_tier" }], time: THIS_YEAR }, "en", () => []],
+  ["a ranking from the bottom by the second metric", { kind: "aggregate", metrics: ["loan_count", "average_loan_amount"], dimensions: [{ id: "product_category" }], order: [{ by: "average_loan_amount", direction: "asc" }], limit: 2 }, "zh", (r) => [
+    `平均贷款金额最低的 2 个产品类别`,
+    `（${show(r, r.rows[0][index(r, "average_loan_amount")], "average_loan_amount")}）`,
+  ]],
+  ["a period metric by quarter", { kind: "aggregate", metrics: ["churn_rate"], dimensions: [{ id: "time", grain: "quarter" }], time: THIS_YEAR }, "zh", (r) => [
+    `变为2026年第二季度的 ${show(r, rowWhere(r, "time_quarter", "2026-Q2")[index(r, "churn_rate")], "churn_rate")}`,
+  ]],
+  ["compareTo, wide, a score", { kind: "aggregate", metrics: ["nps"], time: JUNE, compareTo: MAY }, "en", (r) => [`for June 2026 was ${show(r, r.rows[0][index(r, "nps")], "nps")}, up ${show(r, r.rows[0][index(r, "nps_change")], "nps")} (better) from ${show(r, r.rows[0][index(r, "nps_previous")], "nps")}`]],
   ["a list", { kind: "list", entity: "customers", filters: [{ kind: "term", term: "high_value" }], order: [{ by: "annual_income", direction: "desc" }], limit: 20 }, "zh", (r) => [`共有 ${r.rows.length} 位客户`]],
 ];
 

@@ -24,6 +24,15 @@ export interface MetricInfo {
   transform?: "share";
 }
 
+/** Formats whose changes read as percentages (12.5% more loans); others change by their own unit. */
+const RELATIVE_FORMATS = new Set(["count", "money", "hours"]);
+
+/** A quarter key 'YYYY-Qn' in words: "2026年第二季度" / "Q2 2026". */
+function describeQuarter(key: string, language: "zh" | "en"): string {
+  const [year, quarter] = [key.slice(0, 4), Number(key.slice(6))];
+  return language === "zh" ? `${year}年第${"一二三四"[quarter - 1]}季度` : `Q${quarter} ${year}`;
+}
+
 /** The text with its first letter upper-cased. */
 export const capitalize = (text: string) => (text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}` : text);
 
@@ -66,7 +75,9 @@ export function changeWords(context: NamingContext, metric: MetricInfo, current:
   const fraction = metric.format === "rate" || metric.format === "probability";
   let amount: string;
   if (fraction) amount = formatPercentagePoints(difference, context.language);
-  else if (previous !== 0) amount = formatPercent(Math.abs(difference / previous));
+  // A relative change only means something for amounts above zero (counts, money, hours); a score or an index such
+  // as NPS (which can be negative) changes by points.
+  else if (previous > 0 && RELATIVE_FORMATS.has(metric.format ?? "")) amount = formatPercent(Math.abs(difference / previous));
   else amount = formatValue(Math.abs(difference), metric.format, context.language);
   const verb = zh ? (up ? (fraction ? "上升" : "增长") : "下降") : up ? "up" : "down";
   let judgement = "";
@@ -84,6 +95,7 @@ export function groupName(context: NamingContext, view: ResultView, row: readonl
     if (value === null || value === undefined) return context.language === "zh" ? "（空）" : "(none)";
     const text = String(value);
     if (dimensionId === "time" && /^\d{4}-\d{2}$/.test(text)) return describeMonth(text, context.language);
+    if (dimensionId === "time" && /^\d{4}-Q[1-4]$/.test(text)) return describeQuarter(text, context.language);
     // A key column without a label column is mapped to the value's name (Shanghai → 上海).
     const column = view.columns[index];
     const keyOnly = view.columns.filter((candidate) => candidate.role === "dimension" && candidate.memberId === column.memberId).length === 1;
