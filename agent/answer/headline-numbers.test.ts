@@ -220,6 +220,14 @@ const CASES: [string, QueryPlanInput["query"], Language, (result: Result) => str
     const top = extreme(r, "customer_count_share", 1);
     return [`年轻客户占比最高，为 ${formatPercent(top[index(r, "customer_count_share")] as number)}（`];
   }],
+  ["shareOf, a ranking by the whole", { kind: "aggregate", metrics: ["customer_count"], dimensions: [{ id: "city" }], shareOf: { kind: "term", term: "low_value" }, order: [{ by: "customer_count", direction: "desc" }], limit: 3 }, "en", (r) => [
+    `(${show(r, r.rows[0][index(r, "customer_count")], "customer_count")}; low-value customers ${formatPercent(r.rows[0][index(r, "customer_count_share")] as number)})`,
+  ]],
+  ["versusRest, a trend per side", { kind: "aggregate", metrics: ["loan_count"], dimensions: [{ id: "time", grain: "month" }], time: THIS_YEAR, versusRest: { kind: "term", term: "young" } }, "en", (r) => {
+    const june = r.rows.filter((row) => row[index(r, "time_month")] === "2026-06");
+    const side = (name: string) => show(r, (june.find((row) => row[index(r, "segment")] === name) as unknown[])[index(r, "loan_count")], "loan_count");
+    return [`in June 2026, the latest of Jan–Jun 2026: young customers ${side("young customers")} vs other customers ${side("others")}`];
+  }],
   ["versusRest, single (zh)", { kind: "aggregate", metrics: ["overdue_rate"], versusRest: { kind: "term", term: "young" } }, "zh", (r) => [
     `逾期率：年轻客户 ${show(r, rowWhere(r, "segment", "年轻客户")[index(r, "overdue_rate")], "overdue_rate")}，其他客户 ${show(r, rowWhere(r, "segment", "其他")[index(r, "overdue_rate")], "overdue_rate")}`,
   ]],

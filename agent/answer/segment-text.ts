@@ -97,7 +97,7 @@ function sides(rows: readonly (readonly unknown[])[], segmentIndex: number): { s
 }
 
 /** "年轻客户 3.1%，其他客户 3.4%，其他客户更高" / "young customers 3.1% vs other customers 3.4% (higher for other customers)". */
-function bothSides(context: NamingContext, metric: MetricInfo, names: { segment: string; rest: string }, segmentRow?: readonly unknown[], restRow?: readonly unknown[]): string {
+function bothSides(context: NamingContext, metric: MetricInfo, names: { segment: string; rest: string }, segmentRow?: readonly unknown[], restRow?: readonly unknown[], within = false): string {
   const zh = context.language === "zh";
   const show = (value: number | undefined) => formatValue(value ?? null, metric.format, context.language);
   const mine = segmentRow ? numberAt(segmentRow, metric.index) : undefined;
@@ -111,7 +111,8 @@ function bothSides(context: NamingContext, metric: MetricInfo, names: { segment:
     const higher = mine > theirs ? names.segment : names.rest;
     verdict = zh ? `${higher}更高` : `higher for ${higher}`;
   }
-  return zh ? `${names.segment} ${show(mine)}，${names.rest} ${show(theirs)}，${verdict}` : `${names.segment} ${show(mine)} vs ${names.rest} ${show(theirs)} (${verdict})`;
+  if (zh) return `${names.segment} ${show(mine)}，${names.rest} ${show(theirs)}，${verdict}`;
+  return `${names.segment} ${show(mine)} vs ${names.rest} ${show(theirs)}${within ? `, ${verdict}` : ` (${verdict})`}`;
 }
 
 /**
@@ -156,7 +157,16 @@ export function versusRestText(context: NamingContext, view: ResultView, query: 
     .filter((group) => group.mine !== undefined && group.theirs !== undefined)
     .map((group) => ({ ...group, gap: Math.abs((group.mine as number) - (group.theirs as number)) }));
   const dimensionNames = query.dimensions.map((dimension) => memberName(context, "dimension", dimension.id));
-  const describe = (group: (typeof paired)[number]) => `${group.name}${zh ? "（" : " ("}${bothSides(context, metric, names, group.segment, group.rest)}${zh ? "）" : ")"}`;
+  const describe = (group: (typeof paired)[number]) => `${group.name}${zh ? "（" : " ("}${bothSides(context, metric, names, group.segment, group.rest, true)}${zh ? "）" : ")"}`;
+  // Over time: the latest bucket's two sides (a trend per side is in the chart).
+  if (query.dimensions.length === 1 && query.dimensions[0].id === "time" && paired.length > 0) {
+    const latest = [...groups.entries()].sort(([, left], [, right]) => String(left.rows[0][groupIndexes.get("time") ?? 0]).localeCompare(String(right.rows[0][groupIndexes.get("time") ?? 0]))).at(-1)?.[1];
+    if (latest) {
+      const side = sides(latest.rows, segmentIndex);
+      const compared = bothSides(context, metric, names, side.segment, side.rest);
+      return zh ? `${period.zh}最近一期（${latest.name}）${metric.name}：${compared}${suffix}。` : `${capitalize(metric.name)} in ${latest.name}, the latest${period.en ? ` of ${period.en.replace(/^ for /, "")}` : ""}: ${compared}${suffix}.`;
+    }
+  }
   if (paired.length < 2) {
     // One group with both sides (or none): state that group's two sides.
     const only = paired[0] ?? { name: [...groups.values()][0].name, ...sides([...groups.values()][0].rows, segmentIndex) };
