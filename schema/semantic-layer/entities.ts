@@ -32,7 +32,7 @@ export const ENTITIES: Entity[] = [
   {
     id: "repayments",
     table: "repayments",
-    names: { zh: ["还款", "还款计划", "期供", "分期"], en: ["repayment", "repayments", "installment", "installments"] },
+    names: { zh: ["还款", "还款计划", "期供", "分期", "还款记录"], en: ["repayment", "repayments", "installment", "installments"] },
     key: "repayments.repayment_id",
     dateColumn: "repayments.due_date",
     dateType: "date",
@@ -86,7 +86,7 @@ export const ENTITIES: Entity[] = [
   {
     id: "collection_actions",
     table: "collection_actions",
-    names: { zh: ["催收", "催收动作", "贷后管理"], en: ["collection action", "collections", "collection", "collection actions", "action", "actions"] },
+    names: { zh: ["催收", "催收动作", "贷后管理", "催收记录"], en: ["collection action", "collections", "collection", "collection actions", "action", "actions"] },
     key: "collection_actions.action_id",
     dateColumn: "collection_actions.action_date",
     dateType: "date",

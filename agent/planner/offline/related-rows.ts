@@ -55,6 +55,8 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
     countedEntity && countMetricOf(layer, countedEntity)?.id === intent.metrics[0] && intent.entityMentions.every((entity) => childEntities(layer, countedEntity).has(entity))
       ? countedEntity
       : undefined;
+  // "customers with a campaign touch": a plural noun read as a count names rows unless the question counts them.
+  if (counted && !counts(intent)) return readRelatedRows({ ...intent, entityMentions: headLast(intent, counted, intent.entityMentions), metrics: [], mode: "list" }, layer, asOfDate);
   const subject = counted ?? subjectEntity(intent, layer);
   if (!subject || !(intent.entityMentions.includes(subject) || subject === counted)) return undefined;
   const children = childEntities(layer, subject);
@@ -101,6 +103,10 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
     if (mentionedChildren.some((other) => other !== entity)) return { kind: "decline" };
   } else {
     // Only the related entity's name: "有预警的客户", "customers without alerts", "received a campaign touch".
+    // "有预警的贷款": rows said after a having word that do not belong to the subject cannot filter it; answering
+    // without them would drop the condition.
+    const unrelated = intent.entityMentions.filter((other) => other !== subject && !children.has(other));
+    if (unrelated.some((other) => HAVING.test(entityNameAt(layer, other, intent.text)?.before ?? "") || LACKING.test(entityNameAt(layer, other, intent.text)?.before ?? ""))) return { kind: "decline" };
     if (mentionedChildren.length !== 1) return undefined;
     const place = entityNameAt(layer, mentionedChildren[0], intent.text);
     if (!place) return undefined;
@@ -109,10 +115,24 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
     entity = mentionedChildren[0];
   }
 
+  // One set of related rows: a value word kept on the subject that could also describe them ("high" of customers
+  // or of alerts) is undecided; a term of the related rows said with them describes them ("未处理", "open").
+  const relatedSpans = new Set(related.map((entry) => entry.span));
+  for (const mention of intent.values) {
+    if (!relatedSpans.has(mention.span) && mention.options.some((option) => childOfDimension(layer, option.dimension, children) === entity)) return { kind: "decline" };
+  }
+  if (related.length > 0) {
+    for (const { id, span } of intent.termSpans) {
+      if (relatedSpans.has(span) || layer.term(id).entity !== entity) continue;
+      if (intent.negated.has(span) !== !exists) return { kind: "decline" };
+      related.push({ span, entity, filter: { kind: "term", term: id } });
+      relatedSpans.add(span);
+    }
+  }
+
   // The question's period dates the related rows: one period, no trend, no comparison, no period term of the subject.
   const period = relatedPeriod(intent, layer, asOfDate, entity, subject);
   if (period === "decline") return { kind: "decline" };
-  const relatedSpans = new Set(related.map((entry) => entry.span));
   const planned: Intent = {
     ...intent,
     values: intent.values.filter((mention) => !relatedSpans.has(mention.span)),
@@ -134,21 +154,34 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
 }
 
 /**
- * "customers with no alerts this month": two plural nouns read as count metrics (customers, alerts), one said right
- * after a having word (with, without, 有, 没有) and belonging to the other, are rows and their related rows.
+ * "customers with no alerts this month", "loans with no collection actions": nouns read as count metrics
+ * (customers, alerts) are rows and their related rows when the related one is said right after a having word
+ * (with, without, 有, 没有) and belongs to the other. What is left is counted only when the question counts.
  */
 function nounsAsRows(intent: Intent, layer: SemanticLayer): Intent {
-  if (intent.entityMentions.length > 0 || intent.metrics.length !== 2) return intent;
-  const entities = intent.metrics.map((id) => layer.metric(id).entity);
-  if (intent.metrics.some((id, index) => countMetricOf(layer, entities[index])?.id !== id)) return intent;
-  const [first, second] = entities;
-  const [subject, child] = reachableEntities(layer, second).has(first) && second !== first ? [first, second] : reachableEntities(layer, first).has(second) && first !== second ? [second, first] : [];
+  if (intent.metrics.length === 0 || intent.entityMentions.length + intent.metrics.length !== 2) return intent;
+  const metricEntities = intent.metrics.map((id) => layer.metric(id).entity);
+  if (intent.metrics.some((id, index) => countMetricOf(layer, metricEntities[index])?.id !== id)) return intent;
+  const [first, second] = [...intent.entityMentions, ...metricEntities];
+  if (first === second) return intent;
+  const [subject, child] = reachableEntities(layer, second).has(first) ? [first, second] : reachableEntities(layer, first).has(second) ? [second, first] : [];
   if (!subject || !child) return intent;
   const place = entityNameAt(layer, child, intent.text);
-  const subjectPlace = entityNameAt(layer, subject, intent.text);
-  if (!place || !subjectPlace || !(HAVING.test(place.before) || LACKING.test(place.before))) return intent;
-  const counting = intent.cues.has("count");
-  return { ...intent, entityMentions: [subject, child], metrics: counting ? [intent.metrics[entities.indexOf(subject)]] : [], mode: counting ? "aggregate" : "list" };
+  if (!place || !entityNameAt(layer, subject, intent.text) || !(HAVING.test(place.before) || LACKING.test(place.before))) return intent;
+  const counting = counts(intent);
+  const subjectCount = countMetricOf(layer, subject)?.id;
+  if (counting && subjectCount) return { ...intent, entityMentions: [child], metrics: [subjectCount], mode: "aggregate" };
+  return { ...intent, entityMentions: headLast(intent, subject, [child]), metrics: [], mode: "list" };
+}
+
+/** Entity mentions with the subject where the language puts its head noun (last in Chinese, first in English). */
+function headLast(intent: Intent, subject: string, others: string[]): string[] {
+  return intent.language === "zh" ? [...others, subject] : [subject, ...others];
+}
+
+/** Whether the question asks for a number of rows rather than the rows. */
+function counts(intent: Intent): boolean {
+  return intent.cues.has("count") || /\b(?:how many|number of|count of)\b|多少|几个|几笔|几位|几户|数量|个数|笔数|客户数/.test(intent.text);
 }
 
 /** The period of the related rows, none, or a decline when the time words cannot simply date them. */
