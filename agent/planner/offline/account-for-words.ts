@@ -24,7 +24,8 @@ function allFilters(query: AggregateQuery | ListQuery): Filter[] {
   const found: Filter[] = [];
   const walk = (filter: Filter) => {
     found.push(filter);
-    if (filter.kind === "and" || filter.kind === "or") filter.filters.forEach(walk);
+    // Related rows' conditions ("loans with a field visit") account for the words they hold too.
+    if (filter.kind === "and" || filter.kind === "or" || filter.kind === "related") filter.filters.forEach(walk);
     if (filter.kind === "not") walk(filter.filter);
   };
   query.filters.forEach(walk);
@@ -50,6 +51,7 @@ function tablesReadBy(query: AggregateQuery | ListQuery, layer: SemanticLayer): 
   const entity = query.kind === "list" ? query.entity : layer.metric(query.metrics[0]).entity;
   const tables = new Set([layer.entity(entity).table, ...(query.kind === "aggregate" ? query.metrics.map((id) => layer.entity(layer.metric(id).entity).table) : [])]);
   for (const column of columnsReadBy(query, layer, false)) tables.add(column.slice(0, column.indexOf(".")));
+  for (const filter of allFilters(query)) if (filter.kind === "related") tables.add(layer.entity(filter.entity).table);
   return tables;
 }
 
@@ -62,7 +64,7 @@ function columnsReadBy(query: AggregateQuery | ListQuery, layer: SemanticLayer, 
     if (filter.kind === "in") sql.push(dimensionSql(filter.dimension));
     if (filter.kind === "term") sql.push(sqlText(layer.term(filter.term).sql));
     if (filter.kind === "compare" || filter.kind === "between") sql.push(attributeSql(filter.attribute));
-    if (filter.kind === "and" || filter.kind === "or") filter.filters.forEach(walk);
+    if (filter.kind === "and" || filter.kind === "or" || filter.kind === "related") filter.filters.forEach(walk);
     if (filter.kind === "not") walk(filter.filter);
   };
   query.filters.forEach(walk);
@@ -187,6 +189,9 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   // A ranking word (最高, best, top 3) asks for an order; a limit alone would pick arbitrary rows.
   const rankingCue = intent.cueSpans.find((entry) => (RANKING_CUES as readonly string[]).includes(entry.cue));
   if ((rankingCue || intent.limit?.direction) && query.order.length === 0) missing.push({ kind: "ranking", word: rankingCue?.span.text ?? "top" });
+  // "最多的城市和最少的城市", "highest and lowest": both ends asked, one order cannot show them.
+  const directions = new Set(intent.cueSpans.flatMap((entry) => (entry.cue === "top" || entry.cue === "best" ? ["up"] : entry.cue === "bottom" || entry.cue === "worst" ? ["down"] : [])));
+  if (directions.size > 1) missing.push({ kind: "ranking", word: "both ends" });
   // "年龄最大的客户": a ranking word said of a grouping's own word ranks by that quantity, not the groups by a count
   // nobody asked for.
   if (rankingCue && query.kind === "aggregate" && query.order.length > 0 && !intent.metrics.includes(query.order[0].by)) {

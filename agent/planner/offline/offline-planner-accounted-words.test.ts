@@ -19,11 +19,10 @@ function converse(questions: string[]): PlannerOutcome[] {
 
 /** A value, term or attribute the plan cannot place, or a trend/comparison/ranking it cannot express: declined. */
 const DROPPED_WORDS: string[] = [
-  "本月做过上门催收的贷款",
-  "本月有过电话催收的客户",
-  "做过重组的贷款有多少",
-  "customers with a legal action this year",
-  "loans that received field visits",
+  "高严重度的产品",
+  "E级的活动",
+  "high severity campaigns",
+  "campaigns in Shanghai",
   "各分行的贷款余额和利率",
   "approval rate trend this year vs last year",
   // A share, an average or a number the plan does not carry.
@@ -43,6 +42,10 @@ const DROPPED_WORDS: string[] = [
   "customers whose AUM dropped",
   "AUM下降的客户",
   "AUM下降的客户有多少",
+  // Both ends of a ranking asked at once.
+  "本月放款笔数最多的城市和最少的城市",
+  "最高和最低的逾期率分别是哪个分行",
+  "best and worst branches by NPL ratio",
 ];
 
 /** The listed rows' own score is the score said of them (application score for applications). */

@@ -138,12 +138,13 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
     if (missing.length > 0) {
       const ranking = intent.cues.has("best") ? "best" : intent.cues.has("worst") ? "worst" : undefined;
       // An ambiguous word left undecided, or a best/worst with no measure, asks which measure is meant.
-      const mention = intent.ambiguities[0];
+      // (A vague ranking word beside a measure said, "best and worst branches by NPL ratio", is not the cause.)
+      const mention = intent.ambiguities.find((candidate) => !(candidate.span.senses.some((sense) => sense.kind === "cue") && intent.metrics.length > 0));
       const ambiguity = mention ? layer.ambiguities.find((candidate) => candidate.id === mention.id) : undefined;
       if (ambiguity && mention) return clarifyOutcome(layer, language, question, ambiguity, mention.span.text, ranking);
       const performance = layer.ambiguities.find((candidate) => candidate.id === "performance");
       const rankingWord = missing.find((entry) => entry.kind === "ranking")?.word;
-      if (ranking && rankingWord && performance && missing.every((entry) => entry.kind === "ranking")) return clarifyOutcome(layer, language, question, performance, rankingWord, ranking);
+      if (ranking && rankingWord && performance && intent.metrics.length === 0 && missing.every((entry) => entry.kind === "ranking")) return clarifyOutcome(layer, language, question, performance, rankingWord, ranking);
       return unsupportedOutcome(layer, language, "not_understood", { related, detail: missing.map((entry) => entry.word).join(", ") });
     }
   }
