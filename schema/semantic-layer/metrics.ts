@@ -327,7 +327,7 @@ export const METRICS: MetricInput[] = [
   },
   {
     id: "nps",
-    names: { zh: ["净推荐值", "NPS", "推荐值", "净推荐分"], en: ["nps", "net promoter score", "promoter score"] },
+    names: { zh: ["净推荐值", "NPS", "推荐值", "净推荐分"], en: ["NPS", "net promoter score", "promoter score"] },
     description: { zh: "净推荐值:100 × (9-10 分占比 - 0-6 分占比)", en: "NPS: 100 x (share of scores 9-10 - share of scores 0-6)" },
     entity: "satisfaction_surveys",
     kind: "ratio",
