@@ -189,6 +189,22 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   // A ranking word (最高, best, top 3) asks for an order; a limit alone would pick arbitrary rows.
   const rankingCue = intent.cueSpans.find((entry) => (RANKING_CUES as readonly string[]).includes(entry.cue));
   if ((rankingCue || intent.limit?.direction) && query.order.length === 0) missing.push({ kind: "ranking", word: rankingCue?.span.text ?? "top" });
+  const changeCue = intent.cueSpans.find((entry) => entry.cue === "rise" || entry.cue === "fall" || entry.cue === "change");
+  // "which city had the biggest increase in NPL ratio": ranked by the change, which the plan's order (by the level)
+  // does not follow.
+  if (rankingCue && changeCue && query.order.some((order) => query.kind === "aggregate" && query.metrics.includes(order.by))) missing.push({ kind: "ranking", word: `${rankingCue.span.text} ${changeCue.span.text}` });
+  // "每个城市有多少支行": the rows counted are the ones named right after the count word.
+  if (query.kind === "aggregate") {
+    const countedEntity = layer.metric(query.metrics[0]).entity;
+    for (const entry of intent.cueSpans.filter((candidate) => candidate.cue === "count")) {
+      const after = intent.text.slice(entry.span.end).replace(/^\s*(?:个|家|位|笔|条|款|of)?\s*/, "");
+      // The longest name said there ("loan requests" are applications, not loans); metric names count too.
+      const names = [...layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en].map((name) => ({ name: name.toLowerCase(), entity: entity.id }))), ...layer.metrics.flatMap((metric) => [...metric.names.zh, ...metric.names.en].map((name) => ({ name: name.toLowerCase(), entity: metric.entity })))];
+      const longest = names.filter((entry) => entry.name.length >= 2 && after.startsWith(entry.name)).sort((left, right) => right.name.length - left.name.length)[0];
+      const named = longest ? layer.entity(longest.entity) : undefined;
+      if (named && named.id !== countedEntity && !query.metrics.some((id) => layer.metric(id).entity === named.id)) missing.push({ kind: "entity", word: named.id });
+    }
+  }
   // "最多的城市和最少的城市", "highest and lowest": both ends asked, one order cannot show them.
   const directions = new Set(intent.cueSpans.flatMap((entry) => (entry.cue === "top" || entry.cue === "best" ? ["up"] : entry.cue === "bottom" || entry.cue === "worst" ? ["down"] : [])));
   if (directions.size > 1) missing.push({ kind: "ranking", word: "both ends" });
@@ -200,7 +216,6 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     if (rankedGroup) missing.push({ kind: "ranking", word: rankingCue.span.text });
   }
   // A change word (上升, dropped, 变化) needs two periods or a trend to show the change.
-  const changeCue = intent.cueSpans.find((entry) => entry.cue === "rise" || entry.cue === "fall" || entry.cue === "change");
   if (changeCue && !(query.kind === "aggregate" && (query.compareTo || query.bucketChange || timeGrouped))) missing.push({ kind: "comparison", word: changeCue.span.text });
   // "AUM下降的客户", "customers whose AUM dropped": a change said of each row is a condition on rows no plan expresses
   // (a total's change answers another question).

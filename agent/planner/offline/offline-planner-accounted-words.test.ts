@@ -46,6 +46,9 @@ const DROPPED_WORDS: string[] = [
   "本月放款笔数最多的城市和最少的城市",
   "最高和最低的逾期率分别是哪个分行",
   "best and worst branches by NPL ratio",
+  // Ranked by a change the order does not follow; rows counted that the measure does not count.
+  "which city had the biggest increase in NPL ratio",
+  "每个城市有多少支行",
 ];
 
 /** The listed rows' own score is the score said of them (application score for applications). */
