@@ -168,6 +168,14 @@ export const TERMS: TermInput[] = [
     },
   },
   {
+    id: "converted_touch",
+    names: { zh: ["已转化", "转化成功", "成功转化"], en: ["converted", "convert", "converted touch", "converted touches"] },
+    description: { zh: "已转化触达:触达后客户提交了贷款申请(applied = 1)", en: "Converted touch: the customer applied after the touch (applied = 1)" },
+    formula: "campaign_touches.applied = 1",
+    entity: "campaign_touches",
+    sql: "campaign_touches.applied = 1",
+  },
+  {
     id: "unresolved_alert",
     names: { zh: ["未解决预警", "未处理预警", "未结预警", "待处理预警", "预警没解决", "预警未解决", "没解决的预警", "没有解决的预警"], en: ["open alerts", "unresolved alerts", "pending alerts", "unhandled alerts"] },
     description: { zh: "未解决预警:status 为 open 或 in_progress", en: "Unresolved alert: status open or in_progress" },

@@ -113,7 +113,7 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   average: { zh: ["平均", "均值", "人均", "户均", "笔均"], en: ["average", "mean", "avg"] },
   negate: {
     zh: ["非", "不是", "没有", "并非", "除了", "除", "不含", "不包括", "排除", "剔除", "以外的", "之外的"],
-    en: ["not", "non", "excluding", "except", "without", "other than", "apart from", "who are not", "that are not", "aren't", "isn't", "no"],
+    en: ["not", "non", "excluding", "except", "without", "other than", "apart from", "who are not", "that are not", "aren't", "isn't", "no", "didn't", "did not", "don't", "haven't", "hasn't", "never"],
   },
   alternative: { zh: ["或", "或者", "或是"], en: ["or", "either"] },
   // A sum asked for ("total requested amount"): only metrics sum; a list cannot answer it.

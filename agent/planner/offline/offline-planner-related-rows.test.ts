@@ -41,7 +41,16 @@ const SQL = {
   partialInMay: "SELECT DISTINCT loan_id FROM repayments WHERE status = 'partial' AND due_date BETWEEN '2026-05-01' AND '2026-05-31'",
   legalThisYear: "SELECT DISTINCT loan_id FROM collection_actions WHERE action_type = 'legal' AND action_date BETWEEN '2026-01-01' AND '2026-06-30'",
   multiLending: "SELECT DISTINCT customer_id FROM risk_alerts WHERE alert_type = 'multi_lending'",
+  touchedNotConverted: (start: string, end: string) =>
+    `SELECT DISTINCT customer_id FROM campaign_touches WHERE touched_date BETWEEN '${start}' AND '${end}' ` +
+    `EXCEPT SELECT customer_id FROM campaign_touches WHERE applied = 1 AND touched_date BETWEEN '${start}' AND '${end}'`,
 };
+const touchedNotConverted = (time: { start: string; end: string }): ExpectedPlan => ({
+  kind: "list",
+  entity: "customers",
+  filters: [related("campaign_touches", [], time), related("campaign_touches", [term("converted_touch")], time, false)],
+  time: null,
+});
 const countOf = (sql: string) => `SELECT COUNT(*) FROM (${sql})`;
 
 /** Question, plan parts, the key column to compare (lists) or null (one number), hand-written SQL. */
@@ -96,6 +105,12 @@ const CASES: [string, ExpectedPlan, string | null, string][] = [
   ["customers who received a campaign touch last month", list("customers", related("campaign_touches", [], MAY)), "customer_id", SQL.touchedInMay],
   ["customers with a campaign touch last month", list("customers", related("campaign_touches", [], MAY)), "customer_id", SQL.touchedInMay],
 
+  // Had one, but none that matched: "received a touch but didn't convert".
+  ["customers who received a campaign touch last month but didn't convert", touchedNotConverted(MAY), "customer_id", SQL.touchedNotConverted("2026-05-01", "2026-05-31")],
+  ["customers with a campaign touch last month that did not convert", touchedNotConverted(MAY), "customer_id", SQL.touchedNotConverted("2026-05-01", "2026-05-31")],
+  ["customers who had campaign touches but never converted this year", touchedNotConverted(YEAR), "customer_id", SQL.touchedNotConverted("2026-01-01", "2026-06-30")],
+  ["how many customers converted last month", count("customer_count", related("campaign_touches", [term("converted_touch")], MAY)), null, countOf("SELECT DISTINCT customer_id FROM campaign_touches WHERE applied = 1 AND touched_date BETWEEN '2026-05-01' AND '2026-05-31'")],
+
   // Without: NOT EXISTS.
   ["没有预警的客户", list("customers", related("risk_alerts", [], undefined, false)), "customer_id", SQL.noAlerts],
   ["customers without any alerts", list("customers", related("risk_alerts", [], undefined, false)), "customer_id", SQL.noAlerts],
@@ -142,6 +157,8 @@ describe("rows filtered by related rows", () => {
     "customers with a missed repayment and a field visit this month",
     "本月新客户中有未还款的",
     "本月和上月有未还款的客户",
+    // A possessive names the related rows themselves, not a condition on the subject.
+    "customers' converted touches",
   ])("declines what it cannot read as one set of related rows: %s", (question) => {
     expect(plan(question).status).not.toBe("plan");
   });

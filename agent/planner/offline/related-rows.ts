@@ -34,11 +34,11 @@ function childOfDimension(layer: SemanticLayer, dimensionId: string, children: S
 }
 
 /** Where an entity's name is said in the question, with the words before it. */
-function entityNameAt(layer: SemanticLayer, entity: string, text: string): { before: string } | undefined {
+function entityNameAt(layer: SemanticLayer, entity: string, text: string): { before: string; after: string } | undefined {
   const names = [...layer.entity(entity).names.zh, ...layer.entity(entity).names.en].map((name) => name.toLowerCase()).sort((left, right) => right.length - left.length);
   for (const name of names) {
     const index = text.indexOf(name);
-    if (index >= 0) return { before: text.slice(0, index) };
+    if (index >= 0) return { before: text.slice(0, index), after: text.slice(index + name.length) };
   }
   return undefined;
 }
@@ -57,8 +57,10 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
       : undefined;
   // "customers with a campaign touch": a plural noun read as a count names rows unless the question counts them.
   if (counted && !counts(intent)) return readRelatedRows({ ...intent, entityMentions: headLast(intent, counted, intent.entityMentions), metrics: [], mode: "list" }, layer, asOfDate);
-  const subject = counted ?? subjectEntity(intent, layer);
+  const subject = counted ?? headWithRelatedRows(intent, layer) ?? subjectEntity(intent, layer);
   if (!subject || !(intent.entityMentions.includes(subject) || subject === counted)) return undefined;
+  // "customers' converted touches": what follows a possessive belongs to the subject's rows, it does not filter them.
+  if (/^\s*'/.test(entityNameAt(layer, subject, intent.text)?.after ?? "")) return undefined;
   const children = childEntities(layer, subject);
   const mentionedChildren = intent.entityMentions.filter((entity) => children.has(entity));
 
@@ -141,6 +143,12 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
     entityMentions: intent.entityMentions.filter((mentioned) => mentioned !== entity),
     times: [],
   };
+  // A negation of the related rows is said by the filter (NOT EXISTS), not by the subject's own filters.
+  if (!exists) {
+    planned.cues = new Set([...intent.cues].filter((cue) => cue !== "negate"));
+    planned.cueSpans = intent.cueSpans.filter((entry) => entry.cue !== "negate");
+    planned.negated = new Set([...intent.negated].filter((span) => !relatedSpans.has(span)));
+  }
   // "有预警的客户": the related entity's name was the only noun to count; what is left names rows (a list).
   if (related.length === 0 && planned.mode === "aggregate" && !intent.cues.has("count") && intent.metrics.length === 0) planned.mode = "list";
   const result = buildDraft(planned, layer, asOfDate);
@@ -149,8 +157,12 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
   // The filter applies to the subject's rows: every measure must count or sum them, and nothing else may be dated.
   if (draft.kind === "list" ? draft.entity !== subject : draft.metrics.some((id) => layer.metric(id).entity !== subject)) return { kind: "decline" };
   if (draft.period || draft.compare) return { kind: "decline" };
-  const filter: RelatedFilter = { kind: "related", entity, exists, filters: [...new Set(related.map((entry) => entry.filter))], ...(period ? { time: period } : {}) };
-  return { kind: "draft", result: { ...result, draft: { ...draft, filters: [...draft.filters, filter] } }, planned };
+  const time = period ? { time: period } : {};
+  const filters: Filter[] = [{ kind: "related", entity, exists, filters: [...new Set(related.map((entry) => entry.filter))], ...time } satisfies RelatedFilter];
+  // "customers who received a touch but didn't convert": the rows had one, none of which matched.
+  const place = entityNameAt(layer, entity, intent.text);
+  if (!exists && related.length > 0 && place && HAVING.test(place.before) && !LACKING.test(place.before)) filters.unshift({ kind: "related", entity, exists: true, filters: [], ...time });
+  return { kind: "draft", result: { ...result, draft: { ...draft, filters: [...draft.filters, ...filters] } }, planned };
 }
 
 /**
@@ -172,6 +184,20 @@ function nounsAsRows(intent: Intent, layer: SemanticLayer): Intent {
   const subjectCount = countMetricOf(layer, subject)?.id;
   if (counting && subjectCount) return { ...intent, entityMentions: [child], metrics: [subjectCount], mode: "aggregate" };
   return { ...intent, entityMentions: headLast(intent, subject, [child]), metrics: [], mode: "list" };
+}
+
+/**
+ * "customers with a campaign touch that did not convert": the head noun (first in English, last in Chinese) has the
+ * rows the terms describe, said after a having word, so it is the subject, not the terms' own entity.
+ */
+function headWithRelatedRows(intent: Intent, layer: SemanticLayer): string | undefined {
+  const mentions = intent.entityMentions;
+  const head = intent.language === "zh" ? mentions[mentions.length - 1] : mentions[0];
+  if (!head) return undefined;
+  const children = childEntities(layer, head);
+  const child = mentions.find((entity) => children.has(entity) && intent.terms.some((id) => layer.term(id).entity === entity));
+  const place = child ? entityNameAt(layer, child, intent.text) : undefined;
+  return place && (HAVING.test(place.before) || LACKING.test(place.before)) ? head : undefined;
 }
 
 /** Entity mentions with the subject where the language puts its head noun (last in Chinese, first in English). */
