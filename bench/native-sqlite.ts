@@ -14,6 +14,8 @@ export interface NativeItem {
 export interface NativeTiming {
   id: string;
   ms?: number;
+  /** The untimed warm-up run, timed: the statements prepared for the first time (python keeps them for the repeats). */
+  first_ms?: number;
   rows?: number;
   error?: string;
 }
