@@ -49,6 +49,10 @@ const DROPPED_WORDS: string[] = [
   // Ranked by a change the order does not follow; rows counted that the measure does not count.
   "which city had the biggest increase in NPL ratio",
   "每个城市有多少支行",
+  // Weeks: DOMAIN.md defines none, so the period would be dropped.
+  "上周放款多少",
+  "本周新增预警",
+  "disbursement last week",
 ];
 
 /** The listed rows' own score is the score said of them (application score for applications). */
