@@ -66,6 +66,8 @@ export interface BenchResults {
   startedAt: Date;
   finishedAt: Date;
   quick: boolean;
+  /** Eval categories left out of the workload (--exclude). */
+  excludedCategories: string[];
   questionCount: number;
   loadSeconds: number;
   machine: MachineInfo;

@@ -15,13 +15,14 @@ export interface WorkloadQuestion {
 
 /**
  * The single-turn eval questions in file order. `every` > 1 keeps every n-th one (for quick runs); the selection
- * is deterministic so two runs time the same questions.
+ * is deterministic so two runs time the same questions. `excludeCategories` leaves whole categories out (e.g. "tool").
  */
-export function loadWorkload(options: { every?: number; folder?: string } = {}): WorkloadQuestion[] {
+export function loadWorkload(options: { every?: number; folder?: string; excludeCategories?: readonly string[] } = {}): WorkloadQuestion[] {
   const every = Math.max(1, Math.floor(options.every ?? 1));
   const questions: WorkloadQuestion[] = [];
   for (const evalCase of loadCases(options.folder ?? EVAL_CASES_FOLDER)) {
     if (!("question" in evalCase)) continue;
+    if (options.excludeCategories?.includes(evalCase.category)) continue;
     questions.push({ id: evalCase.id, question: evalCase.question, category: evalCase.category, language: evalCase.language });
   }
   return questions.filter((_, index) => index % every === 0);

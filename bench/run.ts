@@ -40,6 +40,8 @@ interface BenchOptions {
   every: number;
   /** The embedded engines to measure, sql.js first. */
   engines: EmbeddedEngineKind[];
+  /** Eval categories left out of the workload (default none). */
+  excludeCategories: string[];
   report: string | false;
 }
 
@@ -58,11 +60,12 @@ function parseOptions(argv: string[]): BenchOptions {
     .option("--clients <list>", "concurrent clients per load level (default 8,32,64)")
     .option("--load-seconds <n>", "seconds per load level (default 30; --quick: 5)")
     .option("--engines <list>", "embedded engines, comma-separated (default: sqljs, and native-sqlite when better-sqlite3 loads)")
+    .option("--exclude <categories>", "eval categories to leave out, comma-separated (e.g. tool: the scoring-tool questions, seconds each at scale 5)")
     .option("--no-load", "skip the server load and start-up figures")
     .option("--report <file>", "where to write the Markdown report (default bench/report.md; --quick: bench/.cache/report-quick.md)")
     .option("--no-report", "do not write the report")
     .parse(argv.filter((argument, index) => !(argument === "--" && index === 2)));
-  const flags = program.opts<{ scales?: string; quick?: boolean; reuseDatasets?: boolean; engines?: string; clients?: string; loadSeconds?: string; load: boolean; report: string | boolean }>();
+  const flags = program.opts<{ scales?: string; quick?: boolean; reuseDatasets?: boolean; engines?: string; exclude?: string; clients?: string; loadSeconds?: string; load: boolean; report: string | boolean }>();
   const quick = flags.quick === true;
   const loadSeconds = flags.loadSeconds === undefined ? (quick ? 5 : 30) : Number(flags.loadSeconds);
   if (!Number.isFinite(loadSeconds) || loadSeconds <= 0) throw new Error("--load-seconds must be a positive number");
@@ -76,6 +79,10 @@ function parseOptions(argv: string[]): BenchOptions {
     load: flags.load,
     every: quick ? 4 : 1,
     engines: engineList(flags.engines),
+    excludeCategories: (flags.exclude ?? "")
+      .split(",")
+      .map((category) => category.trim())
+      .filter(Boolean),
     report: flags.report === false ? false : typeof flags.report === "string" ? flags.report : defaultReport,
   };
 }
@@ -143,7 +150,7 @@ async function benchScale(scale: number, options: BenchOptions): Promise<ScaleRe
     generator = await timeGenerator(scale, dbPath, log);
     log(`scale ${scale}: generated in ${generator.seconds.toFixed(1)} s, peak ${Math.round(generator.peakRssMb)} MB`);
   }
-  const workload = loadWorkload({ every: options.every });
+  const workload = loadWorkload({ every: options.every, excludeCategories: options.excludeCategories });
   const runs = [];
   for (const engine of options.engines) {
     log(`scale ${scale}: asking ${workload.length} questions on ${engine}`);
@@ -206,7 +213,7 @@ async function benchServer(
 async function serverFigures(engine: EmbeddedEngineKind, scaleResults: ScaleResults, options: BenchOptions): Promise<ServerResults> {
   const run = scaleResults.runs.find((entry) => entry.engine === engine) ?? (scaleResults.runs[0] as QuestionBenchResult);
   const failing = new Set(run.questions.filter((question) => question.status === "error").map((question) => question.id));
-  const workload = loadWorkload({ every: options.every });
+  const workload = loadWorkload({ every: options.every, excludeCategories: options.excludeCategories });
   const questions = workload.filter((item) => !failing.has(item.id)).map((item) => item.question);
   const excluded = workload.filter((item) => failing.has(item.id)).map((item) => `${item.id}: ${item.question}`);
   const onDisk = await benchServer(engine, scaleResults.scale, questions, options, CACHE_FOLDER, options.clients);
@@ -236,7 +243,7 @@ async function main(): Promise<void> {
     servers.push({ engine, server: options.load ? await serverFigures(engine, serverScale, options) : { measured: false, reason: "skipped (--no-load)" } });
   }
   machine.loadAfter = loadavg()[0] ?? Number.NaN;
-  const results: BenchResults = { startedAt, finishedAt: new Date(), quick: options.quick, questionCount: scales[0]?.runs[0]?.questions.length ?? 0, loadSeconds: options.loadSeconds, machine, scales, servers };
+  const results: BenchResults = { startedAt, finishedAt: new Date(), quick: options.quick, excludedCategories: options.excludeCategories, questionCount: scales[0]?.runs[0]?.questions.length ?? 0, loadSeconds: options.loadSeconds, machine, scales, servers };
   console.log(consoleTable(goalLines(results)));
   if (options.report) {
     const notes = existsSync(FINDINGS_FILE) ? readFileSync(FINDINGS_FILE, "utf8").split("\n").filter((line) => line.startsWith("- ")).map((line) => line.slice(2)) : [];
