@@ -184,6 +184,10 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   // An average word (人均, 平均) needs a measure that is an average; a total is another number.
   const averageCue = intent.cueSpans.find((entry) => entry.cue === "average");
   if (averageCue && !(query.kind === "aggregate" && query.metrics.some((id) => /\bAVG\s*\(/i.test(metricSql(layer, id))))) missing.push({ kind: "average", word: averageCue.span.text });
+  // "好客户", "bad loans": a judgement of rows the data model does not define (high value is 高价值, not 好).
+  const rowNamePattern = layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en]).map((name) => name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const judged = new RegExp(`(?:^|[^\\p{Script=Han}a-z])(?:好|坏|差|优质|劣质|good|bad|poor|great)\\s*的?\\s*(?:${rowNamePattern})`, "u").exec(intent.text);
+  if (judged && !intent.terms.length) missing.push({ kind: "value", word: judged[0].trim() });
   // A period word the time rules do not resolve ("上周", "this week": DOMAIN.md defines no weeks) would be dropped.
   const covered = (start: number, end: number) => intent.times.some((time) => time.start <= start && end <= time.end);
   for (const match of intent.text.matchAll(/上上?周|本周|这周|上个?星期|本星期|这个?星期|上个?礼拜|这个?礼拜|\b(?:last|this|previous|current) week\b/g)) {

@@ -53,6 +53,10 @@ const DROPPED_WORDS: string[] = [
   "上周放款多少",
   "本周新增预警",
   "disbursement last week",
+  // A judgement of rows the data model does not define.
+  "好客户有多少",
+  "how many good customers do we have",
+  "差的贷款有哪些",
 ];
 
 /** The listed rows' own score is the score said of them (application score for applications). */
