@@ -9,7 +9,8 @@ import { describeFilter } from "../../answer/filter-words.ts";
 import { compilePlan } from "../../compiler/compile-plan.ts";
 import { runSqlite, sortRows } from "../../compiler/__fixtures__/result-comparison.ts";
 import { openTestDataset } from "../../compiler/__fixtures__/test-dataset.ts";
-import type { Filter, ListQuery } from "../../plan/query-plan.ts";
+import type { Filter, ListQuery, QueryPlan } from "../../plan/query-plan.ts";
+import type { ConversationTurn } from "../planner.ts";
 import { DATASET_VALUES, expectPlan, plan, term, values } from "./__fixtures__/planner-fixture.ts";
 import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
 
@@ -172,6 +173,26 @@ describe("rows filtered by related rows", () => {
       const sql = compilePlan(outcome.plan, { dialect: "sqlite", asOfDate: "2026-06-30" }).sql;
       expect(sql, question).not.toContain("onboard_date");
     }
+  });
+
+  it.each([
+    ["本月有未还款的客户", "上个月呢", related("repayments", [values("repayment_status", "missed")], MAY)],
+    ["customers with a field visit this month", "what about last month?", fieldVisitInMay],
+    ["本月有未还款的客户有多少", "按城市呢", missedInJune],
+  ])("a follow-up of %s (%s) keeps the period on the related rows", (first, second, filter) => {
+    const outcome = plan(first);
+    const history: ConversationTurn[] = [{ question: first, language: outcome.language, plan: (outcome as { plan: QueryPlan }).plan, status: "answered" }];
+    expectPlan(plan(second, "2026-06-30", history), { filters: [filter], time: null }, second);
+  });
+
+  it.each([
+    ["没有预警的客户", "上个月呢"],
+    ["本月有未还款的客户有多少", "按月看呢"],
+    ["本月有未还款的客户有多少", "和上月比呢"],
+  ])("declines a follow-up that would date the subject's rows: %s → %s", (first, second) => {
+    const outcome = plan(first);
+    const history: ConversationTurn[] = [{ question: first, language: outcome.language, plan: (outcome as { plan: QueryPlan }).plan, status: "answered" }];
+    expect(plan(second, "2026-06-30", history).status).not.toBe("plan");
   });
 
   it.each([

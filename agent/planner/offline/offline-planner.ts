@@ -20,7 +20,7 @@ import { normalizeQuestion } from "./normalize-question.ts";
 import { resolvePartialDimensions } from "./partial-dimension-names.ts";
 import { clarifyOutcome, unsupportedOutcome } from "./planner-outcomes.ts";
 import { readQuestion } from "./read-question.ts";
-import { readRelatedRows } from "./related-rows.ts";
+import { readRelatedRows, redateRelatedRows } from "./related-rows.ts";
 import type { Intent } from "./read-question.ts";
 import { findScatteredTerms } from "./scattered-terms.ts";
 import { scanQuestion } from "./scan-question.ts";
@@ -107,8 +107,11 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   // "本月有未还款的客户": values of rows belonging to the subject filter it by those rows (related-rows.ts).
   const relatedReading = followUp ? undefined : readRelatedRows(intent, layer, context.asOfDate);
   if (relatedReading?.kind === "decline") return unsupportedOutcome(layer, language, "not_understood", { related });
-  if (previous && followUp) result = applyFollowUp(intent, previous, layer, context.asOfDate);
-  else if (relatedReading) {
+  if (previous && followUp) {
+    const redated = redateRelatedRows(applyFollowUp(intent, previous, layer, context.asOfDate));
+    if (!redated) return unsupportedOutcome(layer, language, "not_understood", { related });
+    result = redated;
+  } else if (relatedReading) {
     result = relatedReading.result;
     planned = relatedReading.planned;
   } else {

@@ -224,3 +224,20 @@ function relatedPeriod(intent: Intent, layer: SemanticLayer, asOfDate: string, e
   if (period.end > asOfDate && !dateAttribute?.schedule) return "decline";
   return period;
 }
+
+/**
+ * A follow-up of rows filtered by related rows ("本月有未还款的客户" → "上个月呢") moves the related rows' period, never
+ * dating the subject's rows; a trend, a comparison or a period for related rows that had none is declined.
+ */
+export function redateRelatedRows(result: BuildResult): BuildResult | undefined {
+  if (result.kind !== "draft") return result;
+  const draft = result.draft;
+  if (!draft.filters.some((filter) => filter.kind === "related")) return result;
+  const trend = draft.dimensions.some((dimension) => dimension.id === "time");
+  if (!draft.period && !draft.compare && !trend) return result;
+  if (!draft.period || draft.compare || trend || draft.dateAttribute) return undefined;
+  const period = { start: draft.period.start, end: draft.period.end };
+  if (!draft.filters.some((filter) => filter.kind === "related" && filter.time)) return undefined;
+  const filters = draft.filters.map((filter) => (filter.kind === "related" && filter.time ? { ...filter, time: { ...filter.time, ...period } } : filter));
+  return { ...result, draft: { ...draft, filters, period: undefined, periodDefaulted: undefined } };
+}
