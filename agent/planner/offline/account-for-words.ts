@@ -197,7 +197,9 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   if (intent.trendGrain && !timeGrouped) missing.push({ kind: "trend", word: intent.trendGrain });
   // A ranking word (最高, best, top 3) asks for an order; a limit alone would pick arbitrary rows.
   const rankingCue = intent.cueSpans.find((entry) => (RANKING_CUES as readonly string[]).includes(entry.cue));
-  if ((rankingCue || intent.limit?.direction) && query.order.length === 0) missing.push({ kind: "ranking", word: rankingCue?.span.text ?? "top" });
+  // ("前10个" of rows listed is their first ten; of groups, or said with a superlative, the top ten.)
+  const superlative = /最|\b(?:top|highest|largest|most|biggest|lowest|least|smallest|bottom)\b/.test(intent.text);
+  if ((rankingCue || (intent.limit?.direction && (query.kind === "aggregate" || superlative))) && query.order.length === 0) missing.push({ kind: "ranking", word: rankingCue?.span.text ?? "top" });
   const changeCue = intent.cueSpans.find((entry) => entry.cue === "rise" || entry.cue === "fall" || entry.cue === "change");
   // "which city had the biggest increase in NPL ratio": ranked by the change, which the plan's order (by the level)
   // does not follow.

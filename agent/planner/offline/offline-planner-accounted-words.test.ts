@@ -155,6 +155,8 @@ const FOLLOW_UPS: [string[], ExpectedPlan | "unsupported"][] = [
   [["本月审批通过率", "和上月比呢"], { metrics: ["approval_rate"], time: JUNE, compareTo: MAY }],
   [["列出逾期贷款", "最多的5笔"], "unsupported"],
   [["上海的客户", "最多的3个"], "unsupported"],
+  [["列出高价值客户", "top 10"], "unsupported"],
+  [["列出高价值客户", "前10个"], { kind: "list", entity: "customers", filters: [term("high_value")], limit: 10 }],
 ];
 
 describe("offline planner: every word is accounted for", () => {
