@@ -7,7 +7,7 @@
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { AggregateQuery, Filter, ListQuery } from "../../plan/query-plan.ts";
 import type { Intent } from "./read-question.ts";
-import { termValues } from "./semantic-helpers.ts";
+import { reachableEntities, termValues } from "./semantic-helpers.ts";
 
 /** A part of the question the plan leaves out. */
 export interface UnaccountedWord {
@@ -29,7 +29,9 @@ function allFilters(query: AggregateQuery | ListQuery): Filter[] {
     if (filter.kind === "not") walk(filter.filter);
   };
   query.filters.forEach(walk);
+  // A segment's share and a segment against the rest hold filters of their own.
   if (query.kind === "aggregate" && query.shareOf) walk(query.shareOf);
+  if (query.kind === "aggregate" && query.versusRest) walk(query.versusRest);
   if (query.kind === "aggregate" && query.versusRest) walk(query.versusRest);
   return found;
 }
@@ -68,6 +70,7 @@ function columnsReadBy(query: AggregateQuery | ListQuery, layer: SemanticLayer, 
     if (filter.kind === "not") walk(filter.filter);
   };
   query.filters.forEach(walk);
+  if (query.kind === "aggregate") [query.shareOf, query.versusRest].forEach((segment) => segment && walk(segment));
   let entity: string;
   if (query.kind === "aggregate") {
     sql.push(...query.metrics.map((id) => metricSql(layer, id)), ...query.dimensions.map((dimension) => dimensionSql(dimension.id)));
@@ -145,6 +148,22 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   }
   // Rows named beside the rows listed ("评分最低的10个客户" names the risk scores) must be rows the list reads. (Measures
   // are left out: "上海分行的客户数" names branches to place the city, which the customers' own city answers.)
+  // In a measure, rows named that are no grouping's rows either ("上个月多少人申请" names applications; counting
+  // customers onboarded then answers another question) must be read too.
+  // (A row word naming a value said next to it, "上海分行", places the value.)
+  const qualifiesValue = (id: string) =>
+    [...layer.entity(id).names.zh, ...layer.entity(id).names.en].some((name) => {
+      for (let at = intent.text.indexOf(name.toLowerCase()); at >= 0; at = intent.text.indexOf(name.toLowerCase(), at + 1)) {
+        if (intent.values.some((mention) => Math.abs(mention.span.end - at) <= 1 || Math.abs(at + name.length - mention.span.start) <= 1)) return true;
+      }
+      return false;
+    });
+  // (Rows the measured rows belong to, "客户AUM" of customer months, are the measure's owners.)
+  if (query.kind === "aggregate") {
+    const tablesRead = tablesReadBy(query, layer);
+    const owners = reachableEntities(layer, layer.metric(query.metrics[0]).entity);
+    for (const id of intent.entityMentions) if (!tablesRead.has(layer.entity(id).table) && !owners.has(id) && !qualifiesValue(id)) missing.push({ kind: "entity", word: id });
+  }
   if (query.kind === "list") {
     const tablesRead = tablesReadBy(query, layer);
     // A word of a term's name said apart from it ("repayment" of "repayment risk went up") belongs to the term.
@@ -184,6 +203,8 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   // An average word (人均, 平均) needs a measure that is an average; a total is another number.
   const averageCue = intent.cueSpans.find((entry) => entry.cue === "average");
   if (averageCue && !(query.kind === "aggregate" && query.metrics.some((id) => /\bAVG\s*\(/i.test(metricSql(layer, id))))) missing.push({ kind: "average", word: averageCue.span.text });
+  // "逾期的钱有多少": money asked for (钱, money) is never a count.
+  if (query.kind === "aggregate" && /钱|\bmoney\b/.test(intent.text) && query.metrics.every((id) => layer.metric(id).format === "count")) missing.push({ kind: "metric", word: "money" });
   // "好客户", "bad loans": a judgement of rows the data model does not define (high value is 高价值, not 好).
   const rowNamePattern = layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en]).map((name) => name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
   const judged = new RegExp(`(?:^|[^\\p{Script=Han}a-z])(?:好|坏|差|优质|劣质|good|bad|poor|great)\\s*的?\\s*(?:${rowNamePattern})`, "u").exec(intent.text);

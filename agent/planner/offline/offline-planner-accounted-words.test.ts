@@ -57,6 +57,9 @@ const DROPPED_WORDS: string[] = [
   "好客户有多少",
   "how many good customers do we have",
   "差的贷款有哪些",
+  // Money asked for is never a count; rows named must be the rows measured (or their owners).
+  "逾期的钱有多少",
+  "上个月多少人申请",
 ];
 
 /** The listed rows' own score is the score said of them (application score for applications). */
