@@ -62,7 +62,7 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   worst: { zh: ["最差", "最糟", "表现最差", "最不好", "最慢"], en: ["worst", "weakest", "poorest", "worst performing", "slowest"] },
   rank: { zh: ["排名", "排行", "排序", "排行榜", "排一下", "从高到低", "从大到小"], en: ["rank", "ranking", "ranked", "sorted", "sort", "order by", "ordered by", "leaderboard"] },
   count: {
-    zh: ["多少", "有多少", "几个", "几家", "几笔", "几位", "几", "数量", "总数", "个数", "数", "多少个", "多少笔", "多少家", "多少位", "多少条", "计数", "几条", "笔数", "户数", "条数", "多少次", "几次", "多多少", "多了多少", "少多少", "少了多少", "差多少", "差了多少"],
+    zh: ["多少", "有多少", "几个", "几家", "几笔", "几位", "几", "数量", "总数", "个数", "数", "多少个", "多少笔", "多少家", "多少位", "多少条", "计数", "统计", "统计数量", "统计一下", "几条", "笔数", "户数", "条数", "多少次", "几次", "多多少", "多了多少", "少多少", "少了多少", "差多少", "差了多少"],
     en: ["how many", "number of", "count", "count of", "total number", "total number of", "how much", "how many more", "how many fewer", "how much more", "how much less"],
   },
   trend_month: {

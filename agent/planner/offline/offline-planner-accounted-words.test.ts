@@ -144,6 +144,10 @@ const GROUPINGS: [string, ExpectedPlan][] = [
   ["短信和微信的营销转化率哪个高", { metrics: ["conversion_rate"], dimensions: ["channel"], filters: [values("channel", "sms", "wechat")] }],
   ["房贷和车贷的不良率哪个低", { metrics: ["npl_ratio"], dimensions: ["product_category"], filters: [values("product_category", "mortgage", "auto")] }],
   ["不良率比上月高吗", { metrics: ["npl_ratio"], compareTo: MAY }],
+  // 统计 (tally) is a count word: "统计数量" is not 统 + 计数 + 量.
+  ["按产品统计放款笔数", { metrics: ["loan_count"], dimensions: ["product"] }],
+  ["按城市统计客户数量", { metrics: ["customer_count"], dimensions: ["city"] }],
+  ["统计一下本月新客户", { metrics: ["customer_count"], filters: [term("new_customer")], time: JUNE }],
 ];
 
 /** Follow-ups that rank or split the previous answer; a ranking with nothing to rank by is declined. */
