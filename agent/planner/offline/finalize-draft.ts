@@ -23,6 +23,8 @@ export interface FinalizeNotes {
   reasons: string[];
   /** The period lies after the as-of date, where these rows have no data yet. */
   afterAsOfDate?: boolean;
+  /** A state measure (balance, overdue rate, NPL) asked for one past month, or a longer past window. */
+  pastState?: "month" | "window";
 }
 
 const termIdsOf = (filters: Filter[]): string[] =>
@@ -96,6 +98,8 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
       else {
         notes.penalty += 0.2;
         notes.reasons.push("a state measure with a past period is read by the rows' own date");
+        // "去年12月的逾期率": one past month asks for the state then, which is not kept (longer windows date the rows).
+        notes.pastState = singleMonth(period) ? "month" : "window";
       }
     }
   }

@@ -35,6 +35,17 @@ const FULL_CONFIDENCE = 0.92;
 /** Below this, a plan is not offered: a wrong number is worse than no number. */
 const MINIMUM_CONFIDENCE = 0.4;
 
+/** Words that date loans by their disbursement (the loans' own date), so a period selects the loans, not a past state. */
+const DATING_WORDS = /放款|发放|放贷|新发|disburs|originat|issued|granted/;
+
+/** Words that ask for a state at a moment: the end of a period. */
+const PERIOD_END_WORDS = /月末|月底|年末|年底|季末|季度末|期末|\bend of\b|\bat the end\b|\bas of\b/;
+
+const PAST_STATE = {
+  zh: "数据只保存截至数据日期的当前状态(余额、逾期天数、五级分类),无法给出过去某个时点的余额、逾期率或不良率。可以问当前值,或按放款月份统计(例如“今年放款的贷款的逾期率”)。",
+  en: "The data keeps only the current state as of the data date (balances, days past due, risk classes), so a past period's balance, overdue rate or NPL ratio cannot be given. Ask for the current figure, or by disbursement period (for example \"overdue rate of loans disbursed this year\").",
+};
+
 const lexicons = new WeakMap<SemanticLayer, WeakMap<Record<string, DatasetValue[]>, Lexicon>>();
 
 /** The lexicon for a semantic layer and dataset values, built once per pair. */
@@ -151,6 +162,11 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
       return unsupportedOutcome(layer, language, "not_understood", { related, detail: missing.map((entry) => entry.word).join(", ") });
     }
   }
+  // "去年12月的逾期率", "NPL ratio at the end of last year": the data keeps loans' current state only, so a state
+  // measure of one past month or at a period's end has no answer, unless the period dates the rows by the act that
+  // dates them ("去年12月放款的贷款的逾期率"). (A longer window, "近6个月", selects loans by disbursement: DOMAIN.md.)
+  const pointInTime = finalized.notes.pastState === "month" || (finalized.notes.pastState === "window" && PERIOD_END_WORDS.test(intent.text));
+  if (pointInTime && !DATING_WORDS.test(intent.text)) return unsupportedOutcome(layer, language, "out_of_scope", { related, explanation: PAST_STATE });
   // "90天以上的逾期率": a rate filtered by its own numerator's column is the bucket's rate, or nothing.
   if (finalized.plan.query.kind === "aggregate") {
     const replaced = replaceDegenerateRates(finalized.plan.query, layer);

@@ -29,14 +29,15 @@ export function unsupportedOutcome(
   layer: SemanticLayer,
   language: Language,
   reason: UnsupportedReason,
-  options: { related?: string[]; detail?: string } = {},
+  options: { related?: string[]; detail?: string; explanation?: { zh: string; en: string } } = {},
 ): PlannerOutcome {
   const detail = options.detail && reason === "out_of_scope" ? (language === "zh" ? `(“${options.detail}”不在数据范围内)` : ` ("${options.detail}" is not in the data)`) : "";
   return {
     status: "unsupported",
     language,
     reason,
-    message: `${MESSAGES[reason][language]}${detail}`,
+    // An explanation says why this particular question cannot be answered (a past state the data does not keep).
+    message: options.explanation ? options.explanation[language] : `${MESSAGES[reason][language]}${detail}`,
     suggestions: suggestQuestions(layer, language, options.related),
     confidence: reason === "not_understood" ? 0.3 : 0.9,
   };

@@ -150,6 +150,19 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       ),
     );
 
+  const rowNames = new Set(layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en].map((name) => name.toLowerCase())));
+  const measureSpans = content.filter((other) => has(other, "metric") || has(other, "ambiguity"));
+  /** A span that is a metric's name (not only the rows' name; 客户数 is both) said next to another measure word with only a conjunction between. */
+  const joinedToMetric = (span: Span) =>
+    (!rowNames.has(span.text) || /(?:数|数量)$/.test(span.text)) &&
+    measureSpans.some((other) => other !== span && /^\s*(?:和|与|及|以及|跟|、|,|and|&)\s*$/.test(scanned.text.slice(Math.min(span.end, other.end), Math.max(span.start, other.start))));
+  /** The tables of the rows named right after a span ("active customers" → customers). */
+  const namedRowsTables = (span: Span) =>
+    new Set(content.filter((other) => other.start >= span.end && other.start - span.end <= 1).flatMap((other) => sensesOf(other, "entity").map((entity) => layer.entity(entity.id).table)));
+  /** Rows said right before a possessive ('s, 的) and other rows or a measure word. */
+  const ownsNextRows = (span: Span) =>
+    content.some((other) => other.start >= span.end && (has(other, "metric") || has(other, "entity")) && /^\s*(?:'s|'|的)\s*$/.test(scanned.text.slice(span.end, other.start)));
+
   // "高价值客户和低价值客户": term words that are values of one dimension, said together, compare that dimension's
   // values (value_tier in high, low) instead of requiring both terms at once.
   const valuesOf = (span: Span) => [...sensesOf(span, "value"), ...sensesOf(span, "term").flatMap((sense) => termValues(layer, sense.id))];
@@ -197,6 +210,13 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       else if (mode === "aggregate") metrics.push(...metricSenses.map((sense) => sense.id).filter((id) => !metrics.includes(id)));
       continue;
     }
+    // "active customers", "活跃客户": a word that is a term of other rows (active loans) and a value of the named rows'
+    // own column (customers.status) is that value.
+    const ownValues = valueSenses.filter((sense) => namedRowsTables(span).has(layer.dimension(sense.dimension).table));
+    if (termSenses.length > 0 && ownValues.length > 0 && termSenses.every((sense) => !namedRowsTables(span).has(layer.entity(layer.term(sense.id).entity).table))) {
+      values.push({ span, options: ownValues.map(({ dimension, value }) => ({ dimension, value })) });
+      continue;
+    }
     if (termSenses.length > 0) {
       for (const sense of termSenses) if (!terms.includes(sense.id)) terms.push(sense.id);
       termSpans.push(...termSenses.map((sense) => ({ id: sense.id, span })));
@@ -212,6 +232,16 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       continue;
     }
     if (metricSenses.length > 0) {
+      // "客户数和预警数": a metric's own name (not the rows' name) joined to another measure word asks for both.
+      if (mode === "aggregate" && entitySenses.length > 0 && joinedToMetric(span)) {
+        for (const sense of metricSenses) if (!metrics.includes(sense.id)) metrics.push(sense.id);
+        continue;
+      }
+      // "customer's alerts", "客户的预警": rows said as the owner of other rows name them, not a count of their own.
+      if (mode === "aggregate" && entitySenses.length > 0 && ownsNextRows(span)) {
+        entityMentions.push(entitySenses[0].id);
+        continue;
+      }
       const hasOtherMetric = strongMetrics.length > 0;
       if (mode === "aggregate" && !hasOtherMetric && !(hasCount && entitySenses.length > 0 && metricSenses.every((sense) => layer.metric(sense.id).format === "count"))) {
         for (const sense of metricSenses) if (!metrics.includes(sense.id)) metrics.push(sense.id);
