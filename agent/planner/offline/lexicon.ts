@@ -92,7 +92,9 @@ export function buildLexicon(layer: SemanticLayer, datasetValues: Record<string,
   for (const [dimension, values] of Object.entries(datasetValues)) {
     if (!layer.has("dimension", dimension)) continue;
     for (const value of values) {
-      for (const name of [value.zh, value.en, ...(value.aliases ?? [])]) {
+      // A code that is an id (CP004, BR01: letters then digits) names its row as people quote it.
+      const code = /^[A-Za-z]{1,3}\d{2,}$/.test(value.value) ? [value.value] : [];
+      for (const name of [value.zh, value.en, ...(value.aliases ?? []), ...code]) {
         if (name && name.trim().length >= 2) addWord(lexicon, name, { kind: "value", dimension, value: value.value });
       }
     }

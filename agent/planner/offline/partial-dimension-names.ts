@@ -18,13 +18,44 @@ function nameContains(name: string, word: string): boolean {
 
 /** Moves unknown words that name exactly one applicable dimension into the groupings. */
 export function resolvePartialDimensions(intent: Intent, layer: SemanticLayer, previousEntity?: string): Intent {
+  return qualifiedValues(groupByPartialNames(intent, layer, previousEntity), layer);
+}
+
+/**
+ * "high级别的预警", "medium等级的预警": an unknown word right after a value that is part of the name of one of the
+ * value's dimensions names that dimension: the value is that dimension's, and the word is placed.
+ */
+function qualifiedValues(intent: Intent, layer: SemanticLayer): Intent {
+  if (intent.unknownWords.length === 0) return intent;
+  let values = intent.values;
+  const unknownWords = intent.unknownWords.filter((word) => {
+    const mention = values.find((candidate) => intent.text.slice(candidate.span.end).replace(/^\s+/, "").startsWith(word));
+    if (!mention) return true;
+    const options = mention.options.filter((option) => [...layer.dimension(option.dimension).names.zh, ...layer.dimension(option.dimension).names.en].some((name) => nameContains(name, word)));
+    if (options.length === 0) return true;
+    values = values.map((candidate) => (candidate === mention ? { ...candidate, options } : candidate));
+    return false;
+  });
+  return unknownWords.length === intent.unknownWords.length ? intent : { ...intent, values, unknownWords };
+}
+
+/** The rest of a dimension name a grouping cue swallowed the start of: 各类 + 型 (类型), 各级 + 别 (级别). */
+function withCueTail(intent: Intent, word: string): string {
+  if (!/^\p{Script=Han}$/u.test(word)) return word;
+  const at = intent.text.indexOf(word);
+  const cue = intent.cueSpans.find((entry) => entry.cue === "group" && entry.span.end === at);
+  return cue ? `${cue.span.text.slice(-1)}${word}` : word;
+}
+
+/** Moves unknown words that name exactly one applicable dimension into the groupings. */
+function groupByPartialNames(intent: Intent, layer: SemanticLayer, previousEntity?: string): Intent {
   if (!intent.cues.has("group") || intent.unknownWords.length === 0) return intent;
   const entity = intent.metrics[0] ? layer.metric(intent.metrics[0]).entity : (subjectEntity(intent, layer) ?? previousEntity);
   if (!entity) return intent;
   const groupBy = [...intent.groupBy];
   const unknownWords = intent.unknownWords.filter((word) => {
     const candidates = layer.dimensions.filter(
-      (dimension) => dimension.type === "category" && dimensionApplies(layer, dimension.id, entity) && [...dimension.names.zh, ...dimension.names.en].some((name) => nameContains(name, word)),
+      (dimension) => dimension.type === "category" && dimensionApplies(layer, dimension.id, entity) && [...dimension.names.zh, ...dimension.names.en].some((name) => nameContains(name, withCueTail(intent, word))),
     );
     // The entity's own columns first: "预警 by 类型" is the alert type, not the customer's occupation type.
     const best = Math.max(0, ...candidates.map((dimension) => dimensionCloseness(layer, dimension.id, entity)));

@@ -1,0 +1,64 @@
+// Readings found on phrasings nobody wrote down: every metric named is measured, a row's own status value, past states
+// declined, value words qualified by their dimension's name, values that name their rows, and ids quoted as values.
+import { describe, expect, it } from "vitest";
+import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
+import { expectPlan, plan, term, values } from "./__fixtures__/planner-fixture.ts";
+
+const THIS_YEAR: [string, string] = ["2026-01-01", "2026-06-30"];
+
+const ANSWERED: [string, ExpectedPlan][] = [
+  // Metric names joined by 和/and are all measured (each over its own rows).
+  ["客户数和预警数", { metrics: ["customer_count", "alert_count"], filters: [] }],
+  ["预警数和客户数", { metrics: ["alert_count", "customer_count"], filters: [] }],
+  ["贷款笔数和客户数", { metrics: ["loan_count", "customer_count"], filters: [] }],
+  ["各城市的客户数和预警数", { metrics: ["customer_count", "alert_count"], dimensions: ["city"] }],
+  ["number of customers and alert count", { metrics: ["customer_count", "alert_count"], filters: [] }],
+  // Rows said as the owner of other rows ("customer's alerts") are not a second total.
+  ["customer's alerts", { metrics: ["alert_count"], filters: [] }],
+  ["客户的预警", { metrics: ["alert_count"], filters: [] }],
+  ["客户的预警数量", { metrics: ["alert_count"], filters: [] }],
+  // "active" beside customers is the customers' own status (DOMAIN.md: customers.status 'active'), not active loans.
+  ["active customers by city", { metrics: ["customer_count"], dimensions: ["city"], filters: [values("customer_status", "active")] }],
+  ["how many active customers", { metrics: ["customer_count"], filters: [values("customer_status", "active")] }],
+  ["活跃客户数", { metrics: ["customer_count"], filters: [values("customer_status", "active")] }],
+  ["各城市活跃客户数", { metrics: ["customer_count"], dimensions: ["city"], filters: [values("customer_status", "active")] }],
+  ["active loans by city", { metrics: ["loan_count"], dimensions: ["city"], filters: [term("active_loan")] }],
+  // A state measure with a period that dates the loans by disbursement is answered (DOMAIN.md's dating rule).
+  ["今年放款的贷款逾期率", { metrics: ["overdue_rate"], time: THIS_YEAR }],
+  ["overdue rate of loans disbursed last year", { metrics: ["overdue_rate"], time: ["2025-01-01", "2025-12-31"] }],
+  ["本月不良率", { metrics: ["npl_ratio"], time: null }],
+  // An enum value followed by the rest of its dimension's name (high级别 → severity).
+  ["今年high级别的预警有几条", { metrics: ["alert_count"], time: THIS_YEAR, filters: [values("severity", "high")] }],
+  ["medium等级的预警数量", { metrics: ["alert_count"], filters: [values("severity", "medium")] }],
+  ["按严重级别看预警数量", { metrics: ["alert_count"], dimensions: ["severity"], filters: [] }],
+  // A grouping cue that swallowed the start of a dimension's name (各类 + 型 → 类型).
+  ["今年各类型预警数量", { metrics: ["alert_count"], dimensions: ["alert_type"], time: THIS_YEAR }],
+  ["按类型统计预警", { metrics: ["alert_count"], dimensions: ["alert_type"] }],
+  // Values of one entity's own columns name the rows listed.
+  ["已核销的消费贷清单", { kind: "list", entity: "loans", filters: [values("loan_status", "charged_off"), values("product_category", "consumer")] }],
+  ["列出已结清的房贷", { kind: "list", entity: "loans", filters: [values("loan_status", "closed"), values("product_category", "mortgage")] }],
+  ["list charged-off consumer loans", { kind: "list", entity: "loans", filters: [values("loan_status", "charged_off"), values("product_category", "consumer")] }],
+  // Ids quoted as values (CP001, BR01).
+  ["cost per application for campaign CP001", { metrics: ["cost_per_application"], filters: [values("campaign", "CP001")] }],
+  ["CP001的获客成本", { metrics: ["cost_per_application"], filters: [values("campaign", "CP001")] }],
+  ["campaign CP002 conversion rate", { metrics: ["conversion_rate"], filters: [values("campaign", "CP002")] }],
+  ["BR01的贷款余额", { metrics: ["outstanding_balance"], filters: [values("branch", "BR01")] }],
+];
+
+/** Questions that must not be answered: a past state the data does not keep. */
+const PAST_STATE = ["去年12月的逾期率", "5月的贷款余额", "what was the overdue rate last month", "NPL ratio at the end of last year", "去年年底的不良率", "上个月的逾期贷款"];
+
+describe("offline planner: held-out phrasings", () => {
+  it.each(ANSWERED)("%s", (question, expected) => {
+    expectPlan(plan(question), expected, question);
+  });
+  it.each(PAST_STATE)("declines a past state: %s", (question) => {
+    expect(plan(question).status, question).toBe("unsupported");
+  });
+  it("says why a past state is declined", () => {
+    const outcome = plan("去年12月的逾期率");
+    expect(outcome.status === "unsupported" && outcome.message).toContain("当前状态");
+    const english = plan("what was the overdue rate last month");
+    expect(english.status === "unsupported" && english.message).toContain("current state");
+  });
+});
