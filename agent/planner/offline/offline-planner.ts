@@ -137,7 +137,7 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
 
   if (result.kind === "clarify") {
     const ranking = intent.cues.has("best") ? "best" : intent.cues.has("worst") ? "worst" : undefined;
-    return clarifyOutcome(layer, language, question, result.ambiguity, result.span.text, ranking);
+    return answerableChoices(clarifyOutcome(layer, language, question, result.ambiguity, result.span.text, ranking), context);
   }
   if (result.kind === "unsupported") return unsupportedOutcome(layer, language, result.reason, { related });
   let finalized: ReturnType<typeof finalizeDraft>;
@@ -155,10 +155,10 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
       // (A vague ranking word beside a measure said, "best and worst branches by NPL ratio", is not the cause.)
       const mention = intent.ambiguities.find((candidate) => !(candidate.span.senses.some((sense) => sense.kind === "cue") && intent.metrics.length > 0));
       const ambiguity = mention ? layer.ambiguities.find((candidate) => candidate.id === mention.id) : undefined;
-      if (ambiguity && mention) return clarifyOutcome(layer, language, question, ambiguity, mention.span.text, ranking);
+      if (ambiguity && mention) return answerableChoices(clarifyOutcome(layer, language, question, ambiguity, mention.span.text, ranking), context);
       const performance = layer.ambiguities.find((candidate) => candidate.id === "performance");
       const rankingWord = missing.find((entry) => entry.kind === "ranking")?.word;
-      if (ranking && rankingWord && performance && intent.metrics.length === 0 && missing.every((entry) => entry.kind === "ranking")) return clarifyOutcome(layer, language, question, performance, rankingWord, ranking);
+      if (ranking && rankingWord && performance && intent.metrics.length === 0 && missing.every((entry) => entry.kind === "ranking")) return answerableChoices(clarifyOutcome(layer, language, question, performance, rankingWord, ranking), context);
       return unsupportedOutcome(layer, language, "not_understood", { related, detail: missing.map((entry) => entry.word).join(", ") });
     }
   }
@@ -184,6 +184,24 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   const confidence = FULL_CONFIDENCE - afterAsOfDate - result.penalty - finalized.notes.penalty - intent.unknownWords.reduce((total, word) => total + unknownWordPenalty(word), 0) - 0.05 * intent.fuzzyMatches;
   if (confidence < MINIMUM_CONFIDENCE) return unsupportedOutcome(layer, language, "not_understood", { related });
   return { status: "plan", language, plan: finalized.plan, confidence: Math.round(confidence * 100) / 100 };
+}
+
+let checkingChoices = false;
+
+/**
+ * A clarification keeps only the choices that are themselves answered ("the worst loans": a loan has no overdue
+ * rate, so that choice is not offered); with fewer than two left there is nothing to choose and it declines.
+ */
+function answerableChoices(outcome: PlannerOutcome, context: PlannerContext): PlannerOutcome {
+  if (outcome.status !== "clarify" || checkingChoices) return outcome;
+  checkingChoices = true;
+  try {
+    const choices = outcome.choices.filter((choice) => planQuestion(choice.message, context).status === "plan");
+    if (choices.length >= 2) return { ...outcome, choices };
+  } finally {
+    checkingChoices = false;
+  }
+  return unsupportedOutcome(context.semanticLayer, outcome.language, "not_understood");
 }
 
 /**

@@ -63,8 +63,12 @@ export function clarifyOutcome(layer: SemanticLayer, language: Language, questio
       const high = ranking === undefined || (ranking === "best") === (metric.direction !== "lower_is_better");
       if (ranking && language === "en") {
         // "Which branch is performing best?" → "Which branch has the highest disbursement?"
-        const english = question.replace(/\b(is|are)\s+(the\s+)?(performing\s+|doing\s+)?(the\s+)?(best|worst)\b\s*\??/i, `has the ${high ? "highest" : "lowest"} ${name}?`);
+        // (Only when the ranking word ends the question: "what are the worst performing products" is rephrased below.)
+        const english = question.replace(/\b(is|are)\s+(the\s+)?(performing\s+|doing\s+)?(the\s+)?(best|worst)\b\s*\??\s*$/i, (_match, verb: string) => `${verb.toLowerCase() === "are" ? "have" : "has"} the ${high ? "highest" : "lowest"} ${name}?`);
         if (english !== question) return { label: name, message: english };
+        // "show me the best branches" → "show me the branches with the highest disbursement" (never "the the ...").
+        const ranked = question.replace(/\b(?:the\s+)?(?:best|worst)(?:[\s-]+(?:performing|performers?))?\s+([a-z]+)\b/i, `the $1 with the ${high ? "highest" : "lowest"} ${name}`);
+        if (ranked !== question) return { label: name, message: ranked };
       }
       const replacement = ranking ? (language === "zh" ? `${name}${high ? "最高" : "最低"}` : `the ${high ? "highest" : "lowest"} ${name}`) : name;
       return { label: name, message: rephrase(question, word, replacement) };
