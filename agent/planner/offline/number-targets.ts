@@ -37,7 +37,10 @@ export function findNumberMentions(spans: Span[], layer: SemanticLayer): { numbe
     else if (after && numericAttribute(after) && after.start - span.end <= 1) target = after;
     for (let back = index - 1; back >= 0 && back >= index - 3 && !target; back--) {
       const candidate = spans[back];
-      if (!candidate.number && (measurable(candidate) || has(candidate, "entity") || has(candidate, "term"))) target = candidate;
+      // "customers under 30": in English a count puts its noun after the number ("over 30 customers"); a plain number
+      // after a row word is some quantity of those rows (their age?), not their count.
+      const englishRowsBefore = condition.unit === "plain" && /^[a-z\s'-]+$/.test(candidate.text) && !measurable(candidate) && !has(candidate, "term");
+      if (!candidate.number && !englishRowsBefore && (measurable(candidate) || has(candidate, "entity") || has(candidate, "term"))) target = candidate;
     }
     if (!target || !measurable(target)) {
       // "over 500 loans" counts the noun after it; "贷款超过500笔" (with a classifier) the one before.

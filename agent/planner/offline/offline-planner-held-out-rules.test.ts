@@ -45,12 +45,27 @@ const ANSWERED: [string, ExpectedPlan][] = [
   ["BR01的贷款余额", { metrics: ["outstanding_balance"], filters: [values("branch", "BR01")] }],
 ];
 
+/** English puts a counted noun after the number: a plain number after rows is not their count (age? income?). */
+const NOT_A_COUNT = ["customers under 30 by city", "branches with customers over 1000", "cities with loans over 500"];
+const COUNTS: [string, ExpectedPlan][] = [
+  ["branches with more than 1000 customers", { metrics: ["customer_count"], dimensions: ["branch"], having: [{ metric: "customer_count", op: "gt", value: 1000 }] }],
+  ["cities with over 500 loans", { metrics: ["loan_count"], dimensions: ["city"], having: [{ metric: "loan_count", op: "gt", value: 500 }] }],
+  ["贷款超过500笔的支行", { metrics: ["loan_count"], dimensions: ["branch"], having: [{ metric: "loan_count", op: "gt", value: 500 }] }],
+];
+
 /** Questions that must not be answered: a past state the data does not keep. */
 const PAST_STATE = ["去年12月的逾期率", "5月的贷款余额", "what was the overdue rate last month", "NPL ratio at the end of last year", "去年年底的不良率", "上个月的逾期贷款"];
 
 describe("offline planner: held-out phrasings", () => {
   it.each(ANSWERED)("%s", (question, expected) => {
     expectPlan(plan(question), expected, question);
+  });
+  it.each(COUNTS)("counts: %s", (question, expected) => {
+    expectPlan(plan(question), expected, question);
+  });
+  it.each(NOT_A_COUNT)("a plain number after English rows is not their count: %s", (question) => {
+    const outcome = plan(question);
+    expect(outcome.status === "plan" && outcome.plan.query.kind === "aggregate" ? outcome.plan.query.having : [], question).toEqual([]);
   });
   it.each(PAST_STATE)("declines a past state: %s", (question) => {
     expect(plan(question).status, question).toBe("unsupported");
