@@ -131,6 +131,24 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     const placed = termsUsed.has(id) || (meant.length > 0 && meant.every((entry) => filteredValues.has(`${entry.dimension}=${entry.value}`) || dimensions.has(entry.dimension)));
     if (!placed) missing.push({ kind: "term", word: intent.termSpans.find((entry) => entry.id === id)?.span.text ?? id });
   }
+  // "还款逾期", "overdue repayments": a term said of rows of another entity it has no meaning for (a repayment is not an
+  // overdue loan), with its own rows never named, describes those rows in a way the layer does not define.
+  const rowsEntity = query.kind === "list" ? query.entity : layer.metric(query.metrics[0]).entity;
+  const entityNames = (id: string) => [...layer.entity(id).names.zh, ...layer.entity(id).names.en].map((name) => name.toLowerCase());
+  for (const entry of intent.termSpans) {
+    const term = layer.term(entry.id);
+    if (!termsUsed.has(entry.id) || term.entity === rowsEntity || term.byEntity?.[rowsEntity] !== undefined) continue;
+    const ownRowsNamed = intent.entityMentions.includes(term.entity) || intent.impliedEntities.includes(term.entity) || entityNames(term.entity).some((name) => entry.span.text.includes(name));
+    // (Said right beside the rows' name: "the high-value ones" of a follow-up on balances keeps its customers' reading.)
+    const besideRows = entityNames(rowsEntity).some((name) => {
+      for (let at = intent.text.indexOf(name); at >= 0; at = intent.text.indexOf(name, at + 1)) {
+        const between = at >= entry.span.end ? intent.text.slice(entry.span.end, at) : at + name.length <= entry.span.start ? intent.text.slice(at + name.length, entry.span.start) : "x";
+        if (/^\s*的?\s*$/.test(between)) return true;
+      }
+      return false;
+    });
+    if (!ownRowsNamed && besideRows) missing.push({ kind: "term", word: entry.span.text });
+  }
   // An attribute is accounted for by being shown, ranked by, compared with a number, dating the rows, or measured.
   const used = new Set<string>([
     ...(query.kind === "list" ? query.attributes : [...query.metrics, ...query.having.map((condition) => condition.metric)]),
@@ -231,7 +249,12 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     for (const entry of intent.cueSpans.filter((candidate) => candidate.cue === "count")) {
       const after = intent.text.slice(entry.span.end).replace(/^\s*(?:个|家|位|笔|条|款|of)?\s*/, "");
       // The longest name said there ("loan requests" are applications, not loans); metric names count too.
-      const names = [...layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en].map((name) => ({ name: name.toLowerCase(), entity: entity.id }))), ...layer.metrics.flatMap((metric) => [...metric.names.zh, ...metric.names.en].map((name) => ({ name: name.toLowerCase(), entity: metric.entity })))];
+      // (Term names with their rows' name name those rows too: "number of high value customers" counts customers.)
+      const names = [
+        ...layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en].map((name) => ({ name: name.toLowerCase(), entity: entity.id }))),
+        ...layer.metrics.flatMap((metric) => [...metric.names.zh, ...metric.names.en].map((name) => ({ name: name.toLowerCase(), entity: metric.entity }))),
+        ...layer.terms.flatMap((term) => [...term.names.zh, ...term.names.en].filter((name) => entityNames(term.entity).some((rows) => name.toLowerCase().includes(rows))).map((name) => ({ name: name.toLowerCase(), entity: term.entity }))),
+      ];
       const longest = names.filter((entry) => entry.name.length >= 2 && after.startsWith(entry.name)).sort((left, right) => right.name.length - left.name.length)[0];
       const named = longest ? layer.entity(longest.entity) : undefined;
       if (named && named.id !== countedEntity && !query.metrics.some((id) => layer.metric(id).entity === named.id)) missing.push({ kind: "entity", word: named.id });

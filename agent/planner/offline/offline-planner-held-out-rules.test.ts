@@ -53,6 +53,21 @@ const COUNTS: [string, ExpectedPlan][] = [
   ["贷款超过500笔的支行", { metrics: ["loan_count"], dimensions: ["branch"], having: [{ metric: "loan_count", op: "gt", value: 500 }] }],
 ];
 
+/** A term of other rows said right beside rows it does not describe (a repayment is not an overdue loan), and a count
+ * of one entity's rows dropped beside another entity's measure. */
+const UNDEFINED_READINGS = [
+  "本月有多少笔还款逾期",
+  "逾期的还款有多少",
+  "overdue repayments this month",
+  "number of high value customers and their loan balance",
+];
+const DEFINED_READINGS: [string, ExpectedPlan][] = [
+  ["逾期客户数", { metrics: ["customer_count"], filters: [term("overdue")] }],
+  ["how many overdue customers in Shanghai", { metrics: ["customer_count"], filters: [term("overdue"), values("city", "Shanghai")] }],
+  ["高价值客户数和他们的贷款余额", { metrics: ["customer_count", "outstanding_balance"], filters: [term("high_value")] }],
+  ["逾期贷款的还款记录", { kind: "list", entity: "repayments", filters: [term("overdue")] }],
+];
+
 /** Questions that must not be answered: a past state the data does not keep. */
 const PAST_STATE = ["去年12月的逾期率", "5月的贷款余额", "what was the overdue rate last month", "NPL ratio at the end of last year", "去年年底的不良率", "上个月的逾期贷款"];
 
@@ -66,6 +81,12 @@ describe("offline planner: held-out phrasings", () => {
   it.each(NOT_A_COUNT)("a plain number after English rows is not their count: %s", (question) => {
     const outcome = plan(question);
     expect(outcome.status === "plan" && outcome.plan.query.kind === "aggregate" ? outcome.plan.query.having : [], question).toEqual([]);
+  });
+  it.each(UNDEFINED_READINGS)("declines a reading the layer does not define: %s", (question) => {
+    expect(plan(question).status, question).not.toBe("plan");
+  });
+  it.each(DEFINED_READINGS)("defined reading: %s", (question, expected) => {
+    expectPlan(plan(question), expected, question);
   });
   it.each(PAST_STATE)("declines a past state: %s", (question) => {
     expect(plan(question).status, question).toBe("unsupported");
