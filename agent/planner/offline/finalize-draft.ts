@@ -17,6 +17,19 @@ import { formatMonth, monthOf, previousPeriod, rangeContains, sameRangeLastYear 
 import type { Draft } from "./draft.ts";
 import { isPeriodTermEntity, isStateMetric, isStateTerm, usesReferenceMonth } from "./semantic-helpers.ts";
 
+/**
+ * "cost per application for campaign CP004": a metric of one entity's rows, filtered to rows by that entity's own key,
+ * is each named row's figure, shown beside its key (a metric "per campaign" of one campaign names the campaign).
+ */
+function perRowDimensions(draft: Draft, layer: SemanticLayer): Draft["dimensions"] {
+  if (draft.kind !== "aggregate" || draft.dimensions.length > 0 || draft.metrics.length === 0) return draft.dimensions;
+  const entities = new Set(draft.metrics.map((id) => layer.metric(id).entity));
+  if (entities.size !== 1) return draft.dimensions;
+  const key = layer.entity([...entities][0]).key;
+  const keyed = draft.filters.find((filter) => filter.kind === "in" && layer.has("dimension", filter.dimension) && layer.dimension(filter.dimension).column === key);
+  return keyed && keyed.kind === "in" ? [{ id: keyed.dimension }] : draft.dimensions;
+}
+
 /** What finalizing noticed that makes the plan less certain. */
 export interface FinalizeNotes {
   penalty: number;
@@ -119,7 +132,7 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
       ? {
           kind: "aggregate" as const,
           metrics: draft.metrics,
-          dimensions: draft.dimensions,
+          dimensions: perRowDimensions(draft, layer),
           filters: draft.filters,
           having: draft.having,
           ...(time ? { time } : {}),

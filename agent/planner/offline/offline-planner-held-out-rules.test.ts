@@ -39,8 +39,8 @@ const ANSWERED: [string, ExpectedPlan][] = [
   ["列出已结清的房贷", { kind: "list", entity: "loans", filters: [values("loan_status", "closed"), values("product_category", "mortgage")] }],
   ["list charged-off consumer loans", { kind: "list", entity: "loans", filters: [values("loan_status", "charged_off"), values("product_category", "consumer")] }],
   // Ids quoted as values (CP001, BR01).
-  ["cost per application for campaign CP001", { metrics: ["cost_per_application"], filters: [values("campaign", "CP001")] }],
-  ["CP001的获客成本", { metrics: ["cost_per_application"], filters: [values("campaign", "CP001")] }],
+  ["cost per application for campaign CP001", { metrics: ["cost_per_application"], dimensions: ["campaign"], filters: [values("campaign", "CP001")] }],
+  ["CP001的获客成本", { metrics: ["cost_per_application"], dimensions: ["campaign"], filters: [values("campaign", "CP001")] }],
   ["campaign CP002 conversion rate", { metrics: ["conversion_rate"], filters: [values("campaign", "CP002")] }],
   ["BR01的贷款余额", { metrics: ["outstanding_balance"], filters: [values("branch", "BR01")] }],
 ];
