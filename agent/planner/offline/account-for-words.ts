@@ -276,8 +276,13 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   // (a total's change answers another question).
   const rowNames = layer.entities.flatMap((entity) => entity.names.zh);
   const changedRows = intent.cueSpans.some(
-    (entry) => (entry.cue === "rise" || entry.cue === "fall") && (rowNames.some((name) => new RegExp(`^\\s*了?\\s*的\\s*${name}`).test(intent.text.slice(entry.span.end))) || /\bwhose\b/.test(intent.text.slice(0, entry.span.start))),
+    (entry) =>
+      (entry.cue === "rise" || entry.cue === "fall") &&
+      (rowNames.some((name) => new RegExp(`^\\s*了?\\s*的\\s*${name}`).test(intent.text.slice(entry.span.end))) || /\bwhose\b|\b(?:that|which|who)\s*$/.test(intent.text.slice(0, entry.span.start))),
   );
+  // "本月额度使用率超过80%的客户": a measure compared with a number but not per group, beside rows named, asks which
+  // rows pass the condition; one total compared answers nothing of them.
+  if (query.kind === "aggregate" && query.having.length > 0 && query.dimensions.length === 0 && intent.entityMentions.length > 0) missing.push({ kind: "number", word: "rows compared" });
   if (changedRows) missing.push({ kind: "comparison", word: "rows that changed" });
   // Two periods compared need both periods in the answer.
   // A trend answers a comparison only when its period spans every period said (not "trend this year vs last year").

@@ -68,6 +68,18 @@ const DEFINED_READINGS: [string, ExpectedPlan][] = [
   ["逾期贷款的还款记录", { kind: "list", entity: "repayments", filters: [term("overdue")] }],
 ];
 
+/** Groups asked without 按/各/by: a distributive 各/分别, a dimension word right before the rows, "fall in each". */
+const GROUPS: [string, ExpectedPlan][] = [
+  ["男女客户各有多少", { metrics: ["customer_count"], dimensions: ["gender"] }],
+  ["男女客户数", { metrics: ["customer_count"], dimensions: ["gender"] }],
+  ["各城市客户分别有多少", { metrics: ["customer_count"], dimensions: ["city"] }],
+  ["how many customers fall into each age band", { metrics: ["customer_count"], dimensions: ["age_band"], compareTo: null }],
+  ["how many borrowers fall in each risk grade this month?", { metrics: ["customer_count"], dimensions: ["risk_grade"], compareTo: null }],
+  ["上海分行客户数", { metrics: ["customer_count"], dimensions: [], filters: [values("city", "Shanghai")] }],
+];
+/** Conditions on each row (a change, a measure over a number) that one total does not answer. */
+const ROW_CONDITIONS = ["本月额度使用率超过80%的客户", "loans that fell last month", "customers whose AUM dropped"];
+
 /** Questions that must not be answered: a past state the data does not keep. */
 const PAST_STATE = ["去年12月的逾期率", "5月的贷款余额", "what was the overdue rate last month", "NPL ratio at the end of last year", "去年年底的不良率", "上个月的逾期贷款"];
 
@@ -87,6 +99,12 @@ describe("offline planner: held-out phrasings", () => {
   });
   it.each(DEFINED_READINGS)("defined reading: %s", (question, expected) => {
     expectPlan(plan(question), expected, question);
+  });
+  it.each(GROUPS)("groups: %s", (question, expected) => {
+    expectPlan(plan(question), expected, question);
+  });
+  it.each(ROW_CONDITIONS)("declines a condition on each row: %s", (question) => {
+    expect(plan(question).status, question).not.toBe("plan");
   });
   it.each(PAST_STATE)("declines a past state: %s", (question) => {
     expect(plan(question).status, question).toBe("unsupported");

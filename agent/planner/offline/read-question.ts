@@ -85,7 +85,9 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   let trendGrain: TimeGrain | undefined;
   let trendPlural: boolean | undefined;
   for (const span of spans) {
-    const spanCues = sensesOf(span, "cue");
+    // "how many borrowers fall in each risk grade": "fall in/into" is belonging to a group, not a decline.
+    const belongs = /^\s+(?:in|into|under|within)\b/.test(scanned.text.slice(span.end));
+    const spanCues = sensesOf(span, "cue").filter((sense) => !(sense.cue === "fall" && belongs && /^fall/.test(span.text)));
     for (const sense of spanCues) {
       cues.add(sense.cue);
       cueSpans.push({ cue: sense.cue, span });
@@ -322,9 +324,15 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   const comparesGroups = numbers.some((number) => Boolean(number.target?.senses.some((sense) => sense.kind === "metric" || sense.kind === "entity")));
   const asksForGroups =
     comparesGroups ||
+    // "男女客户各有多少", "房贷和车贷分别是多少": a distributive 各/分别 after the groups asks for each group's figure.
+    /各(?:有|是|为|占|自)|分别|respectively/.test(scanned.text) ||
     cues.has("group") || cues.has("list") || cues.has("top") || cues.has("bottom") || cues.has("best") || cues.has("worst") || cues.has("rank") || cues.has("share") || Boolean(limit?.direction);
   const groupingName = (id: string) => content.some((span) => sensesOf(span, "dimension").some((sense) => sense.id === id) && /^[各每]|分布|distribution|breakdown|构成/.test(span.text));
-  const grouped = groupBy.filter((group) => !qualifiers.has(group.id) && (asksForGroups || groupingName(group.id)));
+  // "男女客户数": a dimension word right before the rows' name, not beside any value, sorts those rows into its groups.
+  const beforeRows = (id: string) =>
+    values.length === 0 &&
+    content.some((span) => sensesOf(span, "dimension").some((sense) => sense.id === id) && !has(span, "entity") && content.some((next) => next.start === span.end && has(next, "entity")));
+  const grouped = groupBy.filter((group) => !qualifiers.has(group.id) && (asksForGroups || groupingName(group.id) || beforeRows(group.id)));
   // "活动有几个", "下个月结束的活动有几个": a word of rows and groups that groups nothing names the rows.
   // Only when nothing else names what is measured: "email campaigns", "上海分行" qualify values, not name rows.
   const nothingElse = metrics.length === 0 && terms.length === 0 && values.length === 0 && entityMentions.length === 0;
