@@ -1,14 +1,10 @@
 /** Trains the churn model on the dataset's own history (snapshots 6+ months back) and measures its holdout AUC. */
-import type { Engine } from "../engines/engine.ts";
 import { CHURN_FEATURES, churnedWithin, churnFeaturesAt, wasActiveAt } from "./churn-features.ts";
 import type { CustomerHistory } from "./churn-history.ts";
-import { loadCustomerHistories } from "./churn-history.ts";
 import { ChurnModelTrainingError } from "./scoring-errors.ts";
-import { monthOf, shiftMonth } from "./scoring-calendar.ts";
+import { shiftMonth } from "./scoring-calendar.ts";
 import { predictProbability, trainLogisticRegression } from "./logistic-regression.ts";
 import type { LogisticModel } from "./logistic-regression.ts";
-import { ModelCache } from "./model-cache.ts";
-import { datasetIdentityOf } from "./model-cache-dataset.ts";
 import { rocAuc } from "./roc-auc.ts";
 import type { ScoringSettings } from "./scoring-settings.ts";
 import { fnv1a32, isHoldout } from "./stable-hash.ts";
@@ -44,13 +40,31 @@ export function historyMonthsNeeded(settings: ScoringSettings["churn"]): number 
  * side and reports the AUC on the other.
  */
 export function trainChurnModel(histories: ReadonlyMap<string, CustomerHistory>, asOfMonth: string, settings: ScoringSettings["churn"]): ChurnModel {
+  return trainChurnModelOnSample(sampleChurnHistories(histories, settings.max_customers), asOfMonth, settings);
+}
+
+/**
+ * The histories the model learns from, ordered by customer_id: all of them, or above `maximum` customers a
+ * hash-chosen share (with all their snapshots), so the sample is the same on every run. Cheap; the worker gets only
+ * these.
+ */
+export function sampleChurnHistories(histories: ReadonlyMap<string, CustomerHistory>, maximum: number): Map<string, CustomerHistory> {
+  const ids = [...histories.keys()].sort();
+  const share = maximum / ids.length;
+  const sampled = ids.length <= maximum ? ids : ids.filter((id) => fnv1a32(`sample:${id}`) / 0x1_0000_0000 < share);
+  return new Map(sampled.map((id) => [id, histories.get(id) as CustomerHistory]));
+}
+
+/**
+ * trainChurnModel on an already drawn sample (sampleChurnHistories), in the sample's order: the CPU-heavy part
+ * (features of every customer-snapshot, then gradient descent), which churnModelFor runs in a worker thread.
+ */
+export function trainChurnModelOnSample(sample: ReadonlyMap<string, CustomerHistory>, asOfMonth: string, settings: ScoringSettings["churn"]): ChurnModel {
   const snapshotMonths = Array.from({ length: settings.snapshot_count }, (_, index) => shiftMonth(asOfMonth, -settings.horizon_months - index));
   const examples: Example[] = [];
-  const ids = sampleCustomers([...histories.keys()].sort(), settings.max_customers);
   for (const month of snapshotMonths) {
-    for (const id of ids) {
-      const history = histories.get(id);
-      if (!history || !wasActiveAt(history, month) || !history.activity.has(month)) continue;
+    for (const [id, history] of sample) {
+      if (!wasActiveAt(history, month) || !history.activity.has(month)) continue;
       examples.push({
         features: churnFeaturesAt(history, month),
         label: churnedWithin(history, month, settings.horizon_months) ? 1 : 0,
@@ -86,56 +100,4 @@ export function trainChurnModel(histories: ReadonlyMap<string, CustomerHistory>,
     holdoutPositives: holdout.filter((example) => example.label === 1).length,
     snapshotMonths,
   };
-}
-
-/**
- * Keeps training fast on big datasets: above `maximum` customers, a hash-chosen share of them (with all their
- * snapshots) is used, so the sample is the same on every run.
- */
-function sampleCustomers(ids: string[], maximum: number): string[] {
-  if (ids.length <= maximum) return ids;
-  const share = maximum / ids.length;
-  return ids.filter((id) => fnv1a32(`sample:${id}`) / 0x1_0000_0000 < share);
-}
-
-/** The histories and model of one dataset and as-of date (training is deterministic, so it is done once). */
-export interface ChurnModelBundle {
-  histories: Map<string, CustomerHistory>;
-  churnModel: ChurnModel;
-}
-
-/** Trained models kept: a few datasets or settings at once (at scale 1 one bundle holds ~100,000 customer histories). */
-export const CHURN_MODEL_CACHE_ENTRIES = 4;
-
-const cache = new ModelCache<ChurnModelBundle>(CHURN_MODEL_CACHE_ENTRIES);
-let trainings = 0;
-
-/** How many times a churn model was trained in this process (tests check that a second call reuses the model). */
-export function churnModelTrainings(): number {
-  return trainings;
-}
-
-/**
- * The cache key: the dataset (engine.datasetVersion, else the engine object; plus its meta, so another seed, scale or
- * as-of date never matches), the as-of date, the churn settings (horizon, snapshots, trainer) and the feature list.
- */
-async function churnModelKey(engine: Engine, asOfDate: string, settings: ScoringSettings["churn"]): Promise<string> {
-  const meta = Object.entries(await engine.meta()).sort(([left], [right]) => left.localeCompare(right));
-  const features = CHURN_FEATURES.map((feature) => feature.name);
-  return JSON.stringify([datasetIdentityOf(engine), meta, asOfDate, settings, features]);
-}
-
-/**
- * Loads the history and trains the model once per dataset, as-of date and churn settings. The key does not depend on
- * the engine object, so the pipeline's per-call guarded wrapper reuses the model; a different dataset file, a
- * regenerated one or another as-of date trains anew.
- */
-export async function churnModelFor(engine: Engine, asOfDate: string, settings: ScoringSettings["churn"]): Promise<ChurnModelBundle> {
-  const key = await churnModelKey(engine, asOfDate, settings);
-  return cache.getOrTrain(key, async () => {
-    trainings++;
-    const month = monthOf(asOfDate);
-    const histories = await loadCustomerHistories(engine, month, historyMonthsNeeded(settings));
-    return { histories, churnModel: trainChurnModel(histories, month, settings) };
-  });
 }

@@ -1,7 +1,7 @@
 /** churn_risk: active customers' probability of churning in the next 3 months (the horizon), from a model trained on the data's history. */
 import { z } from "zod";
 import { CHURN_FEATURES, churnFeaturesAt } from "./churn-features.ts";
-import { churnModelFor } from "./churn-model.ts";
+import { churnModelFor } from "./churn-model-cache.ts";
 import { rawScaleCoefficients, contributions, predictProbability } from "./logistic-regression.ts";
 import { monthOf } from "./scoring-calendar.ts";
 import { customerIdsField, limitField, prepareRun, valueTierField } from "./scoring-input.ts";
