@@ -65,7 +65,7 @@ function termDateAttribute(layer: SemanticLayer, entity: string, termIds: string
 }
 
 /** Applies the time rules and validates the result with the plan schema. */
-export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: string): { plan: QueryPlan; notes: FinalizeNotes } {
+export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: string, options: { rowsDated?: boolean } = {}): { plan: QueryPlan; notes: FinalizeNotes } {
   const notes: FinalizeNotes = { penalty: 0, reasons: [] };
   const termIds = termIdsOf(draft.filters);
   const terms = termIds.map((id) => layer.term(id));
@@ -100,10 +100,15 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
   if (period && !hasTrend && !compareTo && !periodTerm) {
     // Only the as-of month (or a shorter period ending at the as-of date) reads as "now"; longer periods filter rows.
     const current = rangeContains(period, asOfDate) && period.start >= `${asOfDate.slice(0, 7)}-01`;
+    // ("本月放款的贷款逾期率": a period said of the rows' own dating act, options.rowsDated, selects the rows.)
+    // ("本月不良贷款多少笔": a count of rows in a state, like a list of them, is the current state.)
     const stateQuestion =
-      draft.kind === "aggregate"
-        ? draft.metrics.every((id) => isStateMetric(layer.metric(id))) || (isPeriodTermEntity(layer, entity) && draft.metrics.every((id) => layer.metric(id).entity === entity) && !layer.metric(draft.metrics[0]).dateColumn)
-        : terms.some(isStateTerm) || isPeriodTermEntity(layer, entity);
+      !options.rowsDated &&
+      (draft.kind === "aggregate"
+        ? draft.metrics.every((id) => isStateMetric(layer.metric(id))) ||
+          (terms.some(isStateTerm) && draft.metrics.every((id) => layer.metric(id).entity === entity && layer.metric(id).format === "count")) ||
+          (isPeriodTermEntity(layer, entity) && draft.metrics.every((id) => layer.metric(id).entity === entity) && !layer.metric(draft.metrics[0]).dateColumn)
+        : terms.some(isStateTerm) || isPeriodTermEntity(layer, entity));
     const datedByTerm = termDateAttribute(layer, entity, termIds);
     if (datedByTerm && !dateAttribute) dateAttribute = datedByTerm;
     else if (stateQuestion && !dateAttribute) {

@@ -80,8 +80,16 @@ const GROUPS: [string, ExpectedPlan][] = [
 /** Conditions on each row (a change, a measure over a number) that one total does not answer. */
 const ROW_CONDITIONS = ["本月额度使用率超过80%的客户", "loans that fell last month", "customers whose AUM dropped"];
 
+/** Rows in a state (不良贷款, NPL loans) counted in the as-of month are the current ones; a disbursement word dates them. */
+const STATE_COUNTS: [string, ExpectedPlan][] = [
+  ["本月不良贷款多少笔", { metrics: ["loan_count"], filters: [term("npl")], time: null }],
+  ["how many NPL loans this month", { metrics: ["loan_count"], filters: [term("npl")], time: null }],
+  ["本月放款的逾期贷款笔数", { metrics: ["loan_count"], filters: [term("overdue")], time: ["2026-06-01", "2026-06-30"] }],
+  ["本月放款的贷款逾期率", { metrics: ["overdue_rate"], time: ["2026-06-01", "2026-06-30"] }],
+];
+
 /** Questions that must not be answered: a past state the data does not keep. */
-const PAST_STATE = ["去年12月的逾期率", "5月的贷款余额", "what was the overdue rate last month", "NPL ratio at the end of last year", "去年年底的不良率", "上个月的逾期贷款"];
+const PAST_STATE = ["上个月的不良贷款笔数", "去年12月的逾期率", "5月的贷款余额", "what was the overdue rate last month", "NPL ratio at the end of last year", "去年年底的不良率", "上个月的逾期贷款"];
 
 describe("offline planner: held-out phrasings", () => {
   it.each(ANSWERED)("%s", (question, expected) => {
@@ -105,6 +113,9 @@ describe("offline planner: held-out phrasings", () => {
   });
   it.each(ROW_CONDITIONS)("declines a condition on each row: %s", (question) => {
     expect(plan(question).status, question).not.toBe("plan");
+  });
+  it.each(STATE_COUNTS)("state counts: %s", (question, expected) => {
+    expectPlan(plan(question), expected, question);
   });
   it.each(PAST_STATE)("declines a past state: %s", (question) => {
     expect(plan(question).status, question).toBe("unsupported");

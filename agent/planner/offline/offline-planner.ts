@@ -142,7 +142,7 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   if (result.kind === "unsupported") return unsupportedOutcome(layer, language, result.reason, { related });
   let finalized: ReturnType<typeof finalizeDraft>;
   try {
-    finalized = finalizeDraft(result.draft, layer, context.asOfDate);
+    finalized = finalizeDraft(result.draft, layer, context.asOfDate, { rowsDated: DATING_WORDS.test(intent.text) });
   } catch {
     return unsupportedOutcome(layer, language, "not_understood", { related });
   }
