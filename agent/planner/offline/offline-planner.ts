@@ -24,6 +24,7 @@ import { readRelatedRows, redateRelatedRows } from "./related-rows.ts";
 import type { Intent } from "./read-question.ts";
 import { findScatteredTerms } from "./scattered-terms.ts";
 import { scanQuestion } from "./scan-question.ts";
+import { isStateMetric } from "./semantic-helpers.ts";
 import { routeToTool } from "./tool-routing.ts";
 
 /** Commands that change records: "把…改成0", "mark alert 3 as resolved", "write off all loss-class loans". */
@@ -103,6 +104,10 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   // "招商银行的不良率", "ICBC's NPL ratio": another bank, or any unknown owner of the figures, is not in the data.
   const bank = intent.unknownWords.find((word) => /(银行|bank)$/.test(word));
   if (bank) return unsupportedOutcome(layer, language, "out_of_scope", { related, detail: bank });
+  // "去年年底的贷款余额", "overdue rate at the end of last quarter": a state measure at a period's end is a past state.
+  if (PERIOD_END_WORDS.test(text) && intent.times.some((time) => time.range.end < `${context.asOfDate.slice(0, 7)}-01`) && intent.metrics.some((id) => isStateMetric(layer.metric(id))) && !DATING_WORDS.test(text)) {
+    return unsupportedOutcome(layer, language, "out_of_scope", { related, explanation: PAST_STATE });
+  }
   if (intent.unknownWords.length >= 2) return unsupportedOutcome(layer, language, "not_understood", { related });
   const owner = intent.unknownWords.find((word) => text.includes(`${word} 's`) || text.includes(`${word}的`));
   if (owner) return unsupportedOutcome(layer, language, "not_understood", { related, detail: owner });
