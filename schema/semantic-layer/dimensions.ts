@@ -363,7 +363,7 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     id: "target_tier",
-    names: { zh: ["目标客群", "目标层级"], en: ["target tier", "target segment"] },
+    names: { zh: ["目标客群", "目标层级", "面向"], en: ["target tier", "target segment", "target", "targeting", "aimed at"] },
     type: "category",
     column: "campaigns.target_tier",
     table: "campaigns",

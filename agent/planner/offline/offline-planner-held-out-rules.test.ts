@@ -38,6 +38,10 @@ const ANSWERED: [string, ExpectedPlan][] = [
   ["已核销的消费贷清单", { kind: "list", entity: "loans", filters: [values("loan_status", "charged_off"), values("product_category", "consumer")] }],
   ["列出已结清的房贷", { kind: "list", entity: "loans", filters: [values("loan_status", "closed"), values("product_category", "mortgage")] }],
   ["list charged-off consumer loans", { kind: "list", entity: "loans", filters: [values("loan_status", "charged_off"), values("product_category", "consumer")] }],
+  // A term after a dimension word whose column has the same value codes (target → target_tier).
+  ["which campaigns target high-value customers", { kind: "list", entity: "campaigns", filters: [values("target_tier", "high")] }],
+  ["which campaigns are aimed at low value customers", { kind: "list", entity: "campaigns", filters: [values("target_tier", "low")] }],
+  ["哪些活动面向高价值客户", { kind: "list", entity: "campaigns", filters: [values("target_tier", "high")] }],
   // Ids quoted as values (CP001, BR01).
   ["cost per application for campaign CP001", { metrics: ["cost_per_application"], dimensions: ["campaign"], filters: [values("campaign", "CP001")] }],
   ["CP001的获客成本", { metrics: ["cost_per_application"], dimensions: ["campaign"], filters: [values("campaign", "CP001")] }],

@@ -173,6 +173,17 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   const compared = (span: Span) => valuesOf(span).filter((sense) => (valueDimensionCounts.get(sense.dimension) ?? 0) >= 2);
   const comparedValues = (span: Span) => compared(span).length > 0;
 
+  // "campaigns that target high-value customers", "面向高价值客户的活动": a term right after a dimension word whose
+  // column has the same value codes (target_tier 'high') names that dimension's value; the dimension word is placed.
+  const aimedValues = (span: Span) => {
+    const previous = content[content.indexOf(span) - 1];
+    if (!previous || span.start - previous.end > 1) return [];
+    const meant = sensesOf(span, "term").flatMap((sense) => termValues(layer, sense.id));
+    return sensesOf(previous, "dimension").flatMap((dimension) =>
+      meant.filter((entry) => entry.dimension !== dimension.id && (layer.dimension(dimension.id).values ?? []).some((candidate) => candidate.value === entry.value)).map((entry) => ({ dimension: dimension.id, value: entry.value })),
+    );
+  };
+  const aimingWords = new Set(content.filter((span, index) => index + 1 < content.length && aimedValues(content[index + 1]).length > 0));
   for (const span of content) {
     if (strongMetrics.includes(span)) continue;
     // "branch vs mobile app": with a comparison, a word that is also a value of the compared dimension is that value.
@@ -210,6 +221,12 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
         termSpans.push(...termSenses.map((sense) => ({ id: sense.id, span })));
       }
       else if (mode === "aggregate") metrics.push(...metricSenses.map((sense) => sense.id).filter((id) => !metrics.includes(id)));
+      continue;
+    }
+    if (aimingWords.has(span)) continue;
+    const aimed = aimedValues(span);
+    if (aimed.length > 0) {
+      values.push({ span, options: aimed });
       continue;
     }
     // "active customers", "活跃客户": a word that is a term of other rows (active loans) and a value of the named rows'
