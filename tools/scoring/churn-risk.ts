@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CHURN_FEATURES, churnFeaturesAt } from "./churn-features.ts";
 import { churnModelFor } from "./churn-model-cache.ts";
+import type { ChurnModelBundle } from "./churn-model-cache.ts";
 import { rawScaleCoefficients, contributions, predictProbability } from "./logistic-regression.ts";
 import { monthOf } from "./scoring-calendar.ts";
 import { customerIdsField, limitField, prepareRun, valueTierField } from "./scoring-input.ts";
@@ -80,6 +81,46 @@ const COLUMNS: ColumnSpec<ChurnRiskItem>[] = [
   { name: "drivers", zh: "主要因素", en: "Main drivers", format: "text", value: (item) => item.drivers.map((driver) => driver.feature).join(", ") },
 ];
 
+/** An active customer's score, with the branch the scope filters on. */
+interface RankedCustomer {
+  homeBranchId: string;
+  item: ChurnRiskItem;
+}
+
+/** Every active customer scored by a cached model, ranked; computed once per model (it only depends on the model). */
+const rankings = new WeakMap<ChurnModelBundle, RankedCustomer[]>();
+
+/**
+ * Active customers (not churned) at the end of `month`, by churn probability (highest first, then customer_id),
+ * each with the three features that raise it most. `month` is the as-of month, part of the bundle's cache key.
+ */
+function rankedCustomersOf(bundle: ChurnModelBundle, month: string): RankedCustomer[] {
+  const cached = rankings.get(bundle);
+  if (cached) return cached;
+  const { model } = bundle.churnModel;
+  const ranked: RankedCustomer[] = [];
+  for (const history of bundle.histories.values()) {
+    if (history.status !== "active" || history.churnDate !== null) continue;
+    const features = churnFeaturesAt(history, month);
+    const parts = contributions(model, features);
+    ranked.push({
+      homeBranchId: history.homeBranchId,
+      item: {
+        customer_id: history.customerId,
+        value_tier: history.valueTier,
+        churn_probability: round(predictProbability(model, features), 6),
+        drivers: CHURN_FEATURES.map((feature, index) => ({ feature: feature.name, label: { zh: feature.zh, en: feature.en }, contribution: round(parts[index], 6) }))
+          .filter((driver) => driver.contribution > 0)
+          .sort((left, right) => right.contribution - left.contribution)
+          .slice(0, 3),
+      },
+    });
+  }
+  ranked.sort((left, right) => right.item.churn_probability - left.item.churn_probability || compareIds(left.item.customer_id, right.item.customer_id));
+  rankings.set(bundle, ranked);
+  return ranked;
+}
+
 /** Churn probability of active customers, with the model's holdout AUC and coefficients. */
 export const churnRiskTool: ScoringTool<typeof ChurnRiskInput, typeof ChurnRiskOutput> = {
   name: "churn_risk",
@@ -91,33 +132,21 @@ export const churnRiskTool: ScoringTool<typeof ChurnRiskInput, typeof ChurnRiskO
   output: ChurnRiskOutput,
   async run(args, context) {
     const { input, asOfDate, settings, branchId } = prepareRun("churn_risk", ChurnRiskInput, args, context);
-    const { histories, churnModel } = await churnModelFor(context.engine, asOfDate, settings.churn);
+    const bundle = await churnModelFor(context.engine, asOfDate, settings.churn);
+    const { churnModel } = bundle;
     const { model } = churnModel;
-    const month = monthOf(asOfDate);
     const wanted = input.customer_ids === undefined ? undefined : new Set(input.customer_ids);
-
-    const items: ChurnRiskItem[] = [];
-    for (const history of histories.values()) {
-      if (history.status !== "active" || history.churnDate !== null) continue;
-      if (branchId !== undefined && history.homeBranchId !== branchId) continue;
-      if (input.value_tier !== undefined && history.valueTier !== input.value_tier) continue;
-      if (wanted !== undefined && !wanted.has(history.customerId)) continue;
-      const features = churnFeaturesAt(history, month);
-      const parts = contributions(model, features);
-      items.push({
-        customer_id: history.customerId,
-        value_tier: history.valueTier,
-        churn_probability: round(predictProbability(model, features), 6),
-        drivers: CHURN_FEATURES.map((feature, index) => ({ feature: feature.name, label: { zh: feature.zh, en: feature.en }, contribution: round(parts[index], 6) }))
-          .filter((driver) => driver.contribution > 0)
-          .sort((left, right) => right.contribution - left.contribution)
-          .slice(0, 3),
-      });
-    }
-    const qualified = items
-      .filter((item) => item.churn_probability >= input.min_probability)
-      .sort((left, right) => right.churn_probability - left.churn_probability || compareIds(left.customer_id, right.customer_id));
-    const limited = qualified.slice(0, input.limit);
+    // Filtering the ranked list keeps its order: the ranking is a total order (ties broken by customer_id).
+    const qualified = rankedCustomersOf(bundle, monthOf(asOfDate))
+      .filter(({ homeBranchId, item }) => {
+        if (branchId !== undefined && homeBranchId !== branchId) return false;
+        if (input.value_tier !== undefined && item.value_tier !== input.value_tier) return false;
+        if (wanted !== undefined && !wanted.has(item.customer_id)) return false;
+        return item.churn_probability >= input.min_probability;
+      })
+      .map(({ item }) => item);
+    // Copies: the ranked items stay cached with the model.
+    const limited = qualified.slice(0, input.limit).map((item) => ({ ...item, drivers: item.drivers.map((driver) => ({ ...driver, label: { ...driver.label } })) }));
     const raw = rawScaleCoefficients(model);
     return {
       tool: "churn_risk",
