@@ -265,10 +265,12 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   if (directions.size > 1) missing.push({ kind: "ranking", word: "both ends" });
   // "年龄最大的客户": a ranking word said of a grouping's own word ranks by that quantity, not the groups by a count
   // nobody asked for.
-  if (rankingCue && query.kind === "aggregate" && query.order.length > 0 && !intent.metrics.includes(query.order[0].by)) {
-    const before = intent.text.slice(0, rankingCue.span.start).replace(/[\s的]+$/, "");
+  // (The ranking word may be a limit's: "年龄最大的10个客户".)
+  const rankingAt = rankingCue?.span.start ?? (intent.limit?.direction ? intent.text.search(/最|\b(?:top|bottom)\b/) : -1);
+  if (rankingAt >= 0 && query.kind === "aggregate" && query.order.length > 0 && !intent.metrics.includes(query.order[0].by)) {
+    const before = intent.text.slice(0, rankingAt).replace(/[\s的]+$/, "");
     const rankedGroup = query.dimensions.some((dimension) => [...layer.dimension(dimension.id).names.zh, ...layer.dimension(dimension.id).names.en].some((name) => name.length >= 2 && before.endsWith(name.toLowerCase())));
-    if (rankedGroup) missing.push({ kind: "ranking", word: rankingCue.span.text });
+    if (rankedGroup) missing.push({ kind: "ranking", word: rankingCue?.span.text ?? "top" });
   }
   // A change word (上升, dropped, 变化) needs two periods or a trend to show the change.
   if (changeCue && !(query.kind === "aggregate" && (query.compareTo || query.bucketChange || timeGrouped))) missing.push({ kind: "comparison", word: changeCue.span.text });

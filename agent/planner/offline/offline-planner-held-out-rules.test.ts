@@ -82,7 +82,7 @@ const GROUPS: [string, ExpectedPlan][] = [
   ["上海分行客户数", { metrics: ["customer_count"], dimensions: [], filters: [values("city", "Shanghai")] }],
 ];
 /** Conditions on each row (a change, a measure over a number) that one total does not answer. */
-const ROW_CONDITIONS = ["本月额度使用率超过80%的客户", "loans that fell last month", "customers whose AUM dropped"];
+const ROW_CONDITIONS = ["本月额度使用率超过80%的客户", "loans that fell last month", "customers whose AUM dropped", "年龄最大的10个客户", "年龄最小的5个客户"];
 
 /** Rows in a state (不良贷款, NPL loans) counted in the as-of month are the current ones; a disbursement word dates them. */
 const STATE_COUNTS: [string, ExpectedPlan][] = [
