@@ -38,26 +38,14 @@ describe("trainChurnModelInWorker", () => {
     expect(direct.trainingPositives).toBeGreaterThan(0);
   });
 
-  it("keeps the main thread's event loop ticking while a training of more than a second runs", async () => {
-    // More gradient steps than the default make this training take well over a second of CPU.
-    const slow = { ...SETTINGS, iterations: 5000 };
-    let last = performance.now();
-    let longestGap = 0;
-    let ticks = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-      ticks++;
-    }, 20);
-    try {
-      const { trainingMs } = await trainChurnModelInWorker(histories, MONTH, slow);
-      expect(trainingMs, "the training itself must be long enough for the check to mean something").toBeGreaterThan(1000);
-    } finally {
-      clearInterval(timer);
-    }
-    expect(ticks).toBeGreaterThan(20);
-    expect(longestGap).toBeLessThan(400);
+  it("leaves the main thread's event loop free while the worker trains (timers fire before the model arrives)", async () => {
+    // No time thresholds: an in-thread training would block before the timer could fire, so the order is the proof.
+    const order: string[] = [];
+    const training = trainChurnModelInWorker(histories, MONTH, SETTINGS).then(() => order.push("trained"));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    order.push("timer fired");
+    await training;
+    expect(order).toEqual(["timer fired", "trained"]);
   });
 
   it("rethrows a training failure as ChurnModelTrainingError with its details", async () => {
