@@ -189,6 +189,21 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     const inTermName = (id: string) => [...layer.entity(id).names.zh, ...layer.entity(id).names.en].some((name) => termNames.some((termName) => termName.includes(name.toLowerCase())));
     for (const id of intent.entityMentions) if (!tablesRead.has(layer.entity(id).table) && !inTermName(id)) missing.push({ kind: "entity", word: id });
   }
+  // "贷款和还款", "客户和贷款有多少": rows joined to other rows by 和/and are asked for themselves, so they must be measured
+  // (a filter on them, "customers with loans", is another question); "customers and their alerts" asks for the rows
+  // that belong to each, which totals do not show.
+  if (query.kind === "aggregate") {
+    const measuredEntities = new Set(query.metrics.map((id) => layer.metric(id).entity));
+    const rowWords = layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en].map((name) => name.toLowerCase()));
+    const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const rows = `(?:${rowWords.map(escape).join("|")})`;
+    const joined = new RegExp(`${rows}\\s*(?:和|与|及|以及|、|\\band\\b)\\s*(their\\s+|its\\s+|其|他们的)?${rows}`, "gu");
+    for (const match of intent.text.matchAll(joined)) {
+      // ("高价值客户数和他们的贷款余额" measures their loans: a count beside a sum is not two totals of rows.)
+      if (match[1] && query.metrics.every((id) => layer.metric(id).format === "count")) missing.push({ kind: "entity", word: match[0] });
+      for (const entity of layer.entities) if (!measuredEntities.has(entity.id) && entityNames(entity.id).some((name) => name.length >= 2 && match[0].includes(name))) missing.push({ kind: "entity", word: entity.id });
+    }
+  }
   if (query.kind === "aggregate") {
     for (const group of intent.groupBy) if (!dimensions.has(group.id) && !filteredDimensions.has(group.id)) missing.push({ kind: "grouping", word: group.id });
     const measured = new Set([...query.metrics, ...query.having.map((condition) => condition.metric)]);

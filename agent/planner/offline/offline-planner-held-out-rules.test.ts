@@ -64,6 +64,10 @@ const UNDEFINED_READINGS = [
   "逾期的还款有多少",
   "overdue repayments this month",
   "number of high value customers and their loan balance",
+  "贷款和还款",
+  "客户和贷款有多少",
+  "how many customers and loans do we have",
+  "customers and their alerts",
 ];
 const DEFINED_READINGS: [string, ExpectedPlan][] = [
   ["逾期客户数", { metrics: ["customer_count"], filters: [term("overdue")] }],
