@@ -125,6 +125,20 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     });
     if (!placed) missing.push({ kind: "value", word: mention.span.text });
   }
+  // "每月新增预警和已解决预警": a value said between a conjunction after rows and the same rows again qualifies only the
+  // second of two row sets asked for; one filter on all the rows answers only that one.
+  const rowWordPattern = layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en]).map((name) => name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const secondRows = new RegExp(`(?:${rowWordPattern})\\s*(?:和|与|及|以及|、|\\band\\b)\\s*$`, "u");
+  const rowsAfter = new RegExp(`^\\s*的?\\s*(?:${rowWordPattern})`, "u");
+  // (Or a term naming rows: "客户和已流失客户".)
+  const endsWithRows = new RegExp(`(?:${rowWordPattern})$`, "u");
+  for (const span of [...intent.values.map((mention) => mention.span), ...intent.termSpans.map((entry) => entry.span)]) {
+    const rowsFollow = rowsAfter.test(intent.text.slice(span.end)) || endsWithRows.test(span.text);
+    const before = secondRows.exec(intent.text.slice(0, span.start));
+    // (The first rows bare: "高价值客户和低价值客户" are two segments, each with its own filter.)
+    const bareFirst = before && ![...intent.values.map((mention) => mention.span), ...intent.termSpans.map((entry) => entry.span)].some((other) => other.start <= before.index && before.index < other.end);
+    if (bareFirst && rowsFollow) missing.push({ kind: "value", word: span.text });
+  }
   // A term is accounted for by its filter, or by the values it means (高价值客户和低价值客户 → value_tier in high, low).
   for (const id of intent.terms) {
     const meant = termValues(layer, id);

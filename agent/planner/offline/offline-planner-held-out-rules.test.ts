@@ -68,6 +68,9 @@ const UNDEFINED_READINGS = [
   "客户和贷款有多少",
   "how many customers and loans do we have",
   "customers and their alerts",
+  "每月新增预警和已解决预警",
+  "alerts and resolved alerts by month",
+  "客户和已流失客户的数量",
 ];
 const DEFINED_READINGS: [string, ExpectedPlan][] = [
   ["逾期客户数", { metrics: ["customer_count"], filters: [term("overdue")] }],
