@@ -139,6 +139,18 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     const bareFirst = before && ![...intent.values.map((mention) => mention.span), ...intent.termSpans.map((entry) => entry.span)].some((other) => other.start <= before.index && before.index < other.end);
     if (bareFirst && rowsFollow) missing.push({ kind: "value", word: span.text });
   }
+  // "新增客户数和流失客户数": two terms joined by 和/and are two row sets asked for; both as filters count the rows that
+  // are both.
+  // (Only both as filters of all the rows: said as alternatives, "逾期或不良", they are one OR filter.)
+  const andTerms = new Set(query.filters.flatMap((filter) => (filter.kind === "term" ? [filter.term] : [])));
+  const eitherTerm = (left: string, right: string) => !andTerms.has(left) || !andTerms.has(right);
+  const termSpansInOrder = [...intent.termSpans].sort((left, right) => left.span.start - right.span.start);
+  for (let index = 1; index < termSpansInOrder.length; index++) {
+    const first = termSpansInOrder[index - 1];
+    const second = termSpansInOrder[index];
+    if (first.id === second.id || !termsUsed.has(first.id) || !termsUsed.has(second.id)) continue;
+    if (/^\s*(?:数|数量|人数|笔数)?\s*(?:和|与|及|以及|、|\band\b)\s*$/u.test(intent.text.slice(first.span.end, second.span.start)) && !eitherTerm(first.id, second.id)) missing.push({ kind: "term", word: `${first.span.text} ${second.span.text}` });
+  }
   // A term is accounted for by its filter, or by the values it means (高价值客户和低价值客户 → value_tier in high, low).
   for (const id of intent.terms) {
     const meant = termValues(layer, id);

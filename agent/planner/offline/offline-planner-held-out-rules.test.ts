@@ -71,6 +71,9 @@ const UNDEFINED_READINGS = [
   "每月新增预警和已解决预警",
   "alerts and resolved alerts by month",
   "客户和已流失客户的数量",
+  "各支行本月的新增客户数和流失客户数",
+  "new customers and churned customers this month",
+  "新客户和流失客户有多少",
 ];
 const DEFINED_READINGS: [string, ExpectedPlan][] = [
   ["逾期客户数", { metrics: ["customer_count"], filters: [term("overdue")] }],
