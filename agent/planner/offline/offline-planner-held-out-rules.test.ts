@@ -74,6 +74,7 @@ const UNDEFINED_READINGS = [
   "各支行本月的新增客户数和流失客户数",
   "new customers and churned customers this month",
   "新客户和流失客户有多少",
+  "how many customers churned vs joined this year",
 ];
 const DEFINED_READINGS: [string, ExpectedPlan][] = [
   ["逾期客户数", { metrics: ["customer_count"], filters: [term("overdue")] }],

@@ -172,6 +172,9 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   // dates them ("去年12月放款的贷款的逾期率"). (A longer window, "近6个月", selects loans by disbursement: DOMAIN.md.)
   const pointInTime = finalized.notes.pastState === "month" || (finalized.notes.pastState === "window" && PERIOD_END_WORDS.test(intent.text));
   if (pointInTime && !DATING_WORDS.test(intent.text)) return unsupportedOutcome(layer, language, "out_of_scope", { related, explanation: PAST_STATE });
+  // A period that ends before it starts (a comparison read backwards) has no meaning to answer.
+  const ranges = [finalized.plan.query.kind === "aggregate" || finalized.plan.query.kind === "list" ? finalized.plan.query.time : undefined, finalized.plan.query.kind === "aggregate" ? finalized.plan.query.compareTo : undefined];
+  if (ranges.some((range) => range && range.start > range.end)) return unsupportedOutcome(layer, language, "not_understood", { related });
   // "90天以上的逾期率": a rate filtered by its own numerator's column is the bucket's rate, or nothing.
   if (finalized.plan.query.kind === "aggregate") {
     const replaced = replaceDegenerateRates(finalized.plan.query, layer);
