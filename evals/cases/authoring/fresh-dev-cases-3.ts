@@ -108,7 +108,7 @@ const GROUP_BY: AuthoredCase[] = [
   answer("group_by", "zh", "不同职业的客户各有多少人", customers("COUNT(*)", { by: ["c.occupation"] })),
   answer("group_by", "en", "customer count per value tier", customers("COUNT(*)", { by: ["c.value_tier"] })),
   answer("group_by", "zh", "每个城市有多少客户", customers("COUNT(*)", { by: ["c.city"] })),
-  answer("group_by", "en", "how many borrowers fall in each risk grade this month?", over("risk_scores k", [], "COUNT(*)", { by: ["k.risk_grade"], where: [`k.month = ${AS_OF_MONTH}`] })),
+  answer("group_by", "en", "how many borrowers fall in each risk grade this month?", over("risk_scores k", [], "COUNT(*)", { by: ["k.risk_grade"], where: [`k.month = ${AS_OF_MONTH}`, "k.customer_id IN (SELECT customer_id FROM loans WHERE status = 'active')"] })),
   answer("group_by", "zh", "五级分类下各类贷款余额分布", state(METRIC.balance, { by: ["l.risk_class"] })),
   answer("group_by", "en", "risk alerts by type last quarter", alerts({ by: ["e.alert_type"], where: [TIME.lastQuarter("e.created_date")] })),
   answer("group_by", "zh", "按严重程度统计一下本季度的预警数", alerts({ by: ["e.severity"], where: [TIME.thisQuarter("e.created_date")] })),
