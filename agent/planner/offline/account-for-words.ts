@@ -327,6 +327,14 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   // rows pass the condition; one total compared answers nothing of them.
   if (query.kind === "aggregate" && query.having.length > 0 && query.dimensions.length === 0 && intent.entityMentions.length > 0) missing.push({ kind: "number", word: "rows compared" });
   if (changedRows) missing.push({ kind: "comparison", word: "rows that changed" });
+  // "去年申请今年放款的贷款": two periods said apart (not "1月到3月", not compared, not a trend's span) date different
+  // things; one range over both answers neither.
+  const timesInOrder = [...intent.times].sort((left, right) => left.start - right.start);
+  const compared = query.kind === "aggregate" && (query.compareTo !== undefined || query.bucketChange === true || timeGrouped);
+  for (let index = 1; index < timesInOrder.length && !compared && !comparesPeriods(intent); index++) {
+    const between = intent.text.slice(timesInOrder[index - 1].end, timesInOrder[index].start);
+    if (!/^\s*(?:到|至|~|-|—|–|to|through|until|and|和|及|与|、|,)?\s*$/u.test(between)) missing.push({ kind: "time", word: timesInOrder[index].text });
+  }
   // Two periods compared need both periods in the answer.
   // A trend answers a comparison only when its period spans every period said (not "trend this year vs last year").
   const spansTimes = intent.times.every((time) => query.time && time.range.start >= query.time.start && time.range.end <= query.time.end);

@@ -75,6 +75,9 @@ const UNDEFINED_READINGS = [
   "new customers and churned customers this month",
   "新客户和流失客户有多少",
   "how many customers churned vs joined this year",
+  "去年申请今年放款的贷款",
+  "loans applied for last year and disbursed this year",
+  "上个月开户本月流失的客户数",
 ];
 const DEFINED_READINGS: [string, ExpectedPlan][] = [
   ["逾期客户数", { metrics: ["customer_count"], filters: [term("overdue")] }],
