@@ -301,6 +301,14 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
       if (named && named.id !== countedEntity && !query.metrics.some((id) => layer.metric(id).entity === named.id)) missing.push({ kind: "entity", word: named.id });
     }
   }
+  // "各产品的最高放款额度": a ranking word said before a measure, with a word for each group, asks for each group's
+  // highest value (a maximum per group), not for the top group.
+  const eachGroup = /各|每个|每一个|\beach\b|\bevery\b/.test(intent.text.slice(0, rankingCue?.span.start ?? 0));
+  if (rankingCue && eachGroup && query.kind === "aggregate" && query.dimensions.length > 0) {
+    const following = intent.text.slice(rankingCue.span.end).replace(/^\s*的?\s*/, "");
+    const measureNames = [...layer.metrics.flatMap((metric) => [...metric.names.zh, ...metric.names.en]), ...layer.attributes.flatMap((attribute) => [...attribute.names.zh, ...attribute.names.en])].map((name) => name.toLowerCase());
+    if (following !== "" && measureNames.some((name) => name.length >= 2 && following.startsWith(name)) && /[\p{Script=Han}]/u.test(rankingCue.span.text)) missing.push({ kind: "ranking", word: rankingCue.span.text });
+  }
   // "最多的城市和最少的城市", "highest and lowest": both ends asked, one order cannot show them.
   const directions = new Set(intent.cueSpans.flatMap((entry) => (entry.cue === "top" || entry.cue === "best" ? ["up"] : entry.cue === "bottom" || entry.cue === "worst" ? ["down"] : [])));
   if (directions.size > 1) missing.push({ kind: "ranking", word: "both ends" });

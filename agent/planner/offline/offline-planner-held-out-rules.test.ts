@@ -96,6 +96,8 @@ const GROUPS: [string, ExpectedPlan][] = [
   ["上海分行客户数", { metrics: ["customer_count"], dimensions: [], filters: [values("city", "Shanghai")] }],
 ];
 /** Conditions on each row (a change, a measure over a number) that one total does not answer. */
+/** Each group's highest value (a maximum per group) is not the top group. */
+const PER_GROUP_MAXIMUM = ["各产品的最高放款额度", "每个产品最高的放款金额", "各城市逾期率最高的支行"];
 const ROW_CONDITIONS = ["本月额度使用率超过80%的客户", "loans that fell last month", "customers whose AUM dropped", "年龄最大的10个客户", "年龄最小的5个客户"];
 
 /** Rows in a state (不良贷款, NPL loans) counted in the as-of month are the current ones; a disbursement word dates them. */
@@ -134,6 +136,9 @@ describe("offline planner: held-out phrasings", () => {
   });
   it.each(STATE_COUNTS)("state counts: %s", (question, expected) => {
     expectPlan(plan(question), expected, question);
+  });
+  it.each(PER_GROUP_MAXIMUM)("declines a maximum per group: %s", (question) => {
+    expect(plan(question).status, question).not.toBe("plan");
   });
   it.each(PAST_STATE)("declines a past state: %s", (question) => {
     expect(plan(question).status, question).toBe("unsupported");
