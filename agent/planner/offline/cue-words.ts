@@ -45,7 +45,7 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
     en: ["by", "per", "for each", "for every", "across", "broken down by", "break down by", "breakdown by", "split by", "grouped by", "group by", "in each", "each", "by each", "distribution", "breakdown", "break it down by", "break down", "split"],
   },
   list: {
-    zh: ["哪些", "哪个", "哪家", "哪几个", "哪几家", "哪位", "哪一个", "哪一家", "哪款", "哪类", "哪种", "列出", "列举", "名单", "清单", "明细", "有谁", "是谁", "谁", "显示", "展示", "找出", "筛选", "查出", "列一下", "给我看", "都有谁"],
+    zh: ["哪些", "哪个", "哪家", "哪几个", "哪几家", "哪位", "哪一个", "哪一家", "哪款", "哪类", "哪种", "列出", "列举", "名单", "清单", "明细", "拉出来", "都拉出来", "有谁", "是谁", "谁", "显示", "展示", "找出", "筛选", "查出", "列一下", "给我看", "都有谁"],
     en: ["which", "list", "show me", "show", "who", "whose", "display", "find", "names of", "give me", "what are the", "pull up", "identify", "get me"],
   },
   singular: { zh: ["哪个", "哪家", "哪一个", "哪一家", "哪位", "哪款", "哪一款"], en: [] },

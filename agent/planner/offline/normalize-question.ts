@@ -1,5 +1,7 @@
 /** Normalizes a question for matching: full-width to half-width, Chinese punctuation to ASCII, lower case. */
 import { digitsForChineseAmounts } from "./chinese-numerals.ts";
+import { joinSplitPhrasalVerbs } from "./english-phrasal-verbs.ts";
+import { expandEnglishShorthand } from "./english-shorthand.ts";
 
 const PUNCTUATION: Record<string, string> = {
   "。": ".",
@@ -31,6 +33,7 @@ export function normalizeQuestion(question: string): string {
   text = text.replace(/([a-z])-(?=[a-z])/g, "$1 ");
   // Keep the possessive apart ("icbc 's npl ratio"): a possessive on an unknown word is a qualifier not understood.
   text = text.replace(/([a-z])'s\b/g, "$1 's");
+  text = joinSplitPhrasalVerbs(expandEnglishShorthand(text));
   text = digitsForChineseAmounts(text);
   // "NPL%", "on time repayment %": a percent sign after a word is the word's rate.
   // "what % of balance": a percent sign before "of" asks for a share.

@@ -7,6 +7,7 @@ import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-laye
 import type { DatasetValue, Planner, PlannerContext, PlannerOutcome } from "../planner.ts";
 import { comparesPeriods, unaccountedWords } from "./account-for-words.ts";
 import { buildDraft } from "./build-draft.ts";
+import { withoutContextClause } from "./context-clause.ts";
 import type { BuildResult } from "./build-result.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { draftFromPlan } from "./draft.ts";
@@ -70,10 +71,18 @@ function lexiconFor(context: PlannerContext): Lexicon {
  */
 export function planQuestion(question: string, context: PlannerContext): PlannerOutcome {
   try {
-    return planOrThrow(question, context);
+    // "For the board meeting, what is …": a leading clause naming nothing of the data is context (context-clause.ts).
+    return planOrThrow(withoutContextClause(question, (clause) => namesModelWords(clause, context)), context);
   } catch {
     return unsupportedOutcome(context.semanticLayer, detectLanguage(question), "not_understood");
   }
+}
+
+/** Whether a clause names a metric, entity, dimension, value, attribute or term of the layer. */
+function namesModelWords(clause: string, context: PlannerContext): boolean {
+  const scanned = scanQuestion(normalizeQuestion(clause), lexiconFor(context), context.asOfDate);
+  // A vague word alone ("the risk committee") names no measure: only a clear sense makes the clause content.
+  return scanned.spans.some((span) => span.senses.some((sense) => sense.kind !== "cue" && sense.kind !== "ambiguity"));
 }
 
 /** Plans one question; may throw on a broken semantic layer or an unforeseen reading. */
