@@ -268,7 +268,7 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   const rowNamePattern = layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en]).map((name) => name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
   const judged = new RegExp(`(?:^|[^\\p{Script=Han}a-z])(?:好|坏|差|优质|劣质|good|bad|poor|great)\\s*的?\\s*(?:${rowNamePattern})`, "u").exec(intent.text);
   if (judged && !intent.terms.length) missing.push({ kind: "value", word: judged[0].trim() });
-  // A period word the time rules do not resolve ("上周", "this week": DOMAIN.md defines no weeks) would be dropped.
+  // A week word the time rules leave unresolved (a week said inside a phrase they do not read) would be dropped.
   const covered = (start: number, end: number) => intent.times.some((time) => time.start <= start && end <= time.end);
   for (const match of intent.text.matchAll(/上上?周|本周|这周|上个?星期|本星期|这个?星期|上个?礼拜|这个?礼拜|\b(?:last|this|previous|current) week\b/g)) {
     if (!covered(match.index, match.index + match[0].length)) missing.push({ kind: "time", word: match[0] });

@@ -49,10 +49,6 @@ const DROPPED_WORDS: string[] = [
   // Ranked by a change the order does not follow; rows counted that the measure does not count.
   "which city had the biggest increase in NPL ratio",
   "每个城市有多少支行",
-  // Weeks: DOMAIN.md defines none, so the period would be dropped.
-  "上周放款多少",
-  "本周新增预警",
-  "disbursement last week",
   // A judgement of rows the data model does not define.
   "好客户有多少",
   "how many good customers do we have",
@@ -78,6 +74,10 @@ const RELATIVE_MONTHS: [string, [string, string]][] = [
   ["disbursement in december last year", ["2025-12-01", "2025-12-31"]],
   ["last year's march approval rate", ["2025-03-01", "2025-03-31"]],
   ["approval rate for March this year", ["2026-03-01", "2026-03-31"]],
+  // Weeks (DOMAIN.md names none) are calendar weeks, Monday–Sunday, like 本月 is the calendar month: never dropped.
+  ["上周放款多少", ["2026-06-22", "2026-06-28"]],
+  ["本周新增预警", ["2026-06-29", "2026-07-05"]],
+  ["disbursement last week", ["2026-06-22", "2026-06-28"]],
 ];
 
 /** A rate filtered by its own numerator's column is the bucket's rate. */

@@ -34,6 +34,12 @@ const lastDays = (asOfDate: string, count: number): DateRange | undefined =>
 const nextDays = (asOfDate: string, count: number): DateRange | undefined =>
   count >= 1 && count <= 3660 ? { start: addDays(asOfDate, 1), end: addDays(asOfDate, count) } : undefined;
 const quarterOf = (month: YearMonth) => Math.floor((month.month - 1) / 3) + 1;
+/** The calendar week (Monday–Sunday) `offset` weeks from the one containing the as-of date. */
+function calendarWeek(asOfDate: string, offset: number): DateRange {
+  const weekday = (new Date(`${asOfDate}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+  const monday = addDays(asOfDate, -weekday + 7 * offset);
+  return { start: monday, end: addDays(monday, 6) };
+}
 
 /** A month named without a year: the latest such month not after the as-of month. */
 function latestMonth(asOfDate: string, month: number): DateRange | undefined {
@@ -145,6 +151,10 @@ const RULES: TimeRule[] = [
   { pattern: new RegExp(`(?:未来|接下来|今后)\\s*(${N})\\s*(?:周|个星期)`, "g"), resolve: (m, asOf) => nextDays(asOf, 7 * (parseSmallNumber(m[1]) ?? 0)) },
   { pattern: new RegExp(`(?:未来|接下来|今后)\\s*(${N})\\s*个月`, "g"), resolve: (m, asOf) => monthsRange(addMonths(asOfMonth(asOf), 1), addMonths(asOfMonth(asOf), parseSmallNumber(m[1]) ?? 1)) },
   { pattern: /下周|下一周|下星期|下个星期|未来一周|\bnext week\b|\bcoming week\b/g, resolve: (_, asOf) => nextDays(asOf, 7) },
+  // DOMAIN.md names no weeks; like 本月 (the calendar month of the as-of date), a week is the calendar week (Monday–Sunday).
+  { pattern: /本周|这周|这一周|本星期|这个?星期|这个?礼拜|\bthis week\b|\bcurrent week\b|\bweek to date\b|\bwtd\b/g, resolve: (_, asOf) => calendarWeek(asOf, 0) },
+  { pattern: /上上周|上上个?星期|上上个?礼拜|\bthe week before last\b/g, resolve: (_, asOf) => calendarWeek(asOf, -2) },
+  { pattern: /上周|上一周|上个?星期|上个?礼拜|\blast week\b|\bprevious week\b|\bprior week\b/g, resolve: (_, asOf) => calendarWeek(asOf, -1) },
   { pattern: /今天|今日|当天|\btoday\b|\bas of today\b/g, resolve: (_, asOf) => ({ start: asOf, end: asOf }) },
   { pattern: /昨天|\byesterday\b/g, resolve: (_, asOf) => ({ start: addDays(asOf, -1), end: addDays(asOf, -1) }) },
   {
