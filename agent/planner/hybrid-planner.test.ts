@@ -87,7 +87,7 @@ describe("hybrid mode with the real offline planner", () => {
   const hybrid = () => createPlannerFromConfig(loadLlmConfig({ OPENAI_BASE_URL: TEST_BASE_URL }), { engine: stubEngine(), offline: createOfflinePlanner(), model: mockEndpointModel() });
 
   it.each([
-    ["上个月各分行的逾期率是多少?", "overdue_rate"],
+    ["本月各分行的逾期率是多少?", "overdue_rate"],
     ["What is the approval rate by channel this year?", "approval_rate"],
   ])("answers %s offline with zero requests to the endpoint", async (question, metric) => {
     const outcome = await hybrid().plan(question, plannerContext());
