@@ -124,6 +124,8 @@ export const Answer = z
     error: AnswerError.nullable().default(null),
     /** A subscription read from the message, waiting for confirmation (absent on other answers). */
     subscription_proposal: AnswerSubscriptionProposal.optional(),
+    /** Follow-up questions, in the answer's language, that were planned in this conversation and plan to an answer (absent when none). */
+    follow_ups: z.array(z.string().min(1)).max(3).optional(),
   })
   .strict()
   .superRefine((answer, context) => {

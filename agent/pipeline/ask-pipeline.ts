@@ -25,6 +25,7 @@ import { createInMemoryConversationStore, newConversationId } from "./conversati
 import type { ConversationStore } from "./conversation-store.ts";
 import { loadDatasetState } from "./dataset-state.ts";
 import type { DatasetState } from "./dataset-state.ts";
+import { suggestFollowUps } from "./follow-up-suggestions.ts";
 import type { ProgressEvent } from "./progress-event.ts";
 import { runToolStep } from "./run-tool-step.ts";
 import { ToolRunnerRegistry } from "./tool-runner.ts";
@@ -49,6 +50,11 @@ export interface AskPipelineOptions {
   toolRunners?: ToolRunnerRegistry;
   /** Restricts every query to one branch. */
   scope?: { branchId: string };
+  /**
+   * Whether answered questions offer follow-ups that plan to an answer (answer.follow_ups). Default true, but only
+   * when the planner is the offline planner: the candidates are never planned by an LLM.
+   */
+  followUps?: boolean;
   /** Called with every failure turned into an error answer (for logs; the answer itself never shows internals). */
   onError?: (error: unknown, context: { question: string; conversationId: string; plan?: QueryPlan }) => void;
 }
@@ -76,6 +82,21 @@ function rawSqlQuery(sql: string): CompiledQuery {
 /** Columns of a raw-SQL result, labelled by their names. */
 function rawSqlColumns(names: readonly string[]): CompiledColumn[] {
   return names.map((name) => ({ name, label: { zh: name, en: name }, role: "attribute", memberId: name }));
+}
+
+/** Whether a suggested plan would run: it is a valid plan, its tool has a runner, and it compiles (no SQL is run). */
+function runnablePlan(candidate: unknown, compileOptions: Parameters<typeof compilePlan>[1], toolRunners: ToolRunnerRegistry): boolean {
+  const parsed = QueryPlan.safeParse(candidate);
+  if (!parsed.success) return false;
+  const query = parsed.data.query;
+  if (query.kind === "tool") return toolRunners.get(query.tool) !== undefined;
+  if (query.kind === "sql") return true;
+  try {
+    compilePlan(parsed.data, compileOptions);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const round = (milliseconds: number) => Math.round(milliseconds * 100) / 100;
@@ -182,11 +203,9 @@ export function createAsk(options: AskPipelineOptions): Ask {
       const activePlanner: Planner = planner;
       frame.planner = activePlanner.name;
       const planningStarted = performance.now();
+      const plannerContext = { semanticLayer: layer, asOfDate: state.asOfDate, datasetValues: state.datasetValues, history: conversation.history };
       const outcome: PlannerOutcome = await activePlanner.plan(trimmed, {
-        semanticLayer: layer,
-        asOfDate: state.asOfDate,
-        datasetValues: state.datasetValues,
-        history: conversation.history,
+        ...plannerContext,
         // The LLM planner's own steps (tool calls, exploratory SQL) reach the stream as they happen.
         onProgress: (event) => {
           if (event.type !== "planning") progress(event);
@@ -271,7 +290,21 @@ export function createAsk(options: AskPipelineOptions): Ask {
       composed.chart = visuals.chart;
       composed.actions = visuals.actions;
       timings.compose_ms = performance.now() - composeStarted;
-      const answer = finish({ ...composed, timings: { ...composed.timings, total_ms: 0 } });
+      // Suggestions are planned by the offline planner only (about a millisecond each); an LLM is never asked.
+      const suggesting = composed.status === "answered" && options.followUps !== false && activePlanner.name === "offline";
+      let followUps: string[] = [];
+      if (suggesting) {
+        const suggestStarted = performance.now();
+        const answeredPlan = plan;
+        followUps = await suggestFollowUps({
+          planner: activePlanner,
+          context: plannerContext,
+          answered: { question: trimmed, language: frame.language, status: "answered", plan: answeredPlan },
+          runnable: (candidate) => runnablePlan(candidate, { dialect: engine.dialect, asOfDate: state.asOfDate, language: frame.language, semanticLayer: layer, scope: options.scope }, toolRunners),
+        });
+        timings.follow_ups_ms = performance.now() - suggestStarted;
+      }
+      const answer = finish({ ...composed, ...(followUps.length > 0 ? { follow_ups: followUps } : {}), timings: { ...composed.timings, total_ms: 0 } });
       await record(answer.status, answer.status === "answered" ? plan : undefined);
       return answer;
     } catch (failure) {
