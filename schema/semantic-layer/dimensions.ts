@@ -281,7 +281,7 @@ export const DIMENSIONS: Dimension[] = [
       value("paid_on_time", ["按时还款", "按期还款", "正常还款"], ["paid on time", "on time"]),
       value("paid_late", ["逾期还款", "延迟还款", "晚还"], ["paid late", "late"]),
       value("partial", ["部分还款", "部分偿还"], ["partial", "partially paid", "partial payment"]),
-      value("missed", ["未还款", "未还", "漏还", "逾期未还", "还款违约"], ["missed", "missed payment", "unpaid"]),
+      value("missed", ["未还款", "未还", "漏还", "逾期未还", "还款违约", "没还上", "没有还上", "未还上", "没还", "没有还"], ["missed", "missed payment", "unpaid"]),
       value("scheduled", ["待还", "未到期", "计划还款"], ["scheduled", "upcoming", "not yet due"]),
     ],
   },
@@ -332,7 +332,7 @@ export const DIMENSIONS: Dimension[] = [
     table: "collection_actions",
     values: [
       value("sms_reminder", ["短信提醒", "短信催收"], ["sms reminder", "text reminder"]),
-      value("phone_call", ["电话催收", "电催"], ["phone call", "call"]),
+      value("phone_call", ["电话催收", "电催", "催收电话", "打电话催收"], ["phone call", "call"]),
       value("field_visit", ["上门催收", "外访"], ["field visit", "home visit"]),
       value("restructure", ["重组", "贷款重组"], ["restructure", "restructuring"]),
       value("legal", ["法律诉讼", "诉讼", "法催"], ["legal", "legal action", "litigation"]),

@@ -32,7 +32,7 @@ export const ENTITIES: Entity[] = [
   {
     id: "repayments",
     table: "repayments",
-    names: { zh: ["还款", "还款计划", "期供", "分期", "还款记录"], en: ["repayment", "repayments", "installment", "installments"] },
+    names: { zh: ["还款", "还款计划", "期供", "分期", "还款记录"], en: ["repayment", "repayments", "installment", "installments", "payment", "payments"] },
     key: "repayments.repayment_id",
     dateColumn: "repayments.due_date",
     dateType: "date",

@@ -402,7 +402,7 @@ export const METRICS: MetricInput[] = [
   },
   {
     id: "due_amount",
-    names: { zh: ["应还金额", "到期金额", "应还款额"], en: ["amount due", "due amount", "installment amount"] },
+    names: { zh: ["应还金额", "到期金额", "应还款额", "要还多少钱", "要还的金额", "应还多少钱"], en: ["amount due", "due amount", "installment amount"] },
     description: { zh: "应还金额:还款计划 due_amount 之和,按应还日期统计", en: "Amount due: SUM(due_amount) of installments, dated by due_date" },
     entity: "repayments",
     kind: "simple",

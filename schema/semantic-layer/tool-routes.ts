@@ -52,8 +52,8 @@ const ROUTES: z.input<typeof ToolRoute>[] = [
   {
     tool: "pre_due_risk",
     triggers: {
-      zh: ["需要提醒还款", "提醒还款", "还款提醒", "到期提醒", "催收提醒", "提前提醒", "到期前提醒", "提醒哪些客户还款", "应该提醒谁", "可能逾期", "可能会逾期", "最可能逾期", "还款...需要提醒", "到期...需要提醒", "还款...提醒谁"],
-      en: ["remind...before...due", "remind...to pay", "remind...to repay", "who to remind", "who should we remind", "payment reminder", "repayment reminder", "due date reminder", "pre due", "before their due date", "reminder...before...due", "reminder...due date", "likely to miss", "likely to be missed", "might miss", "miss...next payment", "miss...upcoming payment"],
+      zh: ["需要提醒还款", "提醒还款", "还款提醒", "到期提醒", "催收提醒", "提前提醒", "到期前提醒", "提醒哪些客户还款", "应该提醒谁", "可能逾期", "可能会逾期", "最可能逾期", "容易逾期", "最容易逾期", "最有可能逾期", "大概率逾期", "还款...需要提醒", "到期...需要提醒", "还款...提醒谁"],
+      en: ["remind...before...due", "remind...to pay", "remind...to repay", "who to remind", "who should we remind", "payment reminder", "repayment reminder", "due date reminder", "pre due", "before their due date", "reminder...before...due", "reminder...due date", "likely to miss", "likely to be missed", "might miss", "likely to go overdue", "likely to become overdue", "most likely to be late", "miss...next payment", "miss...upcoming payment"],
     },
     slots: ["value_tier", "days", "limit"],
   },
@@ -76,8 +76,8 @@ const ROUTES: z.input<typeof ToolRoute>[] = [
   {
     tool: "next_best_product",
     triggers: {
-      zh: ["交叉销售", "推荐什么产品", "营销推荐", "适合推荐", "推荐哪些产品", "推荐什么贷款", "该推荐", "应该推荐", "可以推荐", "产品推荐", "向谁推荐", "推荐给谁", "给哪些客户推荐", "向哪些客户推荐", "推荐给哪些客户"],
-      en: ["cross sell", "upsell", "up sell", "next best product", "who should we offer", "what should we offer", "what product to offer", "which products to offer", "product recommendation", "recommend...product", "offer...to whom", "products should we offer", "product should we offer", "products to offer"],
+      zh: ["交叉销售", "推荐什么产品", "营销推荐", "适合推荐", "推荐哪些产品", "推荐什么贷款", "该推荐", "应该推荐", "可以推荐", "产品推荐", "向谁推荐", "推荐给谁", "给哪些客户推荐", "向哪些客户推荐", "推荐给哪些客户", "向哪些客户推销", "推销给哪些客户", "适合推销"],
+      en: ["cross sell", "upsell", "up sell", "next best product", "who should we offer", "what should we offer", "what product to offer", "which products to offer", "product recommendation", "recommend...product", "offer...to whom", "products should we offer", "product should we offer", "products to offer", "should we pitch", "pitch...to", "who to pitch", "should we market...to", "should we target with"],
     },
     slots: ["value_tier", "category", "limit"],
   },

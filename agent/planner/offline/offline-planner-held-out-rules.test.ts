@@ -98,7 +98,8 @@ const GROUPS: [string, ExpectedPlan][] = [
 /** Conditions on each row (a change, a measure over a number) that one total does not answer. */
 /** Each group's highest value (a maximum per group) is not the top group. */
 const PER_GROUP_MAXIMUM = ["各产品的最高放款额度", "每个产品最高的放款金额", "各城市逾期率最高的支行"];
-const ROW_CONDITIONS = ["本月额度使用率超过80%的客户", "loans that fell last month", "customers whose AUM dropped", "年龄最大的10个客户", "年龄最小的5个客户"];
+// (A customer's own month, "本月额度使用率超过80%的客户", is a row condition answered: offline-planner-colloquial-rows.test.ts.)
+const ROW_CONDITIONS = ["loans that fell last month", "customers whose AUM dropped", "年龄最大的10个客户", "年龄最小的5个客户"];
 
 /** Rows in a state (不良贷款, NPL loans) counted in the as-of month are the current ones; a disbursement word dates them. */
 const STATE_COUNTS: [string, ExpectedPlan][] = [

@@ -13,7 +13,7 @@ const CHINESE = new Set(
     "元 到期 应还 数值 指标 结果 是多少 有哪些 如何 怎么样了 呢 么 嗯 好 好的 谢谢 给出 拉 拉一下 出 列 排 占 比 值 达 达到 属于 当中的 超 多 少 高 低 大 小 " +
     "近期 最近 期间 时候 时间段 期内 以来 截至今日 到 至 从 自 起 开始 结束 天 月 年 周 季 度 日 号 之 以 于 由 将 会 已 已经 曾 正在 处于 仍 仍然 还在 " +
     "另外 同时 并且 而且 但是 不过 然后 接着 之后 以后 以前 之前 此 该 本 当 这些 那些 前 后 第 整个 全体 各类 各种 各项 类 种 项 些许 总数 " +
-    "打电话 多少钱 整理 整理一下 梳理 梳理一下 拉出来 都拉出来 钱 总额 总量 总数 小时 放了 单笔 因为 因 由于 全年 整年 亿 亿元 万元 取 只取 拿 " +
+    "打电话 打 打过 打了 多少钱 整理 整理一下 梳理 梳理一下 拉出来 都拉出来 钱 总额 总量 总数 小时 放了 单笔 因为 因 由于 全年 整年 亿 亿元 万元 取 只取 拿 " +
     "累计 累积 共计 发放 多久 那边 这边 咋样 咋 啥 搞 弄 做 办 发生 出现 产生 进行 开展 完成 实现 最新 一下子 到目前 目前为止 截至目前 " +
     "来自 来的 过的 做过 对应 对应的 新增 新 客群 人群 群体 对象 名称 清单 列表 报表 报告 统计表 图 图表 柱状图 折线图 画 画一个 做 做个 生成 导出"
   ).split(/\s+/),
@@ -31,7 +31,7 @@ const ENGLISH = new Set(
     "during since until till through thru while after before ago period periods time times date dates day days week weeks month months quarter quarters year years " +
     "raised raise created opened made make makes book booked books came come comes coming offer offers offered still gimme " +
     "went go goes happen happened record recorded register registered sign signed join joined brought gave give take taken " +
-    "hour hours started start live lives living based located atm limit carry carries carrying moment " +
+    "hour hours started start live lives living based located atm limit carry carries carrying moment onboarded onboard " +
     "via acquired classified hrs hr approx roughly around really actually ever yet already pls plz thx currently right now " +
     "new due disbursed issued granted originated one ones thing things please thanks thank kindly hi hello hey ok okay well got gotten see seen compare versus vs among along each every would like wish pull bring received receive receiving but"
   ).split(/\s+/),
