@@ -73,7 +73,8 @@ export const LIST_CASES: AuthoredCase[] = [
   answer("list", "en", "list applications still pending a decision", select({ select: ["application_id"], from: "applications", where: ["decision = 'pending'"] })),
   answer("list", "en", "campaigns targeting high-value customers", select({ select: ["campaign_id"], from: "campaigns", where: ["target_tier = 'high'"] })),
   answer("list", "zh", "今年流失的低价值客户", select({ select: ["customer_id"], from: "customers", where: [TIME.thisYear("churn_date"), "value_tier = 'low'"] })),
-  answer("list", "zh", "列一下损失类贷款", select({ select: ["l.loan_id"], from: "loans l", where: ["l.risk_class = 'loss'"] })),
+  // "在贷": charged-off loans keep risk_class 'loss', so the bare question left open whether they count.
+  answer("list", "zh", "列一下在贷的损失类贷款", select({ select: ["l.loan_id"], from: "loans l", where: [ACTIVE, "l.risk_class = 'loss'"] })),
   answer("list", "en", "show me the charged-off loans", select({ select: ["l.loan_id"], from: "loans l", where: ["l.status = 'charged_off'"] })),
   answer("list", "zh", "本月风险等级为E的客户", select({ select: ["k.customer_id"], from: "risk_scores k", where: [`k.month = ${AS_OF_MONTH}`, "k.risk_grade = 'E'"] })),
   answer("list", "en", "which products are secured", select({ select: ["product_id"], from: "products", where: ["secured = 1"] })),

@@ -18,7 +18,8 @@ export const TOOL_CASES: AuthoredCase[] = [
   toolAnswer("zh", "下周需要提醒还款的客户", { name: "pre_due_risk", args: { days: 7 }, columns: REMIND }),
   toolAnswer("zh", "未来14天内最可能逾期的还款,列前10笔", { name: "pre_due_risk", args: { days: 14, limit: 10 }, columns: REMIND }),
   toolAnswer("zh", "高价值客户里下周到期前需要提醒的有哪些", { name: "pre_due_risk", args: { value_tier: "high", days: 7 }, columns: REMIND }, false),
-  toolAnswer("zh", "高价值客户中预警分最高的20位", { name: "early_warning", args: { value_tier: "high", limit: 20 }, columns: WARNING }),
+  // A threshold, not a top 20: the high-value ranking ties at every cutoff on the eval datasets (scores are multiples of 5).
+  toolAnswer("zh", "高价值客户中预警分40分及以上的,按预警分从高到低排", { name: "early_warning", args: { value_tier: "high", min_score: 40 }, columns: WARNING }),
   toolAnswer("zh", "预警分最高的客户有哪些", { name: "early_warning", args: {}, columns: WARNING }),
   toolAnswer("zh", "流失风险最高的客户", { name: "churn_risk", args: {}, columns: CHURN }),
   toolAnswer("zh", "高价值客户里流失风险最高的10位", { name: "churn_risk", args: { value_tier: "high", limit: 10 }, columns: CHURN }),
@@ -35,7 +36,8 @@ export const TOOL_CASES: AuthoredCase[] = [
   toolAnswer("en", "Which customers should we remind to pay in the next 7 days?", { name: "pre_due_risk", args: { days: 7 }, columns: REMIND }),
   toolAnswer("en", "top 10 installments due in the next two weeks most likely to be missed", { name: "pre_due_risk", args: { days: 14, limit: 10 }, columns: REMIND }),
   toolAnswer("en", "Who is likely to miss a payment due in the next 30 days?", { name: "pre_due_risk", args: { days: 30 }, columns: REMIND }, false),
-  toolAnswer("en", "Show the 10 borrowers with the highest early warning scores", { name: "early_warning", args: { limit: 10 }, columns: WARNING }),
+  // Top 25, not 10: the 10th and 11th borrowers tie on score on every eval dataset; the 25th and 26th tie on none.
+  toolAnswer("en", "Show the 25 borrowers with the highest early warning scores", { name: "early_warning", args: { limit: 25 }, columns: WARNING }),
   toolAnswer("en", "early warning scores of medium value customers", { name: "early_warning", args: { value_tier: "medium" }, columns: WARNING }),
   toolAnswer("en", "Which customers are most likely to churn?", { name: "churn_risk", args: {}, columns: CHURN }),
   toolAnswer("en", "top 5 high-value customers at risk of leaving", { name: "churn_risk", args: { value_tier: "high", limit: 5 }, columns: CHURN }),
