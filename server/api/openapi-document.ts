@@ -88,7 +88,10 @@ export function openApiDocument(version: string) {
             "A subscription request (a schedule and a delivery verb: '每天早上8点推送……', 'every Monday at 9 send me …') is not answered with data: " +
             "the answer carries `subscription_proposal` (the question without the schedule words, planned and previewed; the schedule in words and cron; " +
             "the time zone; the condition) and nothing is saved until POST /api/subscriptions/confirm with its id. A request without a time or schedule " +
-            "gets status clarify ('几点推送?') with choices that complete it. The WebSocket stream answers the same way. See docs/subscriptions.md.",
+            "gets status clarify ('几点推送?') with choices that complete it. The WebSocket stream answers the same way. See docs/subscriptions.md. " +
+            "An answered question may carry `follow_ups` (optional, at most 3, in the answer's language): follow-up questions planned (no SQL) as the next " +
+            "turn of this conversation that plan to a different answer; send one as `message` with the same `conversation_id`. Absent when the " +
+            "planner is an LLM or hybrid planner, and on other statuses.",
           requestBody: { required: true, content: json("ChatRequest") },
           responses: {
             "200": { description: "The answer", content: json("Answer") },

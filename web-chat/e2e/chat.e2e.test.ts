@@ -156,13 +156,25 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
   it("asks a follow-up from a chip in the same conversation", async () => {
     const conversation = await page.locator(".conversation-list li.current").count();
     expect(conversation).toBe(1);
+    // The chips are the answer's follow_ups: an overdue rate is a current state with no last month, so 上个月呢 is not offered.
+    const offered = await cards().last().locator("[data-part=follow-ups] .chip").allTextContents();
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.length).toBeLessThanOrEqual(3);
+    expect(offered).not.toContain("上个月呢");
+    expect(offered).toContain("只看高价值客户");
+    const list = (await call(server, "/api/conversations", { key: "demo-key" })).json() as { conversations: { id: string }[] };
+    const detail = (await call(server, `/api/conversations/${list.conversations[0].id}`, { key: "demo-key" })).json() as { turns: { answer: { follow_ups?: string[] } }[] };
+    expect(detail.turns.at(-1)?.answer.follow_ups).toEqual(offered);
     const before = await cards().count();
-    await cards().last().getByRole("button", { name: "上个月呢" }).click();
+    await cards().last().getByRole("button", { name: "只看高价值客户" }).click();
     await expect.poll(() => cards().count(), { timeout: 30_000 }).toBe(before + 1);
     const card = cards().last();
     expect(await card.getAttribute("data-status")).toBe("answered");
-    expect(await card.locator(".answer-text").textContent()).toMatch(/5月|5 月|2026-05/);
+    expect(await card.locator(".answer-text").textContent()).toMatch(/\d+(\.\d+)?%/);
     expect(await page.locator(".conversation-list li").count()).toBe(1);
+    // Every chip offered under the follow-up's answer is one of the candidates of its language.
+    const next = await card.locator("[data-part=follow-ups] .chip").allTextContents();
+    expect(["按分行拆开", "只看高价值客户", "上个月呢", "按月看趋势", "前10名"]).toEqual(expect.arrayContaining(next));
     // Only the message list scrolls: the header and the question box stay in view.
     await cards().last().locator("[data-part=chart][data-state=ready]").waitFor();
     expect(await page.evaluate(() => document.scrollingElement?.scrollTop)).toBe(0);
@@ -257,8 +269,10 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
     await page.locator(".conversation-list").getByRole("button", { name: /^各分行本月的逾期率/ }).click();
     await expect.poll(() => cards().count()).toBe(2);
     const questions = (await page.locator(".question-bubble").allTextContents()).map((text) => text.replace(/^你: /, ""));
-    expect(questions).toEqual(["各分行本月的逾期率", "上个月呢"]);
+    expect(questions).toEqual(["各分行本月的逾期率", "只看高价值客户"]);
     expect(await cards().first().locator("[data-part=table] tbody tr").count()).toBeGreaterThan(5);
+    // The stored answer keeps its follow-ups: the same chips as when it was first answered.
+    expect(await cards().first().locator("[data-part=follow-ups] .chip").allTextContents()).toContain("只看高价值客户");
     expect(await page.locator(".conversation-list li.current").textContent()).toContain("各分行本月的逾期率");
   });
 

@@ -1,7 +1,6 @@
 /** One answer as a card: text, interpretation and 口径, numbers, chart, table, SQL, actions, feedback, follow-ups. */
 import { h } from "../dom.ts";
 import type { ActionView, Answer } from "../api/answer-types.ts";
-import { MESSAGES } from "../i18n/messages.ts";
 import type { Messages, UiLanguage } from "../i18n/messages.ts";
 import { actionCards } from "./action-cards.ts";
 import { answerChart } from "./answer-chart.ts";
@@ -74,8 +73,8 @@ export function answerCard(answer: Answer, context: AnswerCardContext): HTMLElem
   const { messages } = context;
   // A subscription proposal answers no question yet: no data parts, no subscribe button, no follow-ups.
   const proposal = answer.subscription_proposal !== undefined;
-  // Follow-ups in the answer's language: the planner reads them as a continuation of the question.
-  const followUpChips = MESSAGES[answer.language].followUpChips;
+  // Follow-ups the server planned in this conversation and found answerable (none when the answer has none).
+  const followUps = answer.follow_ups ?? [];
   const parts = proposal
     ? proposalParts(answer, context)
     : answer.status === "answered"
@@ -106,9 +105,10 @@ export function answerCard(answer: Answer, context: AnswerCardContext): HTMLElem
     ),
     answer.status === "answered" &&
       !proposal &&
+      followUps.length > 0 &&
       choiceChips(
         messages.followUps,
-        followUpChips.map((chip) => ({ label: chip, message: chip })),
+        followUps.map((question) => ({ label: question, message: question })),
         context.onAsk,
         "follow-ups",
       ),
