@@ -333,7 +333,7 @@ export const DIMENSIONS: Dimension[] = [
     values: [
       value("sms_reminder", ["短信提醒", "短信催收"], ["sms reminder", "text reminder"]),
       value("phone_call", ["电话催收", "电催", "催收电话", "打电话催收"], ["phone call", "call"]),
-      value("field_visit", ["上门催收", "外访"], ["field visit", "home visit"]),
+      value("field_visit", ["上门催收", "外访", "实地走访", "上门走访", "实地催收"], ["field visit", "home visit", "site visit", "in person visit"]),
       value("restructure", ["重组", "贷款重组"], ["restructure", "restructuring"]),
       value("legal", ["法律诉讼", "诉讼", "法催"], ["legal", "legal action", "litigation"]),
     ],

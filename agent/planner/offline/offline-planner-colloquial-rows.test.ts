@@ -6,9 +6,11 @@ import { expectPlan, plan, values } from "./__fixtures__/planner-fixture.ts";
 
 const JUNE = { start: "2026-06-01", end: "2026-06-30" };
 const MAY = { start: "2026-05-01", end: "2026-05-31" };
+const YEAR = { start: "2026-01-01", end: "2026-06-30" };
 const related = (entity: string, filters: unknown[], time: { start: string; end: string }) => ({ kind: "related", entity, exists: true, filters, time });
 const missed = (time: { start: string; end: string }) => related("repayments", [values("repayment_status", "missed")], time);
 const phoneCall = (time: { start: string; end: string }) => related("collection_actions", [values("action_type", "phone_call")], time);
+const fieldVisit = (time: { start: string; end: string }) => related("collection_actions", [values("action_type", "field_visit")], time);
 const compare = (attribute: string, op: string, value: number) => ({ kind: "compare", attribute, op, value });
 
 const ROWS: [string, ExpectedPlan][] = [
@@ -17,6 +19,9 @@ const ROWS: [string, ExpectedPlan][] = [
   ["上个月有还款没还上的客户", { kind: "list", entity: "customers", filters: [missed(MAY)], time: null }],
   ["本月打过催收电话的客户有哪些", { kind: "list", entity: "customers", filters: [phoneCall(JUNE)], time: null }],
   ["上个月被打过催收电话的客户", { kind: "list", entity: "customers", filters: [phoneCall(MAY)], time: null }],
+  ["今年有实地走访催收的客户", { kind: "list", entity: "customers", filters: [fieldVisit(YEAR)], time: null }],
+  ["上个月被上门走访过的客户有哪些", { kind: "list", entity: "customers", filters: [fieldVisit(MAY)], time: null }],
+  ["customers who got a site visit this year", { kind: "list", entity: "customers", filters: [fieldVisit(YEAR)], time: null }],
   ["For the credit committee, which customers missed a payment this month?", { kind: "list", entity: "customers", filters: [missed(JUNE)], time: null }],
 ];
 
