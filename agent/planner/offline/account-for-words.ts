@@ -230,6 +230,22 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
       for (const entity of layer.entities) if (!measuredEntities.has(entity.id) && entityNames(entity.id).some((name) => name.length >= 2 && match[0].includes(name))) missing.push({ kind: "entity", word: entity.id });
     }
   }
+  // "各渠道申请数量和通过率", "applications and approval rate by channel": rows named (or counted) before 和/and and
+  // another measure ask for their count too; a plan of the other measure alone drops it. (Said of their own measure,
+  // "customers and their balance", the rows are who is measured.)
+  if (query.kind === "aggregate") {
+    const countedThenAnother = new RegExp(`(?<![a-z])(${rowWordPattern})\\s*(?:的)?\\s*(?:数量|数目|个数|笔数|人数|户数|数|count|number)?\\s*(?:和|与|以及|及|、|\\band\\b)\\s*(?!their\\b|its\\b|其|他们|它们)`, "gu");
+    for (const match of intent.text.matchAll(countedThenAnother)) {
+      const word = match[1];
+      const rest = intent.text.slice(match.index + match[0].length);
+      // (Rows again after the conjunction, "高价值客户和低价值客户", are two segments of the same rows.)
+      if (new RegExp(`^[^,，。?？]{0,8}?(?:${rowWordPattern})`, "u").test(rest)) continue;
+      const entity = layer.entities.find((candidate) => entityNames(candidate.id).includes(word));
+      if (!entity) continue;
+      const counted = query.metrics.some((id) => layer.metric(id).entity === entity.id && layer.metric(id).format === "count");
+      if (!counted) missing.push({ kind: "metric", word: match[0].trim() });
+    }
+  }
   if (query.kind === "aggregate") {
     for (const group of intent.groupBy) if (!dimensions.has(group.id) && !filteredDimensions.has(group.id)) missing.push({ kind: "grouping", word: group.id });
     const measured = new Set([...query.metrics, ...query.having.map((condition) => condition.metric)]);
@@ -275,6 +291,26 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   }
   // A trend asks for the figure per period: only a time grouping answers it.
   if (intent.trendGrain && !timeGrouped) missing.push({ kind: "trend", word: intent.trendGrain });
+  // "放款超过1亿的支行": an amount of money compared with a count (or a percentage with a sum) compares unlike things;
+  // the number was meant for another measure than the one the condition is on.
+  if (query.kind === "aggregate") {
+    for (const condition of query.having) {
+      const format = layer.metric(condition.metric).format;
+      const said = intent.numbers.find((mention) => mention.condition.value === condition.value);
+      if (!said) continue;
+      const unlike = (said.condition.unit === "money" && format !== "money") || (said.condition.unit === "percent" && format !== "rate" && format !== "probability");
+      if (unlike) missing.push({ kind: "number", word: said.condition.text });
+    }
+  }
+  // "earn over 20k per month", "每月超过2万": a period said right after an amount is the amount's rate (a monthly
+  // figure), not months to group by; the data's amounts are not kept per period that way. (A year is how income is kept.)
+  for (const mention of intent.numbers) {
+    const after = intent.text.slice(mention.condition.end);
+    const before = intent.text.slice(0, mention.condition.start);
+    if (mention.condition.unit === "money" && (/^\s*(?:a|per|each|every)\s+(?:month|week|day)\b|^\s*(?:\/|每)\s*(?:月|周|天)|^\s*(?:monthly|weekly|daily)\b/.test(after) || /(?:每月|每个月|月均|每周|每天)\s*(?:收入|挣|赚)?\s*(?:超过|高于|大于|不低于|低于|少于)?\s*$/.test(before))) {
+      missing.push({ kind: "number", word: mention.condition.text });
+    }
+  }
   // A ranking word (最高, best, top 3) asks for an order; a limit alone would pick arbitrary rows.
   const rankingCue = intent.cueSpans.find((entry) => (RANKING_CUES as readonly string[]).includes(entry.cue));
   // ("前10个" of rows listed is their first ten; of groups, or said with a superlative, the top ten.)

@@ -40,7 +40,8 @@ export function parseEnglishSmallNumber(text: string): number | undefined {
   return ENGLISH_NUMBERS[text];
 }
 
-const AMOUNT = /([零〇一二两三四五六七八九十百千]+)(?=\s*(?:万|亿|元|块|岁|天|笔|个百分点|%))|百分之([零〇一二两三四五六七八九十百千]+)/g;
+// A scale character after digits ("5千万", "3百万") is the scale, not a numeral of its own ("51000万").
+const AMOUNT = /(?<![0-9.])([零〇一二两三四五六七八九十百千]+)(?=\s*(?:万|亿|元|块|岁|天|笔|个百分点|%))|百分之([零〇一二两三四五六七八九十百千]+)/g;
 
 /** Writes Chinese-numeral amounts in digits ("五十万" → "50万", "百分之三" → "百分之3") so one parser reads both. */
 export function digitsForChineseAmounts(text: string): string {

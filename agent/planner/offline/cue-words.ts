@@ -105,9 +105,10 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
     zh: ["完整", "明文", "未脱敏", "不脱敏", "脱敏前", "不打码", "不要打码", "不加掩码", "去掉掩码", "去掉脱敏", "原始", "真实", "全部号码", "不要脱敏", "取消脱敏", "解密", "全号"],
     en: ["full", "unmasked", "raw", "plain text", "plaintext", "unredacted", "complete", "without masking", "unmask", "clear text", "uncensored", "not masked", "decrypted", "real"],
   },
+  // (Income is kept per year only: "月收入", "monthly income" compared with the annual figure would be twelvefold off.)
   out_of_scope: {
-    zh: ["学历", "教育程度", "文化程度", "天气", "股价", "股票", "汇率", "房价", "婚姻", "婚姻状况", "新闻", "彩票", "基金净值", "比特币", "身高", "体重", "星座", "政治", "宗教", "信用卡", "存款利率", "理财收益率", "员工", "工资单", "绩效考核", "预测", "预计", "预估", "信贷员", "客户经理", "信贷经理", "审批员", "审批人", "经办人", "柜员"],
-    en: ["weather", "stock", "stocks", "share price", "stock price", "exchange rate", "education", "education level", "degree", "marital", "marital status", "marriage", "news", "lottery", "bitcoin", "crypto", "gdp", "inflation", "religion", "politics", "height", "weight", "zodiac", "credit card", "employees", "employee", "staff", "loan officer", "loan officers", "officer", "officers", "relationship manager", "underwriter", "underwriters", "banker", "bankers", "teller", "payroll", "temperature", "forecast", "predict", "prediction", "projected", "projection"],
+    zh: ["学历", "教育程度", "文化程度", "天气", "股价", "股票", "汇率", "房价", "婚姻", "婚姻状况", "新闻", "彩票", "基金净值", "比特币", "身高", "体重", "星座", "政治", "宗教", "信用卡", "存款利率", "理财收益率", "员工", "工资单", "绩效考核", "预测", "预计", "预估", "月收入", "月薪", "月工资", "月均收入", "每月收入", "信贷员", "客户经理", "信贷经理", "审批员", "审批人", "经办人", "柜员"],
+    en: ["weather", "stock", "stocks", "share price", "stock price", "exchange rate", "education", "education level", "degree", "marital", "marital status", "marriage", "news", "lottery", "bitcoin", "crypto", "gdp", "inflation", "religion", "politics", "height", "weight", "zodiac", "credit card", "employees", "employee", "staff", "loan officer", "loan officers", "officer", "officers", "relationship manager", "underwriter", "underwriters", "banker", "bankers", "teller", "payroll", "temperature", "forecast", "predict", "prediction", "projected", "projection", "monthly income", "monthly salary", "monthly earnings", "income per month", "salary per month", "earns per month", "a month in income"],
   },
   share: { zh: ["占比", "比例", "份额", "构成", "结构", "占多少"], en: ["share", "proportion", "percentage of", "mix", "composition", "breakdown of", "percent of"] },
   average: { zh: ["平均", "均值", "人均", "户均", "笔均"], en: ["average", "mean", "avg"] },

@@ -25,6 +25,7 @@ import { readRelatedRows, redateRelatedRows } from "./related-rows.ts";
 import type { Intent } from "./read-question.ts";
 import { findScatteredTerms } from "./scattered-terms.ts";
 import { scanQuestion } from "./scan-question.ts";
+import type { Span } from "./scan-question.ts";
 import { isStateMetric } from "./semantic-helpers.ts";
 import { routeToTool } from "./tool-routing.ts";
 
@@ -85,6 +86,15 @@ function namesModelWords(clause: string, context: PlannerContext): boolean {
   return scanned.spans.some((span) => span.senses.some((sense) => sense.kind !== "cue" && sense.kind !== "ambiguity"));
 }
 
+/** A value or term left in a tool question once routing words are removed: a filter the tool cannot take. */
+function unreadToolFilter(rest: string, context: PlannerContext): string | undefined {
+  const scanned = scanQuestion(rest, lexiconFor(context), context.asOfDate);
+  // (One character alone, "客户中" → 中, is a particle of the sentence, not a value said; a word that also names rows,
+  // "还款", is the rows the tool ranks.)
+  const filters = (span: Span) => span.senses.some((sense) => sense.kind === "value" || sense.kind === "term") && !span.senses.some((sense) => sense.kind === "entity");
+  return scanned.spans.find((span) => span.text.trim().length > 1 && filters(span))?.text;
+}
+
 /** Plans one question; may throw on a broken semantic layer or an unforeseen reading. */
 function planOrThrow(question: string, context: PlannerContext): PlannerOutcome {
   const layer = context.semanticLayer;
@@ -92,7 +102,7 @@ function planOrThrow(question: string, context: PlannerContext): PlannerOutcome 
   const text = normalizeQuestion(question);
   if (!text) return unsupportedOutcome(layer, language, "not_understood");
   // A question naming a scoring tool ("流失风险最高的客户") is that tool's plan step (tool-routing.ts).
-  const toolOutcome = WRITE_COMMAND.test(text) ? undefined : routeToTool(question);
+  const toolOutcome = WRITE_COMMAND.test(text) ? undefined : routeToTool(question, undefined, layer, (rest) => unreadToolFilter(rest, context));
   if (toolOutcome) return toolOutcome;
   const scanned = findScatteredTerms(scanQuestion(text, lexiconFor(context), context.asOfDate), layer);
   const previousTurn = [...context.history].reverse().find((turn) => turn.plan);

@@ -10,6 +10,9 @@ import type { PlannerOutcome } from "../planner.ts";
 import { parseEnglishSmallNumber, parseSmallNumber, SMALL_NUMBER, ENGLISH_SMALL_NUMBER } from "./chinese-numerals.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { normalizeQuestion } from "./normalize-question.ts";
+import { unsupportedOutcome } from "./planner-outcomes.ts";
+import { unservedToolWord } from "./unserved-tool-words.ts";
+import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 
 /** How sure a routed plan is: a tool trigger phrase was found and every argument validated. */
 const ROUTED_CONFIDENCE = 0.9;
@@ -160,10 +163,53 @@ export function matchToolRoute(question: string, routing: ToolRouting = TOOL_ROU
   return { tool: chosen.route.tool, trigger: chosen.trigger, args };
 }
 
-/** The planner outcome for a question that names a scoring tool: a validated one-step tool plan; undefined otherwise. */
-export function routeToTool(question: string, routing: ToolRouting = TOOL_ROUTING): PlannerOutcome | undefined {
+/** Every routing word (trigger, argument words, counts and day windows): what is left of a tool question is unread. */
+function withoutRoutingWords(text: string, match: ToolRouteMatch, routing: ToolRouting): string {
+  const trigger = match.trigger;
+  // (Category words are read only by routes with a category slot; elsewhere "房贷客户" is a filter left unread.)
+  const readsCategory = routing.routes.some((route) => route.tool === match.tool && route.slots.includes("category"));
+  let rest = text.replace(cachedPattern(trigger), " ");
+  const words = routing.words;
+  const lists: Phrases[] = [
+    ...words.valueTier.map((entry) => entry.words),
+    ...(readsCategory ? words.category.map((entry) => entry.words) : []),
+    words.rising,
+    words.lowest,
+    words.customerSubject,
+    words.nextWeek,
+    words.nextMonth,
+    words.tomorrow,
+    ...routing.routes.map((route) => route.triggers),
+  ];
+  const phrases = lists.flatMap((list) => [...list.zh, ...list.en]).sort((left, right) => right.length - left.length);
+  for (const phrase of phrases) rest = rest.replace(new RegExp(cachedPattern(phrase).source, "g"), " ");
+  for (const [pattern] of [...DAY_PATTERNS, ...TOP_PATTERNS]) rest = rest.replace(new RegExp(pattern.source, "g"), " ");
+  return rest;
+}
+
+/**
+ * The planner outcome for a question that names a scoring tool: a validated one-step tool plan, or (given the layer)
+ * an out-of-scope decline when the question names something the tool cannot honour, or (given namesUnreadFilter,
+ * which names a filter word left in the question once routing words are removed) a decline when a filter would be
+ * dropped; undefined otherwise.
+ */
+export function routeToTool(
+  question: string,
+  routing: ToolRouting = TOOL_ROUTING,
+  layer?: SemanticLayer,
+  namesUnreadFilter?: (rest: string) => string | undefined,
+): PlannerOutcome | undefined {
   const match = matchToolRoute(question, routing);
   if (!match) return undefined;
+  // "most valuable customers in Shanghai", "房贷客户的预警分", "customer C00012": a filter the tool's arguments cannot
+  // hold would be dropped silently, and the ranking would be of other customers; decline instead.
+  const rest = withoutRoutingWords(normalizeQuestion(question), match, routing);
+  const unread = layer && namesUnreadFilter ? (/(?<![a-z0-9])[a-z]{1,3}\d{3,}(?![a-z0-9])/.exec(rest)?.[0] ?? namesUnreadFilter(rest)) : undefined;
+  if (layer && unread) return unsupportedOutcome(layer, detectLanguage(question), "not_understood", { detail: unread });
+  // "pitch a credit card to …": the tool would answer about loans and silently drop the product; say it is not in the data.
+  const readsCategory = routing.routes.some((route) => route.tool === match.tool && route.slots.includes("category"));
+  const unserved = layer ? unservedToolWord(normalizeQuestion(question), routing, readsCategory) : undefined;
+  if (layer && unserved) return unsupportedOutcome(layer, detectLanguage(question), "out_of_scope", { detail: unserved });
   const limit = typeof match.args.limit === "number" ? match.args.limit : undefined;
   const plan = QueryPlan.parse({ version: 1, query: { kind: "tool", tool: match.tool, args: match.args, filters: [], ...(limit !== undefined ? { limit } : {}) } });
   return { status: "plan", language: detectLanguage(question), plan, confidence: ROUTED_CONFIDENCE };
