@@ -29,14 +29,23 @@ export interface FollowUpSuggestionRequest {
   runnable?: (plan: QueryPlan) => boolean;
 }
 
-/** A value as JSON with object keys sorted, so two equal plans give the same text whatever their key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+/** Plan arrays whose order carries no meaning: filters are a conjunction. */
+const UNORDERED_KEYS = new Set(["filters"]);
+
+/**
+ * A value as JSON with object keys sorted (and filters in a fixed order), so two equal plans give the same text
+ * whatever their key or filter order ("only high-value customers" after a question already about them is no change).
+ */
+function canonical(value: unknown, unordered = false): string {
+  if (Array.isArray(value)) {
+    const items = value.map((item) => canonical(item));
+    return `[${(unordered ? items.sort() : items).join(",")}]`;
+  }
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, entry]) => entry !== undefined)
       .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonical(entry)}`).join(",")}}`;
+    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonical(entry, UNORDERED_KEYS.has(key))}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
 }
