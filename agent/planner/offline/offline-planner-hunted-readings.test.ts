@@ -127,3 +127,36 @@ describe("a number's unit must suit the measure it is compared with", () => {
     expect(outcome.plan.query.having.map((condition) => condition.metric)).toContain(metric);
   });
 });
+
+describe("a negation's scope", () => {
+  const negatedValues = (question: string): string[] => {
+    const outcome = plan(question);
+    if (outcome.status !== "plan" || outcome.plan.query.kind === "tool") throw new Error(`not a plan: ${outcome.status}`);
+    return outcome.plan.query.filters.flatMap((filter) => (filter.kind === "not" && filter.filter.kind === "in" ? filter.filter.values : []));
+  };
+  const positiveValues = (question: string): string[] => {
+    const outcome = plan(question);
+    if (outcome.status !== "plan" || outcome.plan.query.kind === "tool") throw new Error(`not a plan: ${outcome.status}`);
+    return outcome.plan.query.filters.flatMap((filter) => (filter.kind === "in" ? filter.values : []));
+  };
+
+  it.each<[string, string[]]>([
+    ["除了房贷和车贷以外的贷款余额", ["mortgage", "auto"]],
+    ["balance of loans other than mortgages and car loans", ["mortgage", "auto"]],
+    ["balance excluding mortgages and auto loans by branch", ["mortgage", "auto"]],
+  ])("%s excludes every value joined to the first", (question, values) => {
+    expect(negatedValues(question).sort()).toEqual([...values].sort());
+    expect(positiveValues(question)).toEqual([]);
+  });
+
+  it.each<[string, string]>([
+    ["北京以外的不良贷款笔数", "Beijing"],
+    ["上海之外的贷款余额", "Shanghai"],
+    ["non-performing loans count excluding Beijing", "Beijing"],
+  ])("%s excludes the word the negation is said of (%s), keeping the rest", (question, value) => {
+    expect(negatedValues(question)).toEqual([value]);
+    const outcome = plan(question);
+    if (outcome.status !== "plan" || outcome.plan.query.kind === "tool") throw new Error("not a plan");
+    expect(JSON.stringify(outcome.plan.query.filters).includes('"kind":"not","filter":{"kind":"term"')).toBe(false);
+  });
+});

@@ -384,9 +384,23 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   const gapIsGrammar = (from: number, to: number) => /^[\s的是为在]*(?:(?:in|the|a|an|is|are|be|from|at|of)\s+)*[\s的是为在]*$/.test(scanned.text.slice(from, to));
   const negated = new Set<Span>();
   const alternatives: [Span, Span][] = [];
+  // "北京以外的不良贷款": a negation said after its word (以外的, 之外的) excludes the word before it.
+  const POSTFIX_NEGATION = /^(?:以外|之外)的?$/;
+  // "除了房贷和车贷以外", "other than mortgages and car loans": values of one dimension joined by 和/and are all excluded.
+  const dimensionsOf = (span: Span) => new Set(valuesOf(span).map((sense) => sense.dimension));
+  const joinedSameKind = (from: Span): Span | undefined => {
+    const following = filterSpans.find((candidate) => candidate.start >= from.end && /^\s*(?:和|与|及|、|或|,|，|and|or|nor)\s*$/.test(scanned.text.slice(from.end, candidate.start)));
+    if (!following) return undefined;
+    const own = dimensionsOf(from);
+    return [...dimensionsOf(following)].some((dimension) => own.has(dimension)) ? following : undefined;
+  };
   for (const { cue, span } of cueSpans) {
-    const next = filterSpans.find((candidate) => candidate.start >= span.end && gapIsGrammar(span.end, candidate.start));
-    if (cue === "negate" && next) negated.add(next);
+    const postfix = cue === "negate" && POSTFIX_NEGATION.test(span.text.trim());
+    const next = postfix
+      ? [...filterSpans].reverse().find((candidate) => candidate.end <= span.start && gapIsGrammar(candidate.end, span.start))
+      : filterSpans.find((candidate) => candidate.start >= span.end && gapIsGrammar(span.end, candidate.start));
+    if (cue === "negate" && next && !postfix) for (let joined: Span | undefined = next; joined && !negated.has(joined); joined = joinedSameKind(joined)) negated.add(joined);
+    if (cue === "negate" && next && postfix) negated.add(next);
     if (cue === "alternative" && next) {
       const previous = [...filterSpans].reverse().find((candidate) => candidate.end <= span.start && gapIsGrammar(candidate.end, span.start));
       if (previous) alternatives.push([previous, next]);
