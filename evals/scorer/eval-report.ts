@@ -109,6 +109,8 @@ export function summaryTable(report: EvalReport): string {
 export function renderReportMarkdown(report: EvalReport, gateLines: string[]): string {
   const escape = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
   const fallback = report.datasets.some((dataset) => dataset.source === "fallback");
+  const shown = report.failures.filter((failure) => failure.split !== "test");
+  const heldOut = report.failures.filter((failure) => failure.split === "test");
   return [
     "# LendLens eval report",
     "",
@@ -133,9 +135,11 @@ export function renderReportMarkdown(report: EvalReport, gateLines: string[]): s
     "",
     `## Failures (${report.failures.length})`,
     "",
+    // The test split stays held out: its failures are counted, never shown, so nobody tunes the planner on them.
+    ...(heldOut.length > 0 ? [`${heldOut.length} failure(s) of the test split are counted above but not listed (the split is held out).`, ""] : []),
     "| id | split | verdict | question | reason | product SQL |",
     "|---|---|---|---|---|---|",
-    ...report.failures.map((failure) => `| ${failure.id} | ${failure.split} | ${failure.verdict} | ${escape(failure.question).slice(0, 120)} | ${escape(failure.reason).slice(0, 200)} | ${failure.sql ? `\`${escape(failure.sql).replace(/`/g, "'").slice(0, 240)}\`` : ""} |`),
+    ...shown.map((failure) => `| ${failure.id} | ${failure.split} | ${failure.verdict} | ${escape(failure.question).slice(0, 120)} | ${escape(failure.reason).slice(0, 200)} | ${failure.sql ? `\`${escape(failure.sql).replace(/`/g, "'").slice(0, 240)}\`` : ""} |`),
     "",
   ].join("\n");
 }

@@ -71,6 +71,16 @@ describe("runEvals", () => {
     expect(results[0].datasets.map((grade) => grade.verdict)).toEqual(["correct", "wrong"]);
   });
 
+  it("lists dev failures in the report but only counts the held-out test split's", async () => {
+    const reversed = await runEvals({ cases: CASES.slice(0, 3), provider: oracle("off by one", (rows) => rows.map((row) => row.map((cell) => (typeof cell === "number" ? cell + 1 : cell)))), datasets });
+    expect(reversed.map((result) => result.verdict)).toEqual(["wrong", "wrong", "wrong"]);
+    const markdown = renderReportMarkdown(buildReport(reversed, { provider: "off by one", datasets, labels: datasets.map(datasetLabel) }), []);
+    expect(markdown).toContain("| top | dev | wrong |");
+    expect(markdown).not.toContain("overdue rate |");
+    expect(markdown).not.toContain("本月放款 |");
+    expect(markdown).toContain("2 failure(s) of the test split are counted above but not listed");
+  });
+
   it("fails a top-N answer in the wrong order", async () => {
     const results = await runEvals({ cases: [CASES[2]], provider: oracle("reversed", (rows) => [...rows].reverse()), datasets });
     expect(results[0].verdict).toBe("wrong");
