@@ -484,3 +484,12 @@ export const METRICS: MetricInput[] = [
     defaultPeriod: "as_of_month",
   },
 ];
+
+/**
+ * Names that name a metric only beside a period: "本月贷款金额" / "loan amount this month" is the disbursement (SUM of
+ * principal, dated by disbursed_date); without a period "loan amount" may be one loan's principal or the outstanding
+ * balance, so the word stays a column name and the planner does not guess.
+ */
+export const METRIC_NAMES_WITH_A_PERIOD: { metric: string; names: { zh: string[]; en: string[] } }[] = [
+  { metric: "disbursement_amount", names: { zh: ["贷款金额", "贷款总金额"], en: ["loan amount", "loan amounts"] } },
+];

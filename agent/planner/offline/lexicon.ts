@@ -3,6 +3,7 @@
  * values, attributes, terms, ambiguities), the dataset's own values (branches, products, campaigns) and the cue
  * words. Words are stored in a trie of text units so that the longest match wins.
  */
+import { METRIC_NAMES_WITH_A_PERIOD } from "../../../schema/semantic-layer/metrics.ts";
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { DatasetValue } from "../planner.ts";
 import { CUE_WORDS } from "./cue-words.ts";
@@ -13,7 +14,8 @@ import { toUnits } from "./text-units.ts";
 
 /** One meaning a word can have. */
 export type Sense =
-  | { kind: "metric"; id: string }
+  /** `needsPeriod`: the word names the metric only when the question has a period (本月贷款金额). */
+  | { kind: "metric"; id: string; needsPeriod?: boolean }
   | { kind: "entity"; id: string }
   | { kind: "dimension"; id: string }
   | { kind: "value"; dimension: string; value: string }
@@ -76,6 +78,8 @@ const allNames = (names: { zh: string[]; en: string[] }) => [...names.zh, ...nam
 export function buildLexicon(layer: SemanticLayer, datasetValues: Record<string, DatasetValue[]>): Lexicon {
   const lexicon: Lexicon = { root: { children: new Map(), senses: [] }, size: 0, nameCharacters: new Set() };
   for (const metric of layer.metrics) for (const name of allNames(metric.names)) addWord(lexicon, name, { kind: "metric", id: metric.id });
+  for (const entry of METRIC_NAMES_WITH_A_PERIOD)
+    if (layer.metrics.some((metric) => metric.id === entry.metric)) for (const name of allNames(entry.names)) addWord(lexicon, name, { kind: "metric", id: entry.metric, needsPeriod: true });
   for (const entity of layer.entities) for (const name of allNames(entity.names)) addWord(lexicon, name, { kind: "entity", id: entity.id });
   for (const dimension of layer.dimensions) {
     for (const name of allNames(dimension.names)) addWord(lexicon, name, { kind: "dimension", id: dimension.id });

@@ -108,6 +108,9 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     }
     content.push(span);
   }
+  // A metric name said only beside a period (本月贷款金额) is no metric without one: it stays the column's name.
+  if (!spans.some((span) => span.time))
+    for (const span of content) span.senses = span.senses.filter((sense) => !(sense.kind === "metric" && sense.needsPeriod));
   // "risk grade E": an ambiguous word that begins the name of the next value's dimension belongs to that name.
   const partOfValueName = (span: Span, next: Span | undefined) =>
     has(span, "ambiguity") &&

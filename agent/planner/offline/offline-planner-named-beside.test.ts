@@ -1,0 +1,30 @@
+// Coverage gaps closed by general rules: "loan amount" beside a period is the disbursement (DOMAIN.md: SUM(principal)
+// dated by disbursed_date) and without one stays declined (one loan's principal or the outstanding balance?).
+import { describe, expect, it } from "vitest";
+import { expectPlan, plan } from "./__fixtures__/planner-fixture.ts";
+import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
+
+const JUNE: [string, string] = ["2026-06-01", "2026-06-30"];
+const MAY: [string, string] = ["2026-05-01", "2026-05-31"];
+const disbursed = (time: [string, string], dimensions: string[] = []): ExpectedPlan => ({ kind: "aggregate", metrics: ["disbursement_amount"], dimensions, filters: [], time });
+
+describe("loan amount over a period is the disbursement amount", () => {
+  const CASES: [string, ExpectedPlan][] = [
+    ["loan amount this month", disbursed(JUNE)],
+    ["本月贷款金额", disbursed(JUNE)],
+    ["this month's loan amount", disbursed(JUNE)],
+    ["上个月各分行的贷款金额", disbursed(MAY, ["branch"])],
+    ["loan amount by branch last month", disbursed(MAY, ["branch"])],
+  ];
+  it.each(CASES)("%s", (question, expected) => {
+    expectPlan(plan(question), expected, question);
+  });
+
+  it.each(["贷款金额是多少", "what is the loan amount", "loan amount", "余额是多少"])("without a period declines or asks: %s", (question) => {
+    expect(plan(question).status).not.toBe("plan");
+  });
+
+  it("the column reading stays: loans with a loan amount over 500k are counted, not summed", () => {
+    expectPlan(plan("贷款金额超过50万的贷款有多少笔"), { kind: "aggregate", metrics: ["loan_count"], filters: [{ kind: "compare", attribute: "principal", op: "gt", value: 500000 }], time: null });
+  });
+});
