@@ -154,6 +154,9 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
           (Math.abs(other.end - span.start) <= 1 || Math.abs(span.end - other.start) <= 1),
       ),
     );
+  /** Whether a word naming the dimension is said right beside the span ("网点" + "渠道"). */
+  const namedBeside = (span: Span, dimension: string) =>
+    content.some((other) => other !== span && sensesOf(other, "dimension").some((sense) => sense.id === dimension) && (Math.abs(other.end - span.start) <= 1 || Math.abs(span.end - other.start) <= 1));
 
   const rowNames = new Set(layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en].map((name) => name.toLowerCase())));
   const measureSpans = content.filter((other) => has(other, "metric") || has(other, "ambiguity"));
@@ -277,6 +280,12 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       if (attributeSenses.length > 0) attributes.push({ span, options: attributeSenses.map(({ id, entity }) => ({ id, entity })) });
       continue;
     }
+    // "网点渠道": a row word (网点, branches) that is also a value of the dimension named right beside it is that value.
+    const valuesNamedBeside = valueSenses.filter((sense) => namedBeside(span, sense.dimension));
+    if (entitySenses.length > 0 && valuesNamedBeside.length > 0) {
+      values.push({ span, options: valuesNamedBeside.map(({ dimension, value }) => ({ dimension, value })) });
+      continue;
+    }
     if (entitySenses.length > 0) {
       if (mode === "aggregate" && dimensionSenses.length > 0) addGroup(dimensionSenses[0].id, span);
       else if (!qualifiesValue(span)) entityMentions.push(entitySenses[0].id);
@@ -302,6 +311,8 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       if (!metrics.includes(counted.metric)) metrics.push(counted.metric);
       continue;
     }
+    // "微信渠道", "the mobile app channel": the dimension's own name beside its value is part of the value mention.
+    if (attributeSenses.length > 0 && qualifiesValue(span)) continue;
     if (attributeSenses.length > 0) {
       attributes.push({ span, options: attributeSenses.map(({ id, entity }) => ({ id, entity })) });
       continue;
