@@ -43,6 +43,32 @@ function entityNameAt(layer: SemanticLayer, entity: string, text: string): { bef
   return undefined;
 }
 
+/** The related entity a value's own names name ("汽车贷款" names 贷款, "auto loan" names loan), when exactly one. */
+function rowsNamedByValue(layer: SemanticLayer, option: { dimension: string; value: string }, children: Set<string>): { entity: string; dimension: string; value: string }[] {
+  const value = layer.dimension(option.dimension).values?.find((candidate) => candidate.value === option.value);
+  if (!value) return [];
+  const valueNames = [...value.names.zh, ...value.names.en].map((name) => name.toLowerCase());
+  const named = [...children].filter((entity) => {
+    const entityNames = [...layer.entity(entity).names.zh, ...layer.entity(entity).names.en].map((name) => name.toLowerCase());
+    return entityNames.some((entityName) => valueNames.some((valueName) => valueName !== entityName && (/^[a-z ]+$/.test(entityName) ? new RegExp(`\\b${entityName}s?$`).test(valueName) : valueName.endsWith(entityName))));
+  });
+  return named.length === 1 && dimensionCloseness(layer, option.dimension, named[0]) > 0 ? [{ entity: named[0], ...option }] : [];
+}
+
+/** Whether a value is said as what is had: after a having word, with only term words (逾期的, overdue) between. */
+function hadAfterHavingWord(intent: Intent, span: Span): boolean {
+  let cut = span.start;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const { span: term } of intent.termSpans)
+      if (term.end <= cut && /^[\s的]*$/.test(intent.text.slice(term.end, cut)) && term.start < cut) {
+        cut = term.start;
+        moved = true;
+      }
+  }
+  return HAVING.test(intent.text.slice(0, cut));
+}
+
 /**
  * Reads a question as rows of its subject filtered by related rows, when it names any; undefined when it names
  * none (the ordinary readings apply).
@@ -66,12 +92,20 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
 
   // Value words that do not apply to the subject but to rows belonging to it, with the entities each may mean.
   const valueMentions: { span: Span; candidates: { entity: string; dimension: string; value: string }[] }[] = [];
+  let namedByValue = 0;
   for (const mention of intent.values) {
     if (mention.options.some((option) => dimensionCloseness(layer, option.dimension, subject) > 0)) continue;
-    const candidates = mention.options.flatMap((option) => {
+    let candidates = mention.options.flatMap((option) => {
       const entity = childOfDimension(layer, option.dimension, children);
       return entity ? [{ entity, ...option }] : [];
     });
+    // "customers with an overdue auto loan", "有逾期的车贷": a value had (said after a having word) whose own names name
+    // one related entity (汽车贷款, auto loan → loans) names those rows (with no period: which date would it be?).
+    if (candidates.length === 0 && intent.times.length === 0 && !intent.negated.has(mention.span) && hadAfterHavingWord(intent, mention.span)) {
+      candidates = mention.options.flatMap((option) => rowsNamedByValue(layer, option, children));
+      // "有房贷又有车贷": two values had may be two rows (both) or either; one filter would answer only one of them.
+      if (candidates.length > 0 && namedByValue++ > 0) return { kind: "decline" };
+    }
     if (candidates.length > 0) valueMentions.push({ span: mention.span, candidates });
   }
   // A word of two entities ("还款违约": a repayment status, an alert type) is decided by the entity named or by the
