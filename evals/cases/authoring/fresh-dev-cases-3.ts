@@ -3,53 +3,10 @@ import type { EvalCase } from "../../scorer/eval-case.ts";
 import { evalCaseSchema } from "../../scorer/eval-case.ts";
 import { answer, refuse, session, toolAnswer } from "./authored-case.ts";
 import type { AuthoredCase } from "./authored-case.ts";
-import { ACTIVE, AS_OF_MONTH, DECIDED, JOIN, METRIC, NPL_CLASSES, PERIOD, PREVIOUS_MONTH, RISING_RISK_CUSTOMERS, TIME, age, churnRate, loanState, select } from "./sql-fragments.ts";
+import { ACTIVE, AS_OF_MONTH, DECIDED, JOIN, METRIC, NPL_CLASSES, PERIOD, PREVIOUS_MONTH, RISING_RISK_CUSTOMERS, TIME, age, churnRate } from "./sql-fragments.ts";
 
-/** Joins a query over loans (l) needs, read from the aliases its expressions use. */
-function loanJoins(text: string): string[] {
-  return [/\bb\./.test(text) ? JOIN.branch : "", /\bp\./.test(text) ? JOIN.product : "", /\bc\./.test(text) ? JOIN.customer : ""].filter((join) => join !== "");
-}
-
-/** The grouping expressions of select expressions (without their `AS name`). */
-const keys = (by: string[]) => by.map((expression) => expression.replace(/ AS \w+$/, ""));
-
-interface Shape { by?: string[]; where?: string[]; orderBy?: string; limit?: number }
-
-/** The text of a shape's expressions, to decide which joins it needs. */
-const shapeText = (shape: Shape) => [...(shape.by ?? []), ...(shape.where ?? [])].join(" ");
-
-/** A grouped metric query over one table with the joins it needs. */
-const over = (from: string, joins: string[], metric: string, shape: Shape) =>
-  select({ select: [...(shape.by ?? []), `${metric} AS value`], from, joins, where: shape.where, groupBy: keys(shape.by ?? []), orderBy: shape.orderBy, limit: shape.limit });
-
-/** A state metric over active loans. */
-const state = (metric: string, shape: Shape = {}) =>
-  loanState(metric, { by: shape.by, joins: loanJoins(shapeText(shape)), where: shape.where, orderBy: shape.orderBy, limit: shape.limit });
-
-/** A flow metric over loans dated by disbursement (no active filter). */
-const flow = (metric: string, shape: Shape = {}) => over("loans l", loanJoins(shapeText(shape)), metric, shape);
-
-/** A metric over applications (a). */
-const apps = (metric: string, shape: Shape = {}) => {
-  const text = shapeText(shape);
-  return over("applications a", [/\bp\./.test(text) ? JOIN.applicationProduct : "", /\bc\./.test(text) ? JOIN.applicationCustomer : ""].filter(Boolean), metric, shape);
-};
-
-/** A metric over campaign touches (t). */
-const touches = (metric: string, shape: Shape = {}) => {
-  const text = shapeText(shape);
-  return over("campaign_touches t", [/\bg\./.test(text) ? JOIN.touchCampaign : "", /\bc\./.test(text) ? JOIN.touchCustomer : ""].filter(Boolean), metric, shape);
-};
-
-/** A metric over repayments (r), joined to loans for product and branch dimensions. */
-const repayments = (metric: string, shape: Shape = {}) => {
-  const text = shapeText(shape);
-  return over("repayments r", /\b[lpbc]\./.test(text) ? [JOIN.repaymentLoan, ...loanJoins(text)] : [], metric, shape);
-};
-
-/** NPS over surveys (s), joined to customers when a customer column is used. */
-const nps = (shape: Shape = {}) =>
-  over("satisfaction_surveys s", /\bc\./.test(shapeText(shape)) ? ["JOIN customers c ON c.customer_id = s.customer_id"] : [], METRIC.nps, shape);
+import { apps, averagePd, flow, nps, over, repayments, state, touches } from "./gold-shapes.ts";
+import type { Shape } from "./gold-shapes.ts";
 
 /** A count or other metric over customers (c). */
 const customers = (metric: string, shape: Shape = {}) => over("customers c", [], metric, shape);
@@ -57,8 +14,6 @@ const customers = (metric: string, shape: Shape = {}) => over("customers c", [],
 /** Alerts (e) counted or grouped. */
 const alerts = (shape: Shape = {}) => over("risk_alerts e", [], "COUNT(*)", shape);
 
-/** Average PD over risk scores (k) of one month (default the as-of month). */
-const averagePd = (shape: Shape = {}, month = AS_OF_MONTH) => over("risk_scores k", [], METRIC.averagePd, { ...shape, where: [`k.month = ${month}`, ...(shape.where ?? [])] });
 
 /** Two period values, one row each, values only (the README's comparison convention). */
 const periods = (first: string, second: string) => `${first} UNION ALL ${second}`;

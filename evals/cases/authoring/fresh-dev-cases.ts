@@ -3,65 +3,10 @@ import type { EvalCase } from "../../scorer/eval-case.ts";
 import { evalCaseSchema } from "../../scorer/eval-case.ts";
 import { answer, refuse, session } from "./authored-case.ts";
 import type { AuthoredCase } from "./authored-case.ts";
-import { ACTIVE, AS_OF_MONTH, DECIDED, JOIN, METRIC, NPL_CLASSES, PERIOD, PREVIOUS_MONTH, RISING_RISK_CUSTOMERS, TIME, age, churnRate, loanState, select } from "./sql-fragments.ts";
+import { ACTIVE, AS_OF_MONTH, DECIDED, JOIN, METRIC, NPL_CLASSES, PERIOD, PREVIOUS_MONTH, RISING_RISK_CUSTOMERS, TIME, age, churnRate, select } from "./sql-fragments.ts";
 
-/** Joins a query over loans (l) needs, read from the aliases its expressions use. */
-function loanJoins(parts: string[]): string[] {
-  const text = parts.join(" ");
-  return [
-    /\bb\./.test(text) ? JOIN.branch : "",
-    /\bp\./.test(text) ? JOIN.product : "",
-    /\bc\./.test(text) ? JOIN.customer : "",
-  ].filter((join) => join !== "");
-}
-
-/** The grouping expressions of select expressions (without their `AS name`). */
-const keys = (by: string[]) => by.map((expression) => expression.replace(/ AS \w+$/, ""));
-
-interface Shape { by?: string[]; where?: string[]; orderBy?: string; limit?: number }
-
-/** A state metric over active loans. */
-const state = (metric: string, shape: Shape = {}) =>
-  loanState(metric, { by: shape.by, joins: loanJoins([...(shape.by ?? []), ...(shape.where ?? [])]), where: shape.where, orderBy: shape.orderBy, limit: shape.limit });
-
-/** A flow metric over loans dated by disbursement (no active filter). */
-const flow = (metric: string, shape: Shape = {}) =>
-  select({ select: [...(shape.by ?? []), `${metric} AS value`], from: "loans l", joins: loanJoins([...(shape.by ?? []), ...(shape.where ?? [])]), where: shape.where, groupBy: keys(shape.by ?? []), orderBy: shape.orderBy, limit: shape.limit });
-
-/** A metric over applications (a). */
-const apps = (metric: string, shape: Shape = {}) => {
-  const text = [...(shape.by ?? []), ...(shape.where ?? [])].join(" ");
-  const joins = [/\bp\./.test(text) ? JOIN.applicationProduct : "", /\bc\./.test(text) ? JOIN.applicationCustomer : ""].filter((join) => join !== "");
-  return select({ select: [...(shape.by ?? []), `${metric} AS value`], from: "applications a", joins, where: shape.where, groupBy: keys(shape.by ?? []), orderBy: shape.orderBy, limit: shape.limit });
-};
-
-/** A metric over campaign touches (t). */
-const touches = (metric: string, shape: Shape = {}) => {
-  const text = [...(shape.by ?? []), ...(shape.where ?? [])].join(" ");
-  const joins = [/\bg\./.test(text) ? JOIN.touchCampaign : "", /\bc\./.test(text) ? JOIN.touchCustomer : ""].filter((join) => join !== "");
-  return select({ select: [...(shape.by ?? []), `${metric} AS value`], from: "campaign_touches t", joins, where: shape.where, groupBy: keys(shape.by ?? []), orderBy: shape.orderBy, limit: shape.limit });
-};
-
-/** A metric over repayments (r), joined to loans for product and branch dimensions. */
-const repayments = (metric: string, shape: Shape = {}) => {
-  const text = [...(shape.by ?? []), ...(shape.where ?? [])].join(" ");
-  const joins = /\b[lpbc]\./.test(text) ? [JOIN.repaymentLoan, ...loanJoins([text])] : [];
-  return select({ select: [...(shape.by ?? []), `${metric} AS value`], from: "repayments r", joins, where: shape.where, groupBy: keys(shape.by ?? []), orderBy: shape.orderBy, limit: shape.limit });
-};
-
-/** NPS over surveys (s), joined to customers when a customer column is used. */
-const nps = (shape: Shape = {}) => {
-  const text = [...(shape.by ?? []), ...(shape.where ?? [])].join(" ");
-  const joins = /\bc\./.test(text) ? ["JOIN customers c ON c.customer_id = s.customer_id"] : [];
-  return select({ select: [...(shape.by ?? []), `${METRIC.nps} AS value`], from: "satisfaction_surveys s", joins, where: shape.where, groupBy: keys(shape.by ?? []), orderBy: shape.orderBy, limit: shape.limit });
-};
-
-/** Average PD over risk scores (k) of one month (default the as-of month). */
-const averagePd = (shape: Shape = {}, month = AS_OF_MONTH) => {
-  const text = [...(shape.by ?? []), ...(shape.where ?? [])].join(" ");
-  const joins = /\bc\./.test(text) ? ["JOIN customers c ON c.customer_id = k.customer_id"] : [];
-  return select({ select: [...(shape.by ?? []), `${METRIC.averagePd} AS value`], from: "risk_scores k", joins, where: [`k.month = ${month}`, ...(shape.where ?? [])], groupBy: keys(shape.by ?? []), orderBy: shape.orderBy, limit: shape.limit });
-};
+import { apps, averagePd, flow, keys, nps, repayments, state, touches } from "./gold-shapes.ts";
+import type { Shape } from "./gold-shapes.ts";
 
 /** Alert count over risk_alerts (e), dated by created_date. */
 const alerts = (shape: Shape = {}) =>
