@@ -4,11 +4,11 @@
  * nothing; an unclear schedule asks 几点推送? with choices. Real server and built page in headless Chromium;
  * skips loudly without Chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import type { BrowserContext, Page } from "playwright-core";
+import { CHROMIUM, HAS_CHROMIUM, openChatBrowser } from "./chat-browser.ts";
+import type { ChatBrowser } from "./chat-browser.ts";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../tools/engines/engine.ts";
 import { openEngine } from "../../tools/engines/open-engine.ts";
@@ -21,8 +21,6 @@ import { createTestDataset, TEST_KEYS_TEXT } from "../../server/test-support/tes
 import type { TestDataset } from "../../server/test-support/test-server.ts";
 import { ensureWebChatBuilt, WEB_CHAT_DIST } from "../scripts/build-web-chat.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 const SCREENSHOTS = join(process.cwd(), "screenshots");
 const REQUEST = "每天早上8点推送还款风险上升的高价值客户";
 if (!HAS_CHROMIUM) console.warn(`SKIPPED web chat subscription proposal e2e: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
@@ -32,9 +30,8 @@ const clock = testClock("2026-06-20T02:00:00Z");
 let dataset: TestDataset;
 let engine: Engine;
 let server: RunningServer;
-let context: BrowserContext;
 let page: Page;
-let profile: string;
+let browser: ChatBrowser | undefined;
 const problems: string[] = [];
 
 const shoot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `web-chat-subscription-proposal-${name}.png`), fullPage: false });
@@ -77,30 +74,15 @@ describe.skipIf(!HAS_CHROMIUM)("subscribing from the chat in the web page (Chrom
       webRoot: WEB_CHAT_DIST,
       subscriptions: { now: clock.now, wakeEveryMinute: false, digestTime: null, timeZone: "Asia/Shanghai", sleep: async () => undefined },
     });
-    profile = mkdtempSync(join(tmpdir(), "lendlens-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      locale: "zh-CN",
-      viewport: { width: 1280, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(`console error: ${message.text()}`);
-    });
-    page.on("response", (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
-    });
+    browser = await openChatBrowser(problems, { viewport: { width: 1280, height: 900 } });
+    page = browser.page;
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await engine?.close();
     dataset?.remove();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("shows a proposal card for a typed Chinese request and saves nothing yet", async () => {

@@ -2,26 +2,23 @@
  * The web chat end to end: the real server on a generated dataset (scale 0.05), the built page, headless Chromium
  * driven by playwright-core. Skips loudly when /usr/bin/chromium is missing. Screenshots go to screenshots/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import type { BrowserContext, Page } from "playwright-core";
+import { CHROMIUM, HAS_CHROMIUM, openChatBrowser } from "./chat-browser.ts";
+import type { ChatBrowser } from "./chat-browser.ts";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestDataset, startTestServer } from "../../server/test-support/test-server.ts";
 import type { TestDataset, TestServer } from "../../server/test-support/test-server.ts";
 import { ensureWebChatBuilt, WEB_CHAT_DIST } from "../scripts/build-web-chat.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 const SCREENSHOTS = join(process.cwd(), "screenshots");
 if (!HAS_CHROMIUM) console.warn(`SKIPPED web chat e2e: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
 
 let dataset: TestDataset;
 let server: TestServer;
-let context: BrowserContext;
 let page: Page;
-let profile: string;
+let browser: ChatBrowser | undefined;
 /** Errors the page reported (uncaught exceptions, console errors such as CSP violations). */
 const problems: string[] = [];
 
@@ -45,24 +42,8 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
     const [, created] = await Promise.all([ensureWebChatBuilt({ fresh: true }), createTestDataset()]);
     dataset = created;
     server = await startTestServer(dataset, { webRoot: WEB_CHAT_DIST });
-    profile = mkdtempSync(join(tmpdir(), "lendlens-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      locale: "zh-CN",
-      viewport: { width: 1280, height: 860 },
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      // Failed requests are recorded with their URL below.
-      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(`console error: ${message.text()}`);
-    });
-    page.on("response", (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
-    });
+    browser = await openChatBrowser(problems, { viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+    page = browser.page;
     // Records every progress text the page shows (they flash by quickly on a small dataset).
     await page.addInitScript(() => {
       const seen: string[] = [];
@@ -77,10 +58,9 @@ describe.skipIf(!HAS_CHROMIUM)("web chat in Chromium", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
     dataset?.remove();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("signs in with the prefilled demo key and shows example questions", async () => {

@@ -4,11 +4,11 @@
  * tick puts the answer in the inbox and POSTs it, signed, to a receiver on loopback. Skips loudly without Chromium.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import type { BrowserContext, Page } from "playwright-core";
+import { CHROMIUM, HAS_CHROMIUM, openChatBrowser } from "./chat-browser.ts";
+import type { ChatBrowser } from "./chat-browser.ts";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../tools/engines/engine.ts";
 import { openEngine } from "../../tools/engines/open-engine.ts";
@@ -23,8 +23,6 @@ import { createTestDataset, TEST_KEYS_TEXT } from "../../server/test-support/tes
 import type { TestDataset } from "../../server/test-support/test-server.ts";
 import { ensureWebChatBuilt, WEB_CHAT_DIST } from "../scripts/build-web-chat.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 const SCREENSHOTS = join(process.cwd(), "screenshots");
 const HEADLINE = "哪些高价值客户本月还款风险上升?";
 if (!HAS_CHROMIUM) console.warn(`SKIPPED web chat subscriptions e2e: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
@@ -37,9 +35,8 @@ let dataset: TestDataset;
 let engine: Engine;
 let server: RunningServer;
 let receiver: WebhookReceiver;
-let context: BrowserContext;
 let page: Page;
-let profile: string;
+let browser: ChatBrowser | undefined;
 /** Errors the page reported. */
 const problems: string[] = [];
 /** The secret the page showed once after subscribing. */
@@ -76,32 +73,17 @@ describe.skipIf(!HAS_CHROMIUM)("subscriptions in the web chat (Chromium)", () =>
       // The scheduler runs on the test clock and only when the test ticks it.
       subscriptions: { now: clock.now, wakeEveryMinute: false, digestTime: null, timeZone: "Asia/Shanghai", sleep: async () => undefined, retry: { baseDelayMs: 10, timeoutMs: 5000 } },
     });
-    profile = mkdtempSync(join(tmpdir(), "lendlens-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      locale: "zh-CN",
-      viewport: { width: 1280, height: 860 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(`console error: ${message.text()}`);
-    });
-    page.on("response", (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
-    });
+    browser = await openChatBrowser(problems, { viewport: { width: 1280, height: 860 } });
+    page = browser.page;
     page.on("dialog", (dialog) => void dialog.accept());
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await engine?.close();
     await receiver?.close();
     dataset?.remove();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("asks the headline question and subscribes to it daily with a webhook", async () => {
