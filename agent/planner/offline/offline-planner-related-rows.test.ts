@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { semanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import { describeFilter } from "../../answer/filter-words.ts";
 import { compilePlan } from "../../compiler/compile-plan.ts";
-import { runSqlite, sortRows } from "../../compiler/__fixtures__/result-comparison.ts";
 import { openTestDataset } from "../../compiler/__fixtures__/test-dataset.ts";
 import type { Filter, ListQuery, QueryPlan } from "../../plan/query-plan.ts";
 import type { ConversationTurn } from "../planner.ts";
 import { DATASET_VALUES, expectPlan, plan, term, values } from "./__fixtures__/planner-fixture.ts";
+import { expectPlannedRows } from "./__fixtures__/planned-rows.ts";
 import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
 
 const JUNE = { start: "2026-06-01", end: "2026-06-30" };
@@ -135,17 +135,7 @@ afterAll(() => database?.close());
 
 describe("rows filtered by related rows", () => {
   it.each(CASES)("%s", (question, expected, key, reference) => {
-    const planned = expectPlan(plan(question), expected, question);
-    const compiled = compilePlan(planned, { dialect: "sqlite", asOfDate: "2026-06-30" });
-    const rows = runSqlite(database, compiled.sql, compiled.params);
-    const wanted = runSqlite(database, reference);
-    if (key === null) {
-      expect(rows[0][compiled.columns.findIndex((column) => column.role === "metric")]).toBe(wanted[0][0]);
-      return;
-    }
-    const column = compiled.columns.findIndex((entry) => entry.name === key);
-    expect(wanted.length, `${question}: the reference finds rows`).toBeGreaterThan(0);
-    expect(sortRows(rows.map((row) => [row[column]]))).toEqual(sortRows(wanted));
+    expectPlannedRows(database, question, expected, key, reference);
   });
 
   it.each([

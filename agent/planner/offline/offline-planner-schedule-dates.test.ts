@@ -3,10 +3,9 @@
 // hand-written SQL on the generated dataset (as of 2026-06-30).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "sql.js";
-import { compilePlan } from "../../compiler/compile-plan.ts";
-import { runSqlite, sortRows } from "../../compiler/__fixtures__/result-comparison.ts";
 import { openTestDataset } from "../../compiler/__fixtures__/test-dataset.ts";
-import { compare, expectPlan, plan, term } from "./__fixtures__/planner-fixture.ts";
+import { compare, plan, term } from "./__fixtures__/planner-fixture.ts";
+import { expectPlannedRows } from "./__fixtures__/planned-rows.ts";
 import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
 
 const NEXT = (days: number) => ["2026-07-01", `2026-07-${String(days).padStart(2, "0")}`] as [string, string];
@@ -47,17 +46,7 @@ afterAll(() => database?.close());
 
 describe("periods after the as-of date on the dates of a schedule", () => {
   it.each(CASES)("%s", (question, expected, key, reference) => {
-    const planned = expectPlan(plan(question), expected, question);
-    const compiled = compilePlan(planned, { dialect: "sqlite", asOfDate: "2026-06-30" });
-    const rows = runSqlite(database, compiled.sql, compiled.params);
-    const wanted = runSqlite(database, reference);
-    if (key === null) {
-      expect(rows[0][compiled.columns.findIndex((column) => column.role === "metric")]).toBe(wanted[0][0]);
-      return;
-    }
-    const column = compiled.columns.findIndex((entry) => entry.name === key);
-    expect(wanted.length, `${question}: the reference finds rows`).toBeGreaterThan(0);
-    expect(sortRows(rows.map((row) => [row[column]]))).toEqual(sortRows(wanted));
+    expectPlannedRows(database, question, expected, key, reference);
   });
 
   it.each(["上个月要还款的贷款", "列出下个月放款的贷款", "customers onboarded next week"])("declines rows that cannot be in that period: %s", (question) => {
