@@ -5,34 +5,13 @@
  */
 import { Answer } from "../answer/answer.ts";
 import type { AnswerChoice } from "../answer/answer.ts";
+import { clarifyAnswer } from "../answer/status-answers.ts";
 import type { Language } from "../planner/planner.ts";
 import type { AnswerSubscriptionProposal } from "./answer-subscription-proposal.ts";
 import type { ScheduleChoice } from "./read-subscription-message.ts";
 
 /** Rows of the answer shown in a proposal's preview. */
 export const PREVIEW_ROWS = 5;
-
-/** The answer's fields every subscription answer starts from (no data, nothing planned). */
-function emptyAnswer(message: string, language: Language, asOfDate: string | null): Answer {
-  return Answer.parse({
-    question: message,
-    language,
-    status: "clarify",
-    text: "-",
-    interpretation: "",
-    sql: [],
-    columns: [],
-    rows: [],
-    row_count: 0,
-    chart: null,
-    actions: [],
-    definitions: [],
-    tools: [],
-    as_of_date: asOfDate,
-    conversation_id: "pending",
-    timings: { total_ms: 0, sql_ms: 0 },
-  });
-}
 
 /** The preview a proposal carries: the answer's text, row count and first rows. */
 export function proposalPreview(answer: Answer): AnswerSubscriptionProposal["preview"] {
@@ -85,7 +64,8 @@ export function scheduleClarifyAnswer(message: string, options: { language: Lang
         ? "多久推送一次、几点推送?请选择,或直接说“每天早上8点推送……”“每周一早上9点发……”。"
         : 'How often, and at what time? Pick one, or say it, e.g. "every day at 8 send me …" or "every Monday at 9 send me …".';
   const choices: AnswerChoice[] = options.choices.map((choice) => ({ label: choice.label, message: choice.message }));
-  return Answer.parse({ ...emptyAnswer(message, options.language, options.asOfDate), status: "clarify", text, choices });
+  const frame = { question: message, language: options.language, conversationId: "pending", asOfDate: options.asOfDate, planner: null, confidence: null };
+  return Answer.parse(clarifyAnswer(frame, text, choices, { total_ms: 0, sql_ms: 0 }));
 }
 
 /**
