@@ -230,6 +230,18 @@ export function createAsk(options: AskPipelineOptions): Ask {
       progress({ type: "plan", plan, confidence: outcome.confidence });
       const naming = { semanticLayer: layer, datasetValues: state.datasetValues, language: frame.language };
       const base = { frame, naming, asOfDate: state.asOfDate, plan };
+      // Follow-up suggestions are planned by the offline planner only (an LLM is never asked). They need only the
+      // plan, so they start now and their planning overlaps the statement running in the engine's worker; they are
+      // used only if the question ends up answered.
+      const suggestions =
+        options.followUps !== false && activePlanner.name === "offline"
+          ? suggestFollowUps({
+              planner: activePlanner,
+              context: plannerContext,
+              answered: { question: trimmed, language: frame.language, status: "answered", plan },
+              runnable: (candidate) => runnablePlan(candidate, { dialect: engine.dialect, asOfDate: state.asOfDate, language: frame.language, semanticLayer: layer, scope: options.scope }, toolRunners),
+            }).catch((): string[] => [])
+          : undefined;
 
       let request: ComposeRequest;
       if (plan.query.kind === "tool") {
@@ -290,18 +302,11 @@ export function createAsk(options: AskPipelineOptions): Ask {
       composed.chart = visuals.chart;
       composed.actions = visuals.actions;
       timings.compose_ms = performance.now() - composeStarted;
-      // Suggestions are planned by the offline planner only (about a millisecond each); an LLM is never asked.
-      const suggesting = composed.status === "answered" && options.followUps !== false && activePlanner.name === "offline";
       let followUps: string[] = [];
-      if (suggesting) {
+      if (suggestions && composed.status === "answered") {
+        // The time the answer waited for its suggestions (most of their planning ran while the SQL did).
         const suggestStarted = performance.now();
-        const answeredPlan = plan;
-        followUps = await suggestFollowUps({
-          planner: activePlanner,
-          context: plannerContext,
-          answered: { question: trimmed, language: frame.language, status: "answered", plan: answeredPlan },
-          runnable: (candidate) => runnablePlan(candidate, { dialect: engine.dialect, asOfDate: state.asOfDate, language: frame.language, semanticLayer: layer, scope: options.scope }, toolRunners),
-        });
+        followUps = await suggestions;
         timings.follow_ups_ms = performance.now() - suggestStarted;
       }
       const answer = finish({ ...composed, ...(followUps.length > 0 ? { follow_ups: followUps } : {}), timings: { ...composed.timings, total_ms: 0 } });
