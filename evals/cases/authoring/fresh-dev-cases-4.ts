@@ -123,7 +123,7 @@ const TERMS: AuthoredCase[] = [
   answer("term", "en", "number of due-soon installments by product", repayments("COUNT(*)", { by: ["l.product_id"], where: [DUE_SOON] })),
   answer("term", "zh", "即将到期还款的贷款里,目前已经逾期的有哪些", `SELECT DISTINCT r.loan_id FROM repayments r ${JOIN.repaymentLoan} WHERE ${DUE_SOON} AND ${ACTIVE} AND ${OVERDUE}`),
   // two terms and terms with metrics
-  answer("term", "en", "average PD of high-value borrowers this month", averagePd({ where: ["c.value_tier = 'high'"] })),
+  answer("term", "en", "average PD of high-value borrowers this month", averagePd({ where: ["c.value_tier = 'high'", `k.customer_id IN (${BORROWERS})`] })),
   answer("term", "zh", "年轻借款人的不良率", state(METRIC.nplRatio, { where: [YOUNG] })),
 ];
 
@@ -144,7 +144,7 @@ const LISTS: AuthoredCase[] = [
   answer("list", "en", "who are our retired customers in Chengdu", "SELECT c.customer_id FROM customers c WHERE c.occupation = 'retired' AND c.city = 'Chengdu'"),
   answer("list", "zh", "年收入超过50万的个体户有哪些", "SELECT c.customer_id FROM customers c WHERE c.occupation = 'self_employed' AND c.annual_income > 500000"),
   answer("list", "en", "list the pending applications", "SELECT a.application_id FROM applications a WHERE a.decision = 'pending'"),
-  answer("list", "zh", "哪些客户申请过消费贷但被拒了", "SELECT DISTINCT a.customer_id FROM applications a JOIN products p ON p.product_id = a.product_id WHERE p.category = 'consumer' AND a.decision = 'rejected'"),
+  answer("list", "zh", "哪些客户申请过消费类贷款但被拒了", "SELECT DISTINCT a.customer_id FROM applications a JOIN products p ON p.product_id = a.product_id WHERE p.category = 'consumer' AND a.decision = 'rejected'"),
   answer("list", "en", "every past-due loan booked at Beijing Chaoyang", `SELECT l.loan_id FROM loans l WHERE ${ACTIVE} AND ${OVERDUE} AND l.branch_id = 'BR04'`),
   answer("list", "zh", "通过电销进来、已经流失的客户有哪些", "SELECT c.customer_id FROM customers c WHERE c.acquisition_channel = 'telemarketing' AND c.status = 'churned'"),
   answer("list", "en", "which students currently have a loan with us", `SELECT c.customer_id FROM customers c WHERE c.occupation = 'student' AND c.customer_id IN (${BORROWERS})`),
@@ -168,7 +168,7 @@ const GROUP_BY: AuthoredCase[] = [
   answer("group_by", "zh", "今年放款金额,按城市和产品类别拆开", flow(METRIC.disbursement, { by: ["b.city", "p.category"], where: [TIME.thisYear("l.disbursed_date")] })),
   answer("group_by", "en", "approval rate by product category, last quarter", apps(METRIC.approvalRate, { by: ["p.category"], where: [TIME.lastQuarter("a.applied_at")] })),
   answer("group_by", "zh", "分渠道看一下上个月的申请量", apps("COUNT(*)", { by: ["a.channel"], where: [TIME.lastMonth("a.applied_at")] })),
-  answer("group_by", "en", "micro-business loan disbursement each month this year", flow(METRIC.disbursement, { by: [MONTH_OF("l.disbursed_date")], where: ["p.category = 'micro_business'", TIME.thisYear("l.disbursed_date")] })),
+  answer("group_by", "en", "disbursement each month this year for the micro-business product category", flow(METRIC.disbursement, { by: [MONTH_OF("l.disbursed_date")], where: ["p.category = 'micro_business'", TIME.thisYear("l.disbursed_date")] })),
   answer("group_by", "zh", "按性别统计高价值客户数", customers("COUNT(*)", { by: ["c.gender"], where: ["c.value_tier = 'high'"] })),
   answer("group_by", "en", "outstanding loan balance by customer value tier, unsecured products only", state(METRIC.balance, { by: ["c.value_tier"], where: ["p.secured = 0"] })),
   answer("group_by", "zh", "近6个月各触达渠道的打开率", touches(METRIC.openRate, { by: ["t.channel"], where: [TIME.lastMonths("t.touched_date", 6)] })),
@@ -191,7 +191,7 @@ const GROUP_BY: AuthoredCase[] = [
   answer("group_by", "en", "auto loan disbursement by branch, last 6 months", flow(METRIC.disbursement, { by: ["l.branch_id"], where: ["p.category = 'auto'", TIME.lastMonths("l.disbursed_date", 6)] })),
   answer("group_by", "zh", "本季度被拒的申请各拒绝原因分别多少笔", apps("COUNT(*)", { by: ["a.reject_reason"], where: ["a.decision = 'rejected'", TIME.thisQuarter("a.applied_at")] })),
   answer("group_by", "en", "average requested amount per product for last month's applications", apps("AVG(a.requested_amount)", { by: ["a.product_id"], where: [TIME.lastMonth("a.applied_at")] })),
-  answer("group_by", "zh", "只看消费贷,各支行的贷款余额", state(METRIC.balance, { by: ["l.branch_id"], where: ["p.category = 'consumer'"] })),
+  answer("group_by", "zh", "只看消费类贷款,各支行的贷款余额", state(METRIC.balance, { by: ["l.branch_id"], where: ["p.category = 'consumer'"] })),
   answer("group_by", "en", "approval rate by channel and product category this year", apps(METRIC.approvalRate, { by: ["a.channel", "p.category"], where: [TIME.thisYear("a.applied_at")] })),
   answer("group_by", "zh", "上季度各城市客户的预警数量", alerts({ by: ["c.city"], where: [TIME.lastQuarter("e.created_date")] })),
   answer("group_by", "en", "average AUM by value tier this month", `SELECT c.value_tier, AVG(m.aum) AS value FROM customer_monthly m JOIN customers c ON c.customer_id = m.customer_id WHERE m.month = ${AS_OF_MONTH} GROUP BY c.value_tier`),
@@ -206,7 +206,7 @@ const GROUP_BY: AuthoredCase[] = [
 const SESSIONS: AuthoredCase[] = [
   session("zh", [
     ["按城市看一下不良率", state(METRIC.nplRatio, { by: ["b.city"] })],
-    ["只看消费贷", state(METRIC.nplRatio, { by: ["b.city"], where: ["p.category = 'consumer'"] })],
+    ["只看消费类贷款", state(METRIC.nplRatio, { by: ["b.city"], where: ["p.category = 'consumer'"] })],
     ["换成逾期率", state(METRIC.overdueRate, { by: ["b.city"], where: ["p.category = 'consumer'"] })],
   ]),
   session("en", [
