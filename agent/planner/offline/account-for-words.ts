@@ -92,6 +92,54 @@ function columnsReadBy(query: AggregateQuery | ListQuery, layer: SemanticLayer, 
 /** A column's name without its table or alias. */
 const bareColumn = (column: string) => column.slice(column.indexOf(".") + 1);
 
+/** Patterns and name lists built from a layer's names, the same for every question: built once per layer. */
+interface LayerPatterns {
+  secondRows: RegExp;
+  rowsAfter: RegExp;
+  endsWithRows: RegExp;
+  joined: RegExp;
+  countedThenAnother: RegExp;
+  rowsAgain: RegExp;
+  judged: RegExp;
+  /** Entity, metric and row-naming term names (lower case) with the entity they name, for the words after a count word. */
+  countedNames: { name: string; entity: string }[];
+  /** Metric and attribute names, lower case. */
+  measureNames: string[];
+  /** Every entity's Chinese names, each as the pattern of rows right after a change word. */
+  changedRowPatterns: RegExp[];
+}
+
+const escapeWord = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const layerPatternCache = new WeakMap<SemanticLayer, LayerPatterns>();
+
+/** The layer's patterns (see LayerPatterns). */
+function layerPatterns(layer: SemanticLayer): LayerPatterns {
+  let patterns = layerPatternCache.get(layer);
+  if (patterns) return patterns;
+  const entityNames = (id: string) => [...layer.entity(id).names.zh, ...layer.entity(id).names.en].map((name) => name.toLowerCase());
+  // Every entity name (lower case, escaped) as one alternation.
+  const rowWordPattern = layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en]).map((name) => escapeWord(name.toLowerCase())).join("|");
+  const rows = `(?:${rowWordPattern})`;
+  patterns = {
+    secondRows: new RegExp(`(?:${rowWordPattern})\\s*(?:和|与|及|以及|、|\\band\\b)\\s*$`, "u"),
+    rowsAfter: new RegExp(`^\\s*的?\\s*(?:${rowWordPattern})`, "u"),
+    endsWithRows: new RegExp(`(?:${rowWordPattern})$`, "u"),
+    joined: new RegExp(`${rows}\\s*(?:和|与|及|以及|、|\\band\\b)\\s*(their\\s+|its\\s+|其|他们的)?${rows}`, "gu"),
+    countedThenAnother: new RegExp(`(?<![a-z])(${rowWordPattern})\\s*(?:的)?\\s*(?:数量|数目|个数|笔数|人数|户数|数|count|number)?\\s*(?:和|与|以及|及|、|\\band\\b)\\s*(?!their\\b|its\\b|其|他们|它们)`, "gu"),
+    rowsAgain: new RegExp(`^[^,，。?？]{0,8}?(?:${rowWordPattern})`, "u"),
+    judged: new RegExp(`(?:^|[^\\p{Script=Han}a-z])(?:好|坏|差|优质|劣质|good|bad|poor|great)\\s*的?\\s*(?:${rowWordPattern})`, "u"),
+    countedNames: [
+      ...layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en].map((name) => ({ name: name.toLowerCase(), entity: entity.id }))),
+      ...layer.metrics.flatMap((metric) => [...metric.names.zh, ...metric.names.en].map((name) => ({ name: name.toLowerCase(), entity: metric.entity }))),
+      ...layer.terms.flatMap((term) => [...term.names.zh, ...term.names.en].filter((name) => entityNames(term.entity).some((rowName) => name.toLowerCase().includes(rowName))).map((name) => ({ name: name.toLowerCase(), entity: term.entity }))),
+    ],
+    measureNames: [...layer.metrics.flatMap((metric) => [...metric.names.zh, ...metric.names.en]), ...layer.attributes.flatMap((attribute) => [...attribute.names.zh, ...attribute.names.en])].map((name) => name.toLowerCase()),
+    changedRowPatterns: layer.entities.flatMap((entity) => entity.names.zh).map((name) => new RegExp(`^\\s*了?\\s*的\\s*${name}`)),
+  };
+  layerPatternCache.set(layer, patterns);
+  return patterns;
+}
+
 /** Whether the question compares two periods (this month vs last month, 同比, 环比). */
 export function comparesPeriods(intent: Intent): boolean {
   const periodInCue = intent.cueSpans.some((entry) => entry.cue === "compare" && /上|去年|last|previous|prior/.test(entry.span.text));
@@ -127,11 +175,10 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   }
   // "每月新增预警和已解决预警": a value said between a conjunction after rows and the same rows again qualifies only the
   // second of two row sets asked for; one filter on all the rows answers only that one.
-  const rowWordPattern = layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en]).map((name) => name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-  const secondRows = new RegExp(`(?:${rowWordPattern})\\s*(?:和|与|及|以及|、|\\band\\b)\\s*$`, "u");
-  const rowsAfter = new RegExp(`^\\s*的?\\s*(?:${rowWordPattern})`, "u");
+  const patterns = layerPatterns(layer);
+  const { secondRows, rowsAfter } = patterns;
   // (Or a term naming rows: "客户和已流失客户".)
-  const endsWithRows = new RegExp(`(?:${rowWordPattern})$`, "u");
+  const endsWithRows = patterns.endsWithRows;
   for (const span of [...intent.values.map((mention) => mention.span), ...intent.termSpans.map((entry) => entry.span)]) {
     const rowsFollow = rowsAfter.test(intent.text.slice(span.end)) || endsWithRows.test(span.text);
     const before = secondRows.exec(intent.text.slice(0, span.start));
@@ -220,11 +267,7 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   // that belong to each, which totals do not show.
   if (query.kind === "aggregate") {
     const measuredEntities = new Set(query.metrics.map((id) => layer.metric(id).entity));
-    const rowWords = layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en].map((name) => name.toLowerCase()));
-    const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const rows = `(?:${rowWords.map(escape).join("|")})`;
-    const joined = new RegExp(`${rows}\\s*(?:和|与|及|以及|、|\\band\\b)\\s*(their\\s+|its\\s+|其|他们的)?${rows}`, "gu");
-    for (const match of intent.text.matchAll(joined)) {
+    for (const match of intent.text.matchAll(patterns.joined)) {
       // ("高价值客户数和他们的贷款余额" measures their loans: a count beside a sum is not two totals of rows.)
       if (match[1] && query.metrics.every((id) => layer.metric(id).format === "count")) missing.push({ kind: "entity", word: match[0] });
       for (const entity of layer.entities) if (!measuredEntities.has(entity.id) && entityNames(entity.id).some((name) => name.length >= 2 && match[0].includes(name))) missing.push({ kind: "entity", word: entity.id });
@@ -234,12 +277,11 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   // another measure ask for their count too; a plan of the other measure alone drops it. (Said of their own measure,
   // "customers and their balance", the rows are who is measured.)
   if (query.kind === "aggregate") {
-    const countedThenAnother = new RegExp(`(?<![a-z])(${rowWordPattern})\\s*(?:的)?\\s*(?:数量|数目|个数|笔数|人数|户数|数|count|number)?\\s*(?:和|与|以及|及|、|\\band\\b)\\s*(?!their\\b|its\\b|其|他们|它们)`, "gu");
-    for (const match of intent.text.matchAll(countedThenAnother)) {
+    for (const match of intent.text.matchAll(patterns.countedThenAnother)) {
       const word = match[1];
       const rest = intent.text.slice(match.index + match[0].length);
       // (Rows again after the conjunction, "高价值客户和低价值客户", are two segments of the same rows.)
-      if (new RegExp(`^[^,，。?？]{0,8}?(?:${rowWordPattern})`, "u").test(rest)) continue;
+      if (patterns.rowsAgain.test(rest)) continue;
       const entity = layer.entities.find((candidate) => entityNames(candidate.id).includes(word));
       if (!entity) continue;
       const counted = query.metrics.some((id) => layer.metric(id).entity === entity.id && layer.metric(id).format === "count");
@@ -281,8 +323,7 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   // "逾期的钱有多少": money asked for (钱, money) is never a count.
   if (query.kind === "aggregate" && /钱|\bmoney\b/.test(intent.text) && query.metrics.every((id) => layer.metric(id).format === "count")) missing.push({ kind: "metric", word: "money" });
   // "好客户", "bad loans": a judgement of rows the data model does not define (high value is 高价值, not 好).
-  const rowNamePattern = layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en]).map((name) => name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-  const judged = new RegExp(`(?:^|[^\\p{Script=Han}a-z])(?:好|坏|差|优质|劣质|good|bad|poor|great)\\s*的?\\s*(?:${rowNamePattern})`, "u").exec(intent.text);
+  const judged = patterns.judged.exec(intent.text);
   if (judged && !intent.terms.length) missing.push({ kind: "value", word: judged[0].trim() });
   // A week word the time rules leave unresolved (a week said inside a phrase they do not read) would be dropped.
   const covered = (start: number, end: number) => intent.times.some((time) => time.start <= start && end <= time.end);
@@ -327,12 +368,7 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
       const after = intent.text.slice(entry.span.end).replace(/^\s*(?:个|家|位|笔|条|款|of)?\s*/, "");
       // The longest name said there ("loan requests" are applications, not loans); metric names count too.
       // (Term names with their rows' name name those rows too: "number of high value customers" counts customers.)
-      const names = [
-        ...layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en].map((name) => ({ name: name.toLowerCase(), entity: entity.id }))),
-        ...layer.metrics.flatMap((metric) => [...metric.names.zh, ...metric.names.en].map((name) => ({ name: name.toLowerCase(), entity: metric.entity }))),
-        ...layer.terms.flatMap((term) => [...term.names.zh, ...term.names.en].filter((name) => entityNames(term.entity).some((rows) => name.toLowerCase().includes(rows))).map((name) => ({ name: name.toLowerCase(), entity: term.entity }))),
-      ];
-      const longest = names.filter((entry) => entry.name.length >= 2 && after.startsWith(entry.name)).sort((left, right) => right.name.length - left.name.length)[0];
+      const longest = patterns.countedNames.filter((entry) => entry.name.length >= 2 && after.startsWith(entry.name)).sort((left, right) => right.name.length - left.name.length)[0];
       const named = longest ? layer.entity(longest.entity) : undefined;
       if (named && named.id !== countedEntity && !query.metrics.some((id) => layer.metric(id).entity === named.id)) missing.push({ kind: "entity", word: named.id });
     }
@@ -342,8 +378,7 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   const eachGroup = /各|每个|每一个|\beach\b|\bevery\b/.test(intent.text.slice(0, rankingCue?.span.start ?? 0));
   if (rankingCue && eachGroup && query.kind === "aggregate" && query.dimensions.length > 0) {
     const following = intent.text.slice(rankingCue.span.end).replace(/^\s*的?\s*/, "");
-    const measureNames = [...layer.metrics.flatMap((metric) => [...metric.names.zh, ...metric.names.en]), ...layer.attributes.flatMap((attribute) => [...attribute.names.zh, ...attribute.names.en])].map((name) => name.toLowerCase());
-    if (following !== "" && measureNames.some((name) => name.length >= 2 && following.startsWith(name)) && /[\p{Script=Han}]/u.test(rankingCue.span.text)) missing.push({ kind: "ranking", word: rankingCue.span.text });
+    if (following !== "" && patterns.measureNames.some((name) => name.length >= 2 && following.startsWith(name)) && /[\p{Script=Han}]/u.test(rankingCue.span.text)) missing.push({ kind: "ranking", word: rankingCue.span.text });
   }
   // "最多的城市和最少的城市", "highest and lowest": both ends asked, one order cannot show them.
   const directions = new Set(intent.cueSpans.flatMap((entry) => (entry.cue === "top" || entry.cue === "best" ? ["up"] : entry.cue === "bottom" || entry.cue === "worst" ? ["down"] : [])));
@@ -361,11 +396,10 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   if (changeCue && !(query.kind === "aggregate" && (query.compareTo || query.bucketChange || timeGrouped))) missing.push({ kind: "comparison", word: changeCue.span.text });
   // "AUM下降的客户", "customers whose AUM dropped": a change said of each row is a condition on rows no plan expresses
   // (a total's change answers another question).
-  const rowNames = layer.entities.flatMap((entity) => entity.names.zh);
   const changedRows = intent.cueSpans.some(
     (entry) =>
       (entry.cue === "rise" || entry.cue === "fall") &&
-      (rowNames.some((name) => new RegExp(`^\\s*了?\\s*的\\s*${name}`).test(intent.text.slice(entry.span.end))) || /\bwhose\b|\b(?:that|which|who)\s*$/.test(intent.text.slice(0, entry.span.start))),
+      (patterns.changedRowPatterns.some((pattern) => pattern.test(intent.text.slice(entry.span.end))) || /\bwhose\b|\b(?:that|which|who)\s*$/.test(intent.text.slice(0, entry.span.start))),
   );
   // "本月额度使用率超过80%的客户": a measure compared with a number but not per group, beside rows named, asks which
   // rows pass the condition; one total compared answers nothing of them.

@@ -58,25 +58,41 @@ const yields = (span: Span, wholePhrase: boolean) =>
 /** Particles that may sit inside a Chinese term phrase ("还款风险在上升", "风险有所上升"). */
 const PARTICLES = "[在的是有所了正都也还已经一直持续明显]{0,3}";
 
+const chinesePatternCache = new WeakMap<SemanticLayer, { id: string; length: number; pattern: RegExp }[]>();
+
+/** The layer's Chinese term names of three or more Han characters as patterns allowing particles between them (built once per layer). */
+function chinesePatterns(layer: SemanticLayer): { id: string; length: number; pattern: RegExp }[] {
+  let patterns = chinesePatternCache.get(layer);
+  if (!patterns) {
+    patterns = [];
+    for (const term of layer.terms) {
+      for (const name of term.names.zh) {
+        const characters = [...normalizeQuestion(name)];
+        if (characters.length < 3 || !characters.every((character) => /\p{Script=Han}/u.test(character))) continue;
+        patterns.push({ id: term.id, length: characters.length, pattern: new RegExp(characters.map((character) => `(${character})`).join(PARTICLES), "u") });
+      }
+    }
+    chinesePatternCache.set(layer, patterns);
+  }
+  return patterns;
+}
+
 /** Chinese term names found with particles between their characters, as word lists the matcher below accepts. */
 function chineseMatches(text: string, layer: SemanticLayer): { id: string; words: Word[] }[] {
   const found: { id: string; words: Word[] }[] = [];
-  for (const term of layer.terms) {
-    for (const name of term.names.zh) {
-      const characters = [...normalizeQuestion(name)];
-      if (characters.length < 3 || !characters.every((character) => /\p{Script=Han}/u.test(character))) continue;
-      const pattern = new RegExp(characters.map((character) => `(${character})`).join(PARTICLES), "u");
-      const match = pattern.exec(text);
-      if (!match || match[0].length === characters.length) continue;
-      let position = match.index;
-      const words: Word[] = [];
-      for (let group = 1; group <= characters.length; group++) {
-        const at = text.indexOf(match[group], position);
-        words.push({ text: match[group], start: at, end: at + 1 });
-        position = at + 1;
-      }
-      found.push({ id: term.id, words });
+  // (A text without Han characters matches no Chinese name.)
+  if (!/\p{Script=Han}/u.test(text)) return found;
+  for (const { id, length, pattern } of chinesePatterns(layer)) {
+    const match = pattern.exec(text);
+    if (!match || match[0].length === length) continue;
+    let position = match.index;
+    const words: Word[] = [];
+    for (let group = 1; group <= length; group++) {
+      const at = text.indexOf(match[group], position);
+      words.push({ text: match[group], start: at, end: at + 1 });
+      position = at + 1;
     }
+    found.push({ id, words });
   }
   return found;
 }
