@@ -21,6 +21,13 @@ const PUNCTUATION: Record<string, string> = {
   "…": " ",
 };
 
+const ENGLISH_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+// ("at least one" says any row exists, "fewer than one" none: not counts.)
+const COMPARED_NUMBER_WORD = new RegExp(
+  `\\b(more than|greater than|fewer than|less than|at least|at most|no more than|exactly)\\s+(${ENGLISH_NUMBER_WORDS.join("|")})\\b(?!\\s*(?:of|-))`,
+  "g",
+);
+
 /**
  * The text the planner matches against: NFKC (full-width letters, digits and symbols become ASCII), Chinese
  * punctuation replaced by ASCII, hyphens between letters turned into spaces ("high-value" = "high value"),
@@ -35,6 +42,12 @@ export function normalizeQuestion(question: string): string {
   text = text.replace(/([a-z])'s\b/g, "$1 's");
   text = joinSplitPhrasalVerbs(expandEnglishShorthand(text));
   text = digitsForChineseAmounts(text);
+  // "more than one active loan", "at least two loans": a number word compared is a number (one alone is a stop word).
+  // "customers with at least one overdue loan": any such row (not a ranking by the least).
+  text = text.replace(/\bat least one\b(?!\s*(?:of|-|%|percent|year|month|day|week))/g, "any");
+  text = text.replace(COMPARED_NUMBER_WORD, (match, comparison: string, word: string) =>
+    word === "one" && /least|fewer|less/.test(comparison) ? match : `${comparison} ${ENGLISH_NUMBER_WORDS.indexOf(word) + 1}`,
+  );
   // "NPL%", "on time repayment %": a percent sign after a word is the word's rate.
   // "what % of balance": a percent sign before "of" asks for a share.
   text = text.replace(/([a-z])\s*%\s+of\b/g, "$1 percentage of");

@@ -13,13 +13,14 @@ import { timeOf } from "./question-period.ts";
 import type { Intent } from "./read-question.ts";
 import type { Span } from "./scan-question.ts";
 import { countMetricOf, dimensionCloseness, reachableEntities, termApplies } from "./semantic-helpers.ts";
+import { heldNow, ownerNamedAtHead, termNamesRows, termOfHeldRows } from "./head-owner-subject.ts";
 import { subjectEntity } from "./subject-entity.ts";
 
 /** What the related reading came to: a draft (with the intent it was built from), or a decline. */
 export type RelatedReading = { kind: "draft"; result: BuildResult; planned: Intent } | { kind: "decline" };
 
 /** Words saying the rows have (or lack) a related row right before its entity's name. */
-const HAVING = /(?:有|做过|收到过?|发生过|出现过|with|have|has|had|got|received|receiving)(?:\s+(?:a|an|any|some|one))?\s*$/;
+const HAVING = /(?:有过?|持有|做过|收到过?|发生过|出现过|with|have|has|had|got|received|receiving|hold|holds|holding)(?:\s+(?:a|an|any|some|one))?\s*$/;
 const LACKING = /(?:没有|没|无|without|with no|have no|has no|had no|no)(?:\s+(?:a|an|any))?\s*$/;
 
 /** Entities whose rows belong to `subject` (the subject is reachable from them), excluding the subject itself. */
@@ -83,8 +84,10 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
       : undefined;
   // "customers with a campaign touch": a plural noun read as a count names rows unless the question counts them.
   if (counted && !counts(intent)) return readRelatedRows({ ...intent, entityMentions: headLast(intent, counted, intent.entityMentions), metrics: [], mode: "list" }, layer, asOfDate);
-  const subject = counted ?? headWithRelatedRows(intent, layer) ?? subjectEntity(intent, layer);
-  if (!subject || !(intent.entityMentions.includes(subject) || subject === counted)) return undefined;
+  // "有贷款的高价值客户", "which borrowers have an overdue auto loan": a term or value at the head names the subject.
+  const headOwner = ownerNamedAtHead(intent, layer);
+  const subject = counted ?? headWithRelatedRows(intent, layer) ?? headOwner ?? subjectEntity(intent, layer);
+  if (!subject || !(intent.entityMentions.includes(subject) || subject === counted || subject === headOwner || termNamesRows(intent, layer, subject))) return undefined;
   // "customers' converted touches": what follows a possessive belongs to the subject's rows, it does not filter them.
   if (/^\s*'/.test(entityNameAt(layer, subject, intent.text)?.after ?? "")) return undefined;
   const children = childEntities(layer, subject);
@@ -193,8 +196,12 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
   if (draft.period || draft.compare) return { kind: "decline" };
   const time = period ? { time: period } : {};
   const filters: Filter[] = [{ kind: "related", entity, exists, filters: [...new Set(related.map((entry) => entry.filter))], ...time } satisfies RelatedFilter];
-  // "customers who received a touch but didn't convert": the rows had one, none of which matched.
   const place = entityNameAt(layer, entity, intent.text);
+  // "有贷款的高价值客户", "customers who have a loan": rows held now, with nothing said of them, are the subject's term
+  // the layer names "<subject> with <rows>" (customers with loans: borrowers, DOMAIN.md).
+  const heldTerm = termOfHeldRows(layer, subject, entity);
+  if (heldTerm && exists && related.length === 0 && !period && place && heldNow(intent.text, place.before)) filters.splice(0, 1, { kind: "term", term: heldTerm });
+  // "customers who received a touch but didn't convert": the rows had one, none of which matched.
   if (!exists && related.length > 0 && place && HAVING.test(place.before) && !LACKING.test(place.before)) filters.unshift({ kind: "related", entity, exists: true, filters: [], ...time });
   return { kind: "draft", result: { ...result, draft: { ...draft, filters: [...draft.filters, ...filters] } }, planned };
 }

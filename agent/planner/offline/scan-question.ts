@@ -8,7 +8,7 @@ import { withinOneEdit } from "./english-words.ts";
 import type { Lexicon, LexiconNode, Sense } from "./lexicon.ts";
 import { findNumberConditions } from "./number-expressions.ts";
 import type { NumberCondition } from "./number-expressions.ts";
-import { isFunctionCharacter, isStopWord } from "./stop-words.ts";
+import { isFunctionCharacter, isStopWord, saysComplement } from "./stop-words.ts";
 import { toUnits } from "./text-units.ts";
 import type { TextUnit } from "./text-units.ts";
 import { findTimeExpressions } from "./time-expressions.ts";
@@ -54,6 +54,16 @@ const LIMIT_RULES: { pattern: RegExp; direction?: "top" | "bottom"; read: (match
   { pattern: new RegExp(`\\b(${ENGLISH_SMALL_NUMBER})\\s+(?:highest|largest|biggest|most|top)\\b`, "g"), direction: "top", read: (m) => parseEnglishSmallNumber(m[1]) },
   { pattern: new RegExp(`\\b(${ENGLISH_SMALL_NUMBER})\\s+(?:lowest|smallest|least|fewest)\\b`, "g"), direction: "bottom", read: (m) => parseEnglishSmallNumber(m[1]) },
 ];
+
+/** Whether a run of Chinese splits wholly into stop words (一共有 = 一共 + 有). */
+function madeOfStopWords(run: string): boolean {
+  if (saysComplement(run)) return false;
+  const splits = new Array<boolean>(run.length + 1).fill(false);
+  splits[0] = true;
+  for (let end = 1; end <= run.length; end++)
+    for (let start = Math.max(0, end - 6); start < end && !splits[end]; start++) if (splits[start] && isStopWord(run.slice(start, end))) splits[end] = true;
+  return splits[run.length];
+}
 
 /** Word boundaries (character offsets) of the text, from the segmenter. */
 function boundaries(text: string): Set<number> {
@@ -254,6 +264,9 @@ function cover(text: string, candidates: { span: Span; priority: number }[]): Sc
   spans.sort((left, right) => left.start - right.start);
   let leftover = "";
   for (let index = 0; index < text.length; index++) leftover += taken[index] ? " " : text[index];
+  // "客户一共有几个": the segmenter may cut a run of stop words in other places (一|共有); a run of Chinese made
+  // entirely of stop words is no content, however it is cut.
+  leftover = leftover.replace(/\p{Script=Han}{2,}/gu, (run) => (madeOfStopWords(run) ? " ".repeat(run.length) : run));
   const unknownWords: string[] = [];
   for (const segment of segmenter.segment(leftover)) {
     if (!segment.isWordLike) continue;

@@ -1,0 +1,59 @@
+// Borrowers and the owners of related rows: a term or value at the head names the rows listed (有贷款的高价值客户 lists
+// customers, not loans); loans held now with nothing said of them are the borrower term (DOMAIN.md: a customer with
+// an active loan), loans ever had are any loan; a term naming customers (borrowers, 借款人) is the subject of related
+// rows; runs of stop words however the segmenter cuts them (一共有), and number words compared (more than one).
+import { describe, it } from "vitest";
+import { compare, expectPlan, plan, term, values } from "./__fixtures__/planner-fixture.ts";
+import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
+
+const related = (entity: string, filters: unknown[]) => ({ kind: "related", entity, exists: true, filters });
+const customers = (...filters: unknown[]): ExpectedPlan => ({ kind: "list", entity: "customers", filters, time: null });
+const counted = (...filters: unknown[]): ExpectedPlan => ({ kind: "aggregate", metrics: ["customer_count"], filters, time: null });
+const overdueAuto = related("loans", [values("product_category", "auto"), term("overdue")]);
+const overdueMortgage = related("loans", [values("product_category", "mortgage"), term("overdue")]);
+
+const CASES: [string, ExpectedPlan][] = [
+  // A term or value at the head names the owner; the related rows are what it has.
+  ["有贷款的高价值客户", customers(term("high_value"), term("borrower"))],
+  ["high-value customers with a loan", customers(term("high_value"), term("borrower"))],
+  ["young customers who have a loan", customers(term("young"), term("borrower"))],
+  ["which students have a loan", customers(values("occupation", "student"), term("borrower"))],
+  ["有预警的高价值客户", customers(term("high_value"), related("risk_alerts", []))],
+  ["有过贷款的高价值客户", customers(term("high_value"), related("loans", []))],
+  ["high-value customers who have had a loan", customers(term("high_value"), related("loans", []))],
+  // Loans held now, nothing said of them: borrowers; had once: any loan.
+  ["customers who have a loan", customers(term("borrower"))],
+  ["customers with a loan", customers(term("borrower"))],
+  ["customers who have had a loan", customers(related("loans", []))],
+  // Borrowers (a term naming customers) as the subject of related rows.
+  ["borrowers with an overdue mortgage", customers(term("borrower"), overdueMortgage)],
+  ["借款人里有逾期房贷的有哪些", customers(term("borrower"), overdueMortgage)],
+  ["which borrowers have an auto loan", customers(term("borrower"), related("loans", [values("product_category", "auto")]))],
+  ["how many borrowers have an overdue auto loan", counted(term("borrower"), overdueAuto)],
+  // Holding is having.
+  ["customers who hold a mortgage", customers(related("loans", [values("product_category", "mortgage")]))],
+  ["哪些客户持有不良贷款", customers(term("npl"))],
+  ["which customers hold an NPL", customers(term("npl"))],
+  // Stop words however cut; list verbs (拉一份, 给我一份).
+  ["客户一共有几个", counted()],
+  ["借款客户一共有多少个", counted(term("borrower"))],
+  ["逾期客户名单给我拉一份", customers(term("overdue"))],
+  ["给我一份高价值客户的名单", customers(term("high_value"))],
+  // Number words compared.
+  ["customers with more than two active loans", customers(compare("customer_active_loan_count", "gt", 2))],
+  ["which borrowers have more than one active loan", customers(term("borrower"), compare("customer_active_loan_count", "gt", 1))],
+  ["customers with exactly one active loan", customers(compare("customer_active_loan_count", "eq", 1))],
+  ["how many customers have at least one alert", counted(related("risk_alerts", []))],
+];
+
+describe("borrowers and the owners of related rows", () => {
+  it.each(CASES)("%s", (question, expected) => {
+    expectPlan(plan(question), expected, question);
+  });
+
+  // A complement is content however the segmenter cuts the run it is in.
+  it.each(["其他客户一共有几个", "其他借款人一共有多少"])("declines %s", (question) => {
+    const outcome = plan(question);
+    if (outcome.status === "plan") throw new Error(`${question}: ${JSON.stringify(outcome.plan.query)}`);
+  });
+});
