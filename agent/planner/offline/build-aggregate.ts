@@ -13,6 +13,7 @@ import type { Span } from "./scan-question.ts";
 import { contextEntities, resolveAmbiguity } from "./resolve-ambiguity.ts";
 import { additiveMetric, countMetricOf, dimensionApplies, dimensionMayBeMissing, isStateMetric, isStateTerm } from "./semantic-helpers.ts";
 import { subjectEntity } from "./subject-entity.ts";
+import { segmentSaidAfterMeasure } from "./share-segment.ts";
 
 /** Builds an aggregate draft. */
 export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: string, build: Build): BuildResult {
@@ -82,7 +83,10 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
     // term or a value) makes of all the rows, one number. With two candidate segments it is unclear which is the
     // part and which the whole ("上海的房贷占比"), and a rate or an average has no parts that add up: declined.
     // A period term (新客户: onboarded in the period) is the whole the share is of, never the segment.
-    const segments = [...values.filters, ...terms.filter((filter) => !(filter.kind === "term" && layer.term(filter.term).needsPeriod))];
+    let segments = [...values.filters, ...terms.filter((filter) => !(filter.kind === "term" && layer.term(filter.term).needsPeriod))];
+    // ("what share of the consumer loan book is 90+": said before the measure narrows the whole, after it is the part.)
+    const part = segments.length > 1 ? segmentSaidAfterMeasure(segments, intent, layer, metrics[0]) : undefined;
+    if (part) segments = [part];
     if (segments.length !== 1) return { kind: "unsupported", reason: "not_understood", detail: "a share of no single segment" };
     if (!metrics.every((id) => additiveMetric(layer, id))) return { kind: "unsupported", reason: "not_understood", detail: "a share of a measure that does not add up" };
     // "逾期贷款占比": a state term (active loans only) against all rows of every status mixes two wholes; the state

@@ -15,7 +15,7 @@ import { QueryPlan } from "../../plan/query-plan.ts";
 import type { DateRange, Filter, TimeFilter } from "../../plan/query-plan.ts";
 import { formatMonth, monthOf, previousPeriod, rangeContains, sameRangeLastYear } from "./date-math.ts";
 import type { Draft } from "./draft.ts";
-import { isPeriodTermEntity, isStateMetric, isStateTerm, usesReferenceMonth } from "./semantic-helpers.ts";
+import { isPeriodTermEntity, isStateMetric, isStateTerm, termValues, usesReferenceMonth } from "./semantic-helpers.ts";
 
 /**
  * "cost per application for campaign CP004": a metric of one entity's rows, filtered to rows by that entity's own key,
@@ -48,6 +48,19 @@ const termIdsOf = (filters: Filter[]): string[] =>
     return [];
   });
 
+/** Terms a top-level one-value filter says exactly ("customers we lost": status churned is the 流失 term): they date the rows like the term. */
+const termsMeantByValues = (filters: Filter[], layer: SemanticLayer): string[] =>
+  filters.flatMap((filter) =>
+    filter.kind === "in" && filter.values.length === 1
+      ? layer.terms
+          .filter((term) => {
+            const meant = termValues(layer, term.id);
+            return meant.length === 1 && meant[0].dimension === filter.dimension && meant[0].value === filter.values[0];
+          })
+          .map((term) => term.id)
+      : [],
+  );
+
 const singleMonth = (range: DateRange) => range.start.slice(0, 7) === range.end.slice(0, 7) && range.start.endsWith("-01") && monthOf(range.end).month === monthOf(range.start).month;
 
 /** A date attribute of the entity named like one of the terms ("流失客户" → 流失日期 churn_date). */
@@ -68,6 +81,7 @@ function termDateAttribute(layer: SemanticLayer, entity: string, termIds: string
 export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: string, options: { rowsDated?: boolean } = {}): { plan: QueryPlan; notes: FinalizeNotes } {
   const notes: FinalizeNotes = { penalty: 0, reasons: [] };
   const termIds = termIdsOf(draft.filters);
+  const datingTermIds = [...termIds, ...termsMeantByValues(draft.filters, layer)];
   const terms = termIds.map((id) => layer.term(id));
   const entity = draft.kind === "list" ? (draft.entity as string) : layer.metric(draft.metrics[0]).entity;
   const hasTrend = draft.dimensions.some((dimension) => layer.dimension(dimension.id).type === "time");
@@ -95,7 +109,7 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
   }
 
   // "近6个月每月流失客户数": rows a term dates by its own date (流失 → churn_date) fall into the months of that date.
-  if (period && (hasTrend || compareTo) && !periodTerm && !dateAttribute) dateAttribute = termDateAttribute(layer, entity, termIds);
+  if (period && (hasTrend || compareTo) && !periodTerm && !dateAttribute) dateAttribute = termDateAttribute(layer, entity, datingTermIds);
 
   if (period && !hasTrend && !compareTo && !periodTerm) {
     // Only the as-of month (or a shorter period ending at the as-of date) reads as "now"; longer periods filter rows.
@@ -109,7 +123,7 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
           (terms.some(isStateTerm) && draft.metrics.every((id) => layer.metric(id).entity === entity && layer.metric(id).format === "count")) ||
           (isPeriodTermEntity(layer, entity) && draft.metrics.every((id) => layer.metric(id).entity === entity) && !layer.metric(draft.metrics[0]).dateColumn)
         : terms.some(isStateTerm) || isPeriodTermEntity(layer, entity));
-    const datedByTerm = termDateAttribute(layer, entity, termIds);
+    const datedByTerm = termDateAttribute(layer, entity, datingTermIds);
     if (datedByTerm && !dateAttribute) dateAttribute = datedByTerm;
     else if (stateQuestion && !dateAttribute) {
       if (current) period = undefined;

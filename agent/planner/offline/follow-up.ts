@@ -16,6 +16,7 @@ import type { Intent } from "./read-question.ts";
 import { contextEntities, resolveAmbiguity } from "./resolve-ambiguity.ts";
 import { countMetricOf, dimensionApplies, termApplies, termValues } from "./semantic-helpers.ts";
 import { subjectEntity } from "./subject-entity.ts";
+import { withoutRowsNamedAsCount } from "./rows-named-in-follow-up.ts";
 
 const MARKERS = new Set(["follow_up", "only", "instead", "add"]);
 
@@ -23,7 +24,8 @@ const MARKERS = new Set(["follow_up", "only", "instead", "add"]);
 const draftEntity = (draft: Draft, layer: SemanticLayer) => (draft.kind === "list" ? (draft.entity as string) : layer.metric(draft.metrics[0]).entity);
 
 /** Whether the question reads as a change to the previous plan. */
-export function isFollowUp(intent: Intent, previous: Draft, layer: SemanticLayer): boolean {
+export function isFollowUp(said: Intent, previous: Draft, layer: SemanticLayer): boolean {
+  const intent = withoutRowsNamedAsCount(said, previous, layer);
   const leadingMarker = intent.cueSpans.some((entry) => MARKERS.has(entry.cue) && entry.span.start <= 1);
   const closingParticle = /呢\s*[?.!]?\s*$/.test(intent.text);
   const anywhereMarker = intent.cues.has("instead") || /\b(of those|among them|among those|of these|of them)\b/.test(intent.text) || /其中|这些|这里面|它们|他们|她们|这几[个家位笔]/.test(intent.text) || /\b(they|them|their)\b/.test(intent.text);
@@ -76,7 +78,8 @@ function mergeFilters(existing: Filter[], added: Filter[], layer: SemanticLayer)
 }
 
 /** Applies a follow-up to the previous draft. */
-export function applyFollowUp(intent: Intent, previous: Draft, layer: SemanticLayer, asOfDate: string): BuildResult {
+export function applyFollowUp(said: Intent, previous: Draft, layer: SemanticLayer, asOfDate: string): BuildResult {
+  const intent = withoutRowsNamedAsCount(said, previous, layer);
   const build: Build = { penalty: 0, reasons: [] };
   const draft: Draft = structuredClone(previous);
   let changed = false;
@@ -91,7 +94,8 @@ export function applyFollowUp(intent: Intent, previous: Draft, layer: SemanticLa
     if (!choice) return { kind: "clarify", ambiguity, span: mention.span };
     metrics.push(choice);
   }
-  const wantsCount = intent.cues.has("count") && metrics.length === 0 && draft.kind === "list";
+  // ("approval rate this month" → "how many wechat applications?": a count of the measured rows named is a count too.)
+  const wantsCount = intent.cues.has("count") && metrics.length === 0 && (draft.kind === "list" || intent.entityMentions.includes(draftEntity(draft, layer)));
   const wantsGroups = (intent.groupBy.length > 0 || Boolean(intent.trendGrain)) && draft.kind === "list";
   if (metrics.length === 0 && (wantsCount || wantsGroups)) {
     const count = countMetricOf(layer, draftEntity(draft, layer));

@@ -1,5 +1,6 @@
 /** Normalizes a question for matching: full-width to half-width, Chinese punctuation to ASCII, lower case. */
 import { digitsForChineseAmounts } from "./chinese-numerals.ts";
+import { replaceColloquialFillers } from "./colloquial-fillers.ts";
 import { joinSplitPhrasalVerbs } from "./english-phrasal-verbs.ts";
 import { expandEnglishShorthand } from "./english-shorthand.ts";
 
@@ -40,6 +41,7 @@ export function normalizeQuestion(question: string): string {
   text = text.replace(/([a-z])-(?=[a-z])/g, "$1 ");
   // Keep the possessive apart ("icbc 's npl ratio"): a possessive on an unknown word is a qualifier not understood.
   text = text.replace(/([a-z])'s\b/g, "$1 's");
+  text = replaceColloquialFillers(text);
   text = joinSplitPhrasalVerbs(expandEnglishShorthand(text));
   text = digitsForChineseAmounts(text);
   // "more than one active loan", "at least two loans": a number word compared is a number (one alone is a stop word).

@@ -23,7 +23,10 @@ export function timeOf(intent: Intent, asOfDate: string): { period?: DateRange; 
   if (times.length >= 2 && comparing) return { period: times[times.length - 1].range, compare: { kind: "range", range: times[0].range, ...(changing ? {} : { layout: "rows" as const }) } };
   let period: DateRange | undefined;
   if (times.length >= 1) period = { start: times[0].range.start, end: times.reduce((end, time) => (time.range.end > end ? time.range.end : end), times[0].range.end) };
-  if (intent.cues.has("year_over_year")) return { period, compare: { kind: "year" } };
+  // 环比, QoQ, YoY, "比上月多还是少" with no change word ask to see both periods: one row each; a change word (增长率,
+  // growth, 增加了多少) asks for the change itself, in the wide change columns.
+  const layout = changing ? {} : { layout: "rows" as const };
+  if (intent.cues.has("year_over_year")) return { period, compare: { kind: "year", ...layout } };
   // "QoQ", "季度环比" with no period said: this quarter against the last one (else the as-of month).
   const quarterly = intent.cueSpans.some((entry) => entry.cue === "previous_period" && /qoq|quarter|季度/.test(entry.span.text));
   if (!period && quarterly) {
@@ -43,12 +46,12 @@ export function timeOf(intent: Intent, asOfDate: string): { period?: DateRange; 
     const days = daysInRange(period);
     const months = wholeMonths(period);
     const next = months ? monthsAfter(period, months) : { start: addDays(period.end, 1), end: addDays(period.end, days) };
-    return { period: next.end > asOfDate ? { start: next.start, end: asOfDate } : next, compare: { kind: "range", range: period } };
+    return { period: next.end > asOfDate ? { start: next.start, end: asOfDate } : next, compare: { kind: "range", range: period, ...layout } };
   }
-  if (intent.cues.has("previous_period") || changing) return { period, compare: { kind: "previous" } };
+  if (intent.cues.has("previous_period") || changing) return { period, compare: { kind: "previous", ...layout } };
   if (intent.cues.has("compare") && period) {
     if (comparesValues) return { period };
-    return { period, compare: { kind: "range", range: previousPeriod(period) } };
+    return { period, compare: { kind: "range", range: previousPeriod(period), ...layout } };
   }
   return { period };
 }

@@ -120,15 +120,15 @@ const RULES: TimeRule[] = [
     resolve: (m, asOf) => monthRange({ year: asOfMonth(asOf).year - ((m[2] ?? m[3]) === "last" ? 1 : 0), month: monthNumber(m[1] ?? m[4]) }),
   },
   // Relative words (DOMAIN.md "Reference date").
-  { pattern: /本月份?|当月|这个月|这月|本月度|\bthis month\b|\bcurrent month\b|\bmonth to date\b|\bmtd\b/g, resolve: (_, asOf) => monthRange(asOfMonth(asOf)) },
-  { pattern: /上上个?月/g, resolve: (_, asOf) => monthRange(addMonths(asOfMonth(asOf), -2)) },
+  { pattern: /本月至今|本月以来|月初至今|月初以来|月初到现在|本月份?|当月|这个月|这月|本月度|\bthis month\b|\bcurrent month\b|\bmonth to date\b|\bmtd\b|\bso far this month\b/g, resolve: (_, asOf) => monthRange(asOfMonth(asOf)) },
+  { pattern: /上上个?月|\bthe month before last\b/g, resolve: (_, asOf) => monthRange(addMonths(asOfMonth(asOf), -2)) },
   { pattern: /(去年|今年)\s*(上|下)半年/g, resolve: (m, asOf) => {
       const year = asOfMonth(asOf).year - (m[1] === "去年" ? 1 : 0);
       return m[2] === "上" ? monthsRange({ year, month: 1 }, { year, month: 6 }) : monthsRange({ year, month: 7 }, { year, month: 12 });
     } },
   { pattern: /上个?月份?|上一个?月|前一个?月|\blast month\b|\bprevious month\b|\bprior month\b|\bthe month before\b/g, resolve: (_, asOf) => monthRange(addMonths(asOfMonth(asOf), -1)) },
   { pattern: /下个?月|下一个?月|\bnext month\b/g, resolve: (_, asOf) => monthRange(addMonths(asOfMonth(asOf), 1)) },
-  { pattern: /本季度?|当季度?|这个?季度|\bthis quarter\b|\bthis qtr\b|\bcurrent quarter\b|\bquarter to date\b|\bqtd\b/g, resolve: (_, asOf) => quarterRange(asOfMonth(asOf).year, quarterOf(asOfMonth(asOf))) },
+  { pattern: /本季度?至今|本季度?以来|季度?初至今|季度?初以来|季度?初到现在|本季度?|当季度?|这个?季度|\bthis quarter\b|\bthis qtr\b|\bcurrent quarter\b|\bquarter to date\b|\bqtd\b|\bso far this quarter\b/g, resolve: (_, asOf) => quarterRange(asOfMonth(asOf).year, quarterOf(asOfMonth(asOf))) },
   {
     pattern: /上个?季度|上一个?季度|上季|\blast quarter\b|\blast qtr\b|\bprevious quarter\b|\bprior quarter\b/g,
     resolve: (_, asOf) => {

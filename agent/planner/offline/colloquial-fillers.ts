@@ -1,0 +1,44 @@
+/** Colloquial wrappers around a question read as the plain words they stand for ("高不高" → 吗, "# of" → number of, bank-wide → overall). */
+
+/** [pattern over the lower-case text, replacement]: each wrapper asks for the figure itself, with no filter of its own. */
+const FILLERS: [RegExp, string | ((substring: string, ...groups: string[]) => string)][] = [
+  // "# of loans", "no. of customers": the number of.
+  [/(?<![a-z0-9])(?:#|no\.)\s*of\b/g, "number of"],
+  // "逾期率高不高", "贷款多不多": an A-not-A question asks for the figure (吗), not for rows that are high.
+  [/([高低多少大小快慢])不\1/gu, "吗"],
+  // "给个数", "报个数字", "说个数": give me the number.
+  [/(?:给|报|说)(?:我|一)?个数(?:字)?/gu, " "],
+  // "余额还剩多少", "还剩下多少": how much is (still) left is how much there is.
+  [/还?剩(?:下|余)?(?=多少)/gu, " "],
+  // "bank-wide", "company wide", "across the whole bank": overall, no filter.
+  [/\b(?:bank|company|firm|portfolio|institution|enterprise)\s*wide\b/g, "overall"],
+  [/\bacross the (?:whole |entire )?(?:bank|company|firm|portfolio)\b/g, "overall"],
+  // "which channel converts best", "best-converting campaigns": a ranking by the conversion rate (converted touches
+  // "the most" in the past tense stay a count).
+  [/\bconverts? (?=(?:the )?(?:best|better|worst|worse|most|least|highest|lowest)\b)/g, "conversion rate "],
+  [/\bconverted (?=(?:the )?(?:best|better|worst|worse)\b)/g, "conversion rate "],
+  [/\b(best|worst|top|highest|lowest) converting\b/g, "$1 conversion rate"],
+  // "which branch disbursed the most": disbursed compared or ranked is the disbursement ("loans disbursed" dates rows).
+  [/\bdisbursed (?=(?:the )?(?:most|least|more|less)\b)/g, "disbursement "],
+  // "审批最慢的产品", "哪个渠道审批最快": how fast approval is, is its duration.
+  [/审批(?:速度)?(?=最?[慢快])/gu, "审批时长"],
+  // "most expensive 3 campaigns per application", "cheapest channels per applicant": ranked by the cost per application.
+  [
+    /\b(?:the )?(most expensive|priciest|least expensive|cheapest)\b(.{0,40}?)\bper (?:application|applicant|acquisition)\b/g,
+    (_, word: string, middle: string) => `${/most|priciest/.test(word) ? "highest" : "lowest"}${middle}by cost per application`,
+  ],
+  [/获客(?:成本)?最贵/gu, "获客成本最高"],
+  [/获客(?:成本)?最便宜/gu, "获客成本最低"],
+  // "partner-sourced applications": came via the partner channel.
+  [/\bsourced(?:\s+(?:from|through|via))?\b/g, "via"],
+];
+
+/**
+ * The lower-case text with colloquial wrappers replaced by the plain words they stand for: "杭州的逾期率高不高,给个数" →
+ * "杭州的逾期率吗, ", "# of loans" → "number of loans", "bank-wide churn rate" → "overall churn rate".
+ */
+export function replaceColloquialFillers(text: string): string {
+  let result = text;
+  for (const [pattern, replacement] of FILLERS) result = typeof replacement === "string" ? result.replace(pattern, replacement) : result.replace(pattern, replacement);
+  return result;
+}
