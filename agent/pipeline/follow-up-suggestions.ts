@@ -64,7 +64,12 @@ export async function suggestFollowUps(request: FollowUpSuggestionRequest): Prom
     asOfDate: context.asOfDate,
     datasetValues: context.datasetValues,
     history: [...context.history, answered],
+    // The candidates are fixed texts: the planner may read each once per dataset and reuse that reading.
+    fixedQuestion: true,
   };
+  // Nothing is planned before the caller's next await: the pipeline first sends its statement to the engine's worker,
+  // and the planning below overlaps the statement instead of delaying its start.
+  await Promise.resolve();
   const current = canonical(answered.plan);
   const offered: string[] = [];
   for (const candidate of candidates) {

@@ -30,6 +30,11 @@ export interface PlannerContext {
   onProgress?: (event: PlannerProgressEvent) => void;
   /** Stops planning (e.g. the client went away); planners that call out pass it on. */
   signal?: AbortSignal;
+  /**
+   * The question is a fixed text planned again and again (a follow-up candidate): a planner may remember the part of
+   * its reading that depends only on the text, the semantic layer, the dataset values and the as-of date.
+   */
+  fixedQuestion?: boolean;
 }
 
 /** A step of planning, streamed to clients while a planner works. */

@@ -4,7 +4,7 @@
  * query plan, a clarifying question, or an honest "unsupported" — never a guess.
  */
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
-import type { DatasetValue, Planner, PlannerContext, PlannerOutcome } from "../planner.ts";
+import type { DatasetValue, Language, Planner, PlannerContext, PlannerOutcome } from "../planner.ts";
 import { comparesPeriods, unaccountedWords } from "./account-for-words.ts";
 import { buildDraft } from "./build-draft.ts";
 import { withoutContextClause } from "./context-clause.ts";
@@ -25,7 +25,7 @@ import { readRelatedRows, redateRelatedRows } from "./related-rows.ts";
 import type { Intent } from "./read-question.ts";
 import { findScatteredTerms } from "./scattered-terms.ts";
 import { scanQuestion } from "./scan-question.ts";
-import type { Span } from "./scan-question.ts";
+import type { ScannedQuestion, Span } from "./scan-question.ts";
 import { isStateMetric } from "./semantic-helpers.ts";
 import { routeToTool } from "./tool-routing.ts";
 
@@ -72,8 +72,7 @@ function lexiconFor(context: PlannerContext): Lexicon {
  */
 export function planQuestion(question: string, context: PlannerContext): PlannerOutcome {
   try {
-    // "For the board meeting, what is …": a leading clause naming nothing of the data is context (context-clause.ts).
-    return planOrThrow(withoutContextClause(question, (clause) => namesModelWords(clause, context)), context);
+    return planOrThrow(question, context);
   } catch {
     return unsupportedOutcome(context.semanticLayer, detectLanguage(question), "not_understood");
   }
@@ -95,16 +94,67 @@ function unreadToolFilter(rest: string, context: PlannerContext): string | undef
   return scanned.spans.find((span) => span.text.trim().length > 1 && filters(span))?.text;
 }
 
-/** Plans one question; may throw on a broken semantic layer or an unforeseen reading. */
-function planOrThrow(question: string, context: PlannerContext): PlannerOutcome {
+/** What planning reads from the question alone (with the layer, dataset values and as-of date): the same in any conversation. */
+interface QuestionReading {
+  /** The question without a leading context clause. */
+  question: string;
+  language: Language;
+  /** The normalized text (empty: nothing to read). */
+  text: string;
+  /** The plan step of a question naming a scoring tool. */
+  toolOutcome?: PlannerOutcome;
+  /** The text scanned with the lexicon, scattered terms found (absent for an empty text or a tool question). */
+  scanned?: ScannedQuestion;
+}
+
+/** Reads a question up to its scan. */
+function readQuestionText(original: string, context: PlannerContext): QuestionReading {
   const layer = context.semanticLayer;
+  // "For the board meeting, what is …": a leading clause naming nothing of the data is context (context-clause.ts).
+  const question = withoutContextClause(original, (clause) => namesModelWords(clause, context));
   const language = detectLanguage(question);
   const text = normalizeQuestion(question);
-  if (!text) return unsupportedOutcome(layer, language, "not_understood");
+  if (!text) return { question, language, text };
   // A question naming a scoring tool ("流失风险最高的客户") is that tool's plan step (tool-routing.ts).
   const toolOutcome = WRITE_COMMAND.test(text) ? undefined : routeToTool(question, undefined, layer, (rest) => unreadToolFilter(rest, context));
+  if (toolOutcome) return { question, language, text, toolOutcome };
+  return { question, language, text, scanned: findScatteredTerms(scanQuestion(text, lexiconFor(context), context.asOfDate), layer) };
+}
+
+/** How many fixed questions' readings are kept per lexicon (the follow-up candidates are ten). */
+const MAX_FIXED_READINGS = 64;
+/** Readings of fixed questions (context.fixedQuestion), by lexicon (one per layer and dataset values), then as-of date and text. */
+const fixedReadings = new WeakMap<Lexicon, Map<string, QuestionReading>>();
+
+/** The question's reading; a fixed question's is read once per lexicon and as-of date, and each plan gets a copy. */
+function readingOf(original: string, context: PlannerContext): QuestionReading {
+  if (!context.fixedQuestion) return readQuestionText(original, context);
+  const lexicon = lexiconFor(context);
+  let byText = fixedReadings.get(lexicon);
+  if (!byText) {
+    byText = new Map();
+    fixedReadings.set(lexicon, byText);
+  }
+  const key = `${context.asOfDate}\u0000${original}`;
+  let reading = byText.get(key);
+  if (!reading) {
+    reading = readQuestionText(original, context);
+    // (A tool step is a plan handed out: built afresh for every call.)
+    if (reading.toolOutcome) return reading;
+    if (byText.size >= MAX_FIXED_READINGS) byText.delete(byText.keys().next().value as string);
+    byText.set(key, reading);
+  }
+  // The later steps may narrow what they are given (read-question.ts drops senses of spans): a copy keeps the kept one intact.
+  return structuredClone(reading);
+}
+
+/** Plans one question; may throw on a broken semantic layer or an unforeseen reading. */
+function planOrThrow(original: string, context: PlannerContext): PlannerOutcome {
+  const layer = context.semanticLayer;
+  const { question, language, text, toolOutcome, scanned } = readingOf(original, context);
+  if (!text) return unsupportedOutcome(layer, language, "not_understood");
   if (toolOutcome) return toolOutcome;
-  const scanned = findScatteredTerms(scanQuestion(text, lexiconFor(context), context.asOfDate), layer);
+  if (!scanned) return unsupportedOutcome(layer, language, "not_understood");
   const previousTurn = [...context.history].reverse().find((turn) => turn.plan);
   const previous = previousTurn?.plan ? draftFromPlan(previousTurn.plan) : undefined;
   const previousEntity = previous ? (previous.kind === "list" ? previous.entity : layer.metric(previous.metrics[0]).entity) : undefined;
