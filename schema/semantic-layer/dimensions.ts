@@ -295,7 +295,7 @@ export const DIMENSIONS: Dimension[] = [
       value("missed_payment", ["漏还预警", "未还款预警", "还款违约"], ["missed payment"]),
       value("dpd_escalation", ["逾期升级", "逾期天数升级"], ["dpd escalation", "delinquency escalation"]),
       value("income_drop", ["收入下降", "收入骤降"], ["income drop", "income decline"]),
-      value("large_outflow", ["大额流出", "资金大额流出"], ["large outflow", "big outflow"]),
+      value("large_outflow", ["大额流出", "资金大额流出", "大额资金流出"], ["large outflow", "big outflow", "large cash outflow", "large fund outflow"]),
       value("multi_lending", ["多头借贷", "多头"], ["multi lending", "multiple lending", "multi-lending"]),
       value("score_drop", ["评分下降", "评分下滑"], ["score drop", "score decline"]),
     ],

@@ -80,6 +80,26 @@ export function ownerNamedAtHead(intent: Intent, layer: SemanticLayer): string |
   return undefined;
 }
 
+/** A Chinese question word asking which rows, right before their name (哪些客户). */
+const WHICH = /(?:哪些|哪几个|哪几位|哪几家|哪个|哪位|哪家)\s*$/;
+
+/**
+ * The rows a Chinese question asks "which" of (哪些客户申请过消费贷, 哪些客户有预警): the entity named right after 哪些,
+ * when every other entity said belongs to it and is said after it, not as its possession (哪些客户的申请).
+ */
+export function rowsAskedWhich(intent: Intent, layer: SemanticLayer): string | undefined {
+  if (intent.language !== "zh") return undefined;
+  for (const entity of intent.entityMentions) {
+    const asked = namePositions(layer, entity, intent.text).find((position) => WHICH.test(intent.text.slice(0, position.start)));
+    if (!asked) continue;
+    const others = intent.entityMentions.filter((other) => other !== entity);
+    if (others.length === 0 || !others.every((other) => reachableEntities(layer, other).has(entity))) return undefined;
+    const saidAfter = others.every((other) => namePositions(layer, other, intent.text).every((position) => position.start >= asked.end));
+    return saidAfter && !/^\s*的/.test(intent.text.slice(asked.end)) ? entity : undefined;
+  }
+  return undefined;
+}
+
 /**
  * The subject's term the layer names "<subject> with <related rows>" ("customers with loans": the borrower term,
  * DOMAIN.md: a customer with at least one active loan), which plain "有贷款的客户" / "customers who have a loan" means.

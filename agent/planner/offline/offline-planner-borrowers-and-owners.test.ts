@@ -1,7 +1,8 @@
 // Borrowers and the owners of related rows: a term or value at the head names the rows listed (有贷款的高价值客户 lists
 // customers, not loans); loans held now with nothing said of them are the borrower term (DOMAIN.md: a customer with
 // an active loan), loans ever had are any loan; a term naming customers (borrowers, 借款人) is the subject of related
-// rows; runs of stop words however the segmenter cuts them (一共有), and number words compared (more than one).
+// rows, and so are the rows a Chinese question asks "which" of (哪些客户申请过房贷); runs of stop words however the
+// segmenter cuts them (一共有), and number words compared (more than one).
 import { describe, it } from "vitest";
 import { compare, expectPlan, plan, term, values } from "./__fixtures__/planner-fixture.ts";
 import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
@@ -39,6 +40,17 @@ const CASES: [string, ExpectedPlan][] = [
   ["借款客户一共有多少个", counted(term("borrower"))],
   ["逾期客户名单给我拉一份", customers(term("overdue"))],
   ["给我一份高价值客户的名单", customers(term("high_value"))],
+  // "哪些客户 …": the rows asked "which" of are the subject; a value only the related rows carry (an application's
+  // product) is said of them; 申请过 (the related rows' name said as a verb done) is having them.
+  ["哪些客户申请过房贷", customers(related("applications", [values("product_category", "mortgage")]))],
+  ["哪些客户有被拒的申请", customers(related("applications", [values("decision", "rejected")]))],
+  ["哪些客户有预警", customers(related("risk_alerts", []))],
+  ["哪些客户今年申请过车贷但被拒了", customers({ ...related("applications", [values("decision", "rejected"), values("product_category", "auto")]), time: { start: "2026-01-01", end: "2026-06-30" } })],
+  ["customers with a rejected mortgage application", customers(related("applications", [values("decision", "rejected"), values("product_category", "mortgage")]))],
+  ["有被拒的车贷申请的客户", customers(related("applications", [values("decision", "rejected"), values("product_category", "auto")]))],
+  // Alert type names said with 资金 / cash.
+  ["上个月有大额资金流出预警的客户有多少", counted({ ...related("risk_alerts", [values("alert_type", "large_outflow")]), time: { start: "2026-05-01", end: "2026-05-31" } })],
+  ["customers with a large cash outflow alert this quarter", customers({ ...related("risk_alerts", [values("alert_type", "large_outflow")]), time: { start: "2026-04-01", end: "2026-06-30" } })],
   // Number words compared.
   ["customers with more than two active loans", customers(compare("customer_active_loan_count", "gt", 2))],
   ["which borrowers have more than one active loan", customers(term("borrower"), compare("customer_active_loan_count", "gt", 1))],

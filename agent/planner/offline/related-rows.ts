@@ -12,8 +12,8 @@ import type { BuildResult } from "./build-result.ts";
 import { timeOf } from "./question-period.ts";
 import type { Intent } from "./read-question.ts";
 import type { Span } from "./scan-question.ts";
-import { countMetricOf, dimensionCloseness, reachableEntities, termApplies } from "./semantic-helpers.ts";
-import { heldNow, ownerNamedAtHead, termNamesRows, termOfHeldRows } from "./head-owner-subject.ts";
+import { countMetricOf, dimensionApplies, dimensionCloseness, reachableEntities, termApplies } from "./semantic-helpers.ts";
+import { heldNow, ownerNamedAtHead, rowsAskedWhich, termNamesRows, termOfHeldRows } from "./head-owner-subject.ts";
 import { subjectEntity } from "./subject-entity.ts";
 
 /** What the related reading came to: a draft (with the intent it was built from), or a decline. */
@@ -86,7 +86,7 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
   if (counted && !counts(intent)) return readRelatedRows({ ...intent, entityMentions: headLast(intent, counted, intent.entityMentions), metrics: [], mode: "list" }, layer, asOfDate);
   // "有贷款的高价值客户", "which borrowers have an overdue auto loan": a term or value at the head names the subject.
   const headOwner = ownerNamedAtHead(intent, layer);
-  const subject = counted ?? headWithRelatedRows(intent, layer) ?? headOwner ?? subjectEntity(intent, layer);
+  const subject = counted ?? headWithRelatedRows(intent, layer) ?? rowsAskedWhich(intent, layer) ?? headOwner ?? subjectEntity(intent, layer);
   if (!subject || !(intent.entityMentions.includes(subject) || subject === counted || subject === headOwner || termNamesRows(intent, layer, subject))) return undefined;
   // "customers' converted touches": what follows a possessive belongs to the subject's rows, it does not filter them.
   if (/^\s*'/.test(entityNameAt(layer, subject, intent.text)?.after ?? "")) return undefined;
@@ -150,13 +150,26 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
     const place = entityNameAt(layer, mentionedChildren[0], intent.text);
     if (!place) return undefined;
     if (LACKING.test(place.before)) exists = false;
-    else if (!HAVING.test(place.before)) return undefined;
+    else if (!HAVING.test(place.before) && !/^过/.test(place.after)) return undefined;
     entity = mentionedChildren[0];
   }
 
   // One set of related rows: a value word kept on the subject that could also describe them ("high" of customers
   // or of alerts) is undecided; a term of the related rows said with them describes them ("未处理", "open").
   const relatedSpans = new Set(related.map((entry) => entry.span));
+  // "申请过消费类贷款但被拒了": a value that cannot describe the subject but describes the related rows (through their
+  // joins: an application's product) is said of them.
+  // (Not a second value of a dimension already said of them: "有房贷或车贷", "a mortgage and an auto loan" may be
+  // either or two rows.)
+  const saidDimensions = new Set(related.flatMap((entry) => (entry.filter.kind === "in" ? [entry.filter.dimension] : [])));
+  for (const mention of intent.values) {
+    if (relatedSpans.has(mention.span) || mention.options.some((option) => dimensionApplies(layer, option.dimension, subject))) continue;
+    const fitting = mention.options.filter((option) => dimensionApplies(layer, option.dimension, entity));
+    if (fitting.length !== 1 || saidDimensions.has(fitting[0].dimension)) continue;
+    if (intent.negated.has(mention.span) !== !exists) return { kind: "decline" };
+    related.push({ span: mention.span, entity, filter: { kind: "in", dimension: fitting[0].dimension, values: [fitting[0].value] } });
+    relatedSpans.add(mention.span);
+  }
   for (const mention of intent.values) {
     if (!relatedSpans.has(mention.span) && mention.options.some((option) => childOfDimension(layer, option.dimension, children) === entity)) return { kind: "decline" };
   }
