@@ -21,7 +21,7 @@ const FILLERS: [RegExp, string | ((substring: string, ...groups: string[]) => st
   // "which branch disbursed the most": disbursed compared or ranked is the disbursement ("loans disbursed" dates rows).
   [/\bdisbursed (?=(?:the )?(?:most|least|more|less)\b)/g, "disbursement "],
   // "审批最慢的产品", "哪个渠道审批最快": how fast approval is, is its duration.
-  [/审批(?:速度)?(?=最?[慢快])/gu, "审批时长"],
+  [/审批(?:速度)?(?=最?[慢快](?![速递捷]))/gu, "审批时长"],
   // "most expensive 3 campaigns per application", "cheapest channels per applicant": ranked by the cost per application.
   [
     /\b(?:the )?(most expensive|priciest|least expensive|cheapest)\b(.{0,40}?)\bper (?:application|applicant|acquisition)\b/g,
