@@ -14,6 +14,9 @@ import type { Span } from "./scan-question.ts";
 import { summedAttribute } from "./semantic-helpers.ts";
 import { subjectEntity } from "./subject-entity.ts";
 
+/** An attribute's SQL that sums related rows (a customer's outstanding balance over their loans). */
+const SUM_OF_RELATED_ROWS = /^COALESCE\(\(SELECT SUM\(/i;
+
 /** Builds a list draft. */
 export function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string, build: Build): BuildResult {
   const entity = subjectEntity(intent, layer);
@@ -21,8 +24,10 @@ export function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string
   // "利率多少": a row attribute alone, with nothing asking for rows, is a measure the layer does not define.
   const asksForRows = intent.cues.has("list") || intent.entityMentions.length > 0 || intent.terms.length > 0 || intent.impliedEntities.length > 0;
   if (!asksForRows) return { kind: "unsupported", reason: "not_understood", detail: "an attribute without rows" };
-  // "total requested amount of applications": a sum of an attribute is not a metric of the layer.
-  if (intent.cues.has("total") && !intent.cues.has("list")) return { kind: "unsupported", reason: "not_understood", detail: "a total of an attribute" };
+  // "total requested amount of applications": a sum of an attribute is not a metric of the layer. (An attribute of
+  // the rows that is itself a total of their related rows, "customers by total outstanding balance", is that total.)
+  const ownTotals = intent.attributes.length > 0 && intent.attributes.every((mention) => mention.options.some((option) => option.entity === entity && SUM_OF_RELATED_ROWS.test(layer.attribute(option.id).sql)));
+  if (intent.cues.has("total") && !intent.cues.has("list") && !ownTotals) return { kind: "unsupported", reason: "not_understood", detail: "a total of an attribute" };
   const attributes = [...layer.entity(entity).defaultAttributes];
   const draft: Draft = { kind: "list", entity, metrics: [], dimensions: [], filters: [], having: [], order: [], attributes };
   const add = (id: string) => {

@@ -51,6 +51,13 @@ const CASES: [string, ExpectedPlan][] = [
   // Alert type names said with 资金 / cash.
   ["上个月有大额资金流出预警的客户有多少", counted({ ...related("risk_alerts", [values("alert_type", "large_outflow")]), time: { start: "2026-05-01", end: "2026-05-31" } })],
   ["customers with a large cash outflow alert this quarter", customers({ ...related("risk_alerts", [values("alert_type", "large_outflow")]), time: { start: "2026-04-01", end: "2026-06-30" } })],
+  // "against" right after the related rows' words is what the action was taken on, not a comparison.
+  ["customers we took legal action against last month", customers({ ...related("collection_actions", [values("action_type", "legal")]), time: { start: "2026-05-01", end: "2026-05-31" } })],
+  ["how many customers did we take legal action against this year", counted({ ...related("collection_actions", [values("action_type", "legal")]), time: { start: "2026-01-01", end: "2026-06-30" } })],
+  // A total of related rows that is itself an attribute of the listed rows (a customer's outstanding balance).
+  ["top 10 customers by total loan balance", { ...customers(), order: [["customer_outstanding_balance", "desc"]], limit: 10 }],
+  ["贷款余额合计最高的5个客户", { ...customers(), order: [["customer_outstanding_balance", "desc"]], limit: 5 }],
+  ["the 3 borrowers with the largest total outstanding balance", { ...customers(term("borrower")), order: [["customer_outstanding_balance", "desc"]], limit: 3 }],
   // Number words compared.
   ["customers with more than two active loans", customers(compare("customer_active_loan_count", "gt", 2))],
   ["which borrowers have more than one active loan", customers(term("borrower"), compare("customer_active_loan_count", "gt", 1))],

@@ -182,11 +182,14 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
     }
   }
 
+  // "customers we took legal action against": "against" right after the related rows' words is what the action
+  // was taken on, not a comparison.
+  const reading = withoutActedAgainst(intent, related.map((entry) => entry.span));
   // The question's period dates the related rows: one period, no trend, no comparison, no period term of the subject.
-  const period = relatedPeriod(intent, layer, asOfDate, entity, subject);
+  const period = relatedPeriod(reading, layer, asOfDate, entity, subject);
   if (period === "decline") return { kind: "decline" };
   const planned: Intent = {
-    ...intent,
+    ...reading,
     values: intent.values.filter((mention) => !relatedSpans.has(mention.span)),
     terms: intent.terms.filter((id) => !related.some((entry) => entry.filter.kind === "term" && entry.filter.term === id)),
     termSpans: intent.termSpans.filter((entry) => !relatedSpans.has(entry.span)),
@@ -195,8 +198,8 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
   };
   // A negation of the related rows is said by the filter (NOT EXISTS), not by the subject's own filters.
   if (!exists) {
-    planned.cues = new Set([...intent.cues].filter((cue) => cue !== "negate"));
-    planned.cueSpans = intent.cueSpans.filter((entry) => entry.cue !== "negate");
+    planned.cues = new Set([...reading.cues].filter((cue) => cue !== "negate"));
+    planned.cueSpans = reading.cueSpans.filter((entry) => entry.cue !== "negate");
     planned.negated = new Set([...intent.negated].filter((span) => !relatedSpans.has(span)));
   }
   // "有预警的客户": the related entity's name was the only noun to count; what is left names rows (a list).
@@ -217,6 +220,15 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
   // "customers who received a touch but didn't convert": the rows had one, none of which matched.
   if (!exists && related.length > 0 && place && HAVING.test(place.before) && !LACKING.test(place.before)) filters.unshift({ kind: "related", entity, exists: true, filters: [], ...time });
   return { kind: "draft", result: { ...result, draft: { ...draft, filters: [...draft.filters, ...filters] } }, planned };
+}
+
+/** The intent without a comparison word "against" said right after one of the related rows' words. */
+function withoutActedAgainst(intent: Intent, spans: Span[]): Intent {
+  const against = intent.cueSpans.filter((entry) => entry.cue === "compare" && entry.span.text === "against" && spans.some((span) => span.end <= entry.span.start && /^\s*$/.test(intent.text.slice(span.end, entry.span.start))));
+  if (against.length === 0) return intent;
+  const cueSpans = intent.cueSpans.filter((entry) => !against.includes(entry));
+  const cues = new Set([...intent.cues].filter((cue) => cue !== "compare" || cueSpans.some((entry) => entry.cue === "compare")));
+  return { ...intent, cues, cueSpans };
 }
 
 /**

@@ -26,7 +26,7 @@ const ENGLISH = new Set(
     "may might must show list give get tell find display see want need know let let's lets all any each every some per total overall currently current now right so " +
     "far much many number count than up down out over into about across between both either neither not no yes also just only very more most less least " +
     "value values figure figures data report table chart graph plot draw make create breakdown summary stats statistics metric metrics " +
-    "whats what's how's hows is there are there doing look looking like such same other another different respectively broken split group grouped then " +
+    "whats what's how's hows we've we're took takes taking is there are there doing look looking like such same other another different respectively broken split group grouped then " +
     "now today currently overall level levels rate rates ratio share total sum totals altogether combined together including include includes within " +
     "during since until till through thru while after before ago period periods time times date dates day days week weeks month months quarter quarters year years " +
     "raised raise created opened made make makes book booked books came come comes coming offer offers offered still gimme " +
