@@ -177,7 +177,7 @@ export const ATTRIBUTES: AttributeInput[] = [
   column("campaign_channel_attr", "campaigns", "campaigns.channel", ["渠道"], ["channel"], "text"),
   column("budget", "campaigns", "campaigns.budget", ["预算"], ["budget"], "number", { format: "money" }),
   column("start_date", "campaigns", "campaigns.start_date", ["开始日期"], ["start date"], "date", { schedule: "any" }),
-  column("end_date", "campaigns", "campaigns.end_date", ["结束日期", "结束", "结束时间"], ["end date", "end", "ends", "ending"], "date", { schedule: "any" }),
+  column("end_date", "campaigns", "campaigns.end_date", ["结束日期", "结束", "结束时间"], ["end date", "end", "ends", "ending", "ended", "finished", "wrapped up"], "date", { schedule: "any" }),
   // monthly behaviour and risk scores
   column("monthly_customer_id", "customer_monthly", "customer_monthly.customer_id", ["客户号"], ["customer id"], "text"),
   column("monthly_month", "customer_monthly", "customer_monthly.month", ["月份"], ["month"], "text"),

@@ -129,9 +129,9 @@ export const DIMENSIONS: Dimension[] = [
     column: "customers.value_tier",
     table: "customers",
     values: [
-      value("high", ["高价值", "高价值客户", "高净值"], ["high", "high value", "high-value", "high tier"]),
-      value("medium", ["中等价值", "中价值", "中端"], ["medium", "medium value", "mid value", "medium tier"]),
-      value("low", ["低价值", "低价值客户"], ["low", "low value", "low-value", "low tier"]),
+      value("high", ["高价值", "高价值客户", "高净值", "高价值客群"], ["high", "high value", "high-value", "high tier"]),
+      value("medium", ["中等价值", "中价值", "中端", "中等价值客群", "中价值客群"], ["medium", "medium value", "mid value", "medium tier"]),
+      value("low", ["低价值", "低价值客户", "低价值客群"], ["low", "low value", "low-value", "low tier"]),
     ],
   },
   {

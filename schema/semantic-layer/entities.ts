@@ -5,7 +5,7 @@ export const ENTITIES: Entity[] = [
   {
     id: "loans",
     table: "loans",
-    names: { zh: ["贷款", "借据", "贷款笔数", "放款"], en: ["loan", "loans"] },
+    names: { zh: ["贷款", "借据", "贷款笔数", "放款", "单子"], en: ["loan", "loans"] },
     key: "loans.loan_id",
     dateColumn: "loans.disbursed_date",
     dateType: "date",

@@ -308,6 +308,20 @@ export const METRICS: MetricInput[] = [
     direction: "neutral",
   },
   {
+    id: "average_annual_income",
+    names: {
+      zh: ["平均年收入", "年收入均值", "人均年收入", "平均收入", "人均收入", "收入均值", "平均年薪"],
+      en: ["average annual income", "avg annual income", "mean annual income", "average income", "avg income", "mean income", "average salary"],
+    },
+    description: { zh: "平均年收入:客户 annual_income 的平均值", en: "Average annual income: mean annual_income of customers" },
+    entity: "customers",
+    kind: "simple",
+    sql: "AVG(customers.annual_income)",
+    formula: "AVG(annual_income) of customers",
+    format: "money",
+    direction: "neutral",
+  },
+  {
     id: "churn_rate",
     names: { zh: ["流失率", "客户流失率", "流失比例"], en: ["churn rate", "attrition rate", "customer churn rate", "churn"] },
     description: {

@@ -6,6 +6,7 @@
  */
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { AggregateQuery, Filter, ListQuery } from "../../plan/query-plan.ts";
+import { countAndAmountWords } from "./count-and-amount.ts";
 import type { Intent } from "./read-question.ts";
 import { reachableEntities, termValues } from "./semantic-helpers.ts";
 
@@ -322,6 +323,12 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   if (averageCue && !(query.kind === "aggregate" && query.metrics.some((id) => /\bAVG\s*\(/i.test(metricSql(layer, id))))) missing.push({ kind: "average", word: averageCue.span.text });
   // "逾期的钱有多少": money asked for (钱, money) is never a count.
   if (query.kind === "aggregate" && /钱|\bmoney\b/.test(intent.text) && query.metrics.every((id) => layer.metric(id).format === "count")) missing.push({ kind: "metric", word: "money" });
+  // "how many and how much", "多少笔,多少钱": a count and an amount, each measured (count-and-amount.ts).
+  const countAndAmount = countAndAmountWords(intent.text);
+  if (countAndAmount && query.kind === "aggregate") {
+    if (!query.metrics.some((id) => layer.metric(id).format === "count")) missing.push({ kind: "metric", word: countAndAmount.count });
+    if (!query.metrics.some((id) => layer.metric(id).format === "money")) missing.push({ kind: "metric", word: countAndAmount.amount });
+  }
   // "好客户", "bad loans": a judgement of rows the data model does not define (high value is 高价值, not 好).
   const judged = patterns.judged.exec(intent.text);
   if (judged && !intent.terms.length) missing.push({ kind: "value", word: judged[0].trim() });

@@ -31,7 +31,7 @@ import { routeToTool } from "./tool-routing.ts";
 
 /** Commands that change records: "把…改成0", "mark alert 3 as resolved", "write off all loss-class loans". */
 const WRITE_COMMAND =
-  /把.{1,30}(改成|改为|设为|设置为|调成|调为|调整为|删|清零|清空|标记为)|^(please\s+|pls\s+)?(mark|set|change|update|write off|approve|reject|assign|delete|remove|cancel|close|freeze|reset|modify|edit|insert|add)\b/;
+  /把.{1,30}(改成|改为|设为|设置为|设定为|设定成|设置成|定为|调成|调为|调整为|删|清零|清空|标记为)|^(please\s+|pls\s+)?(mark|set|change|update|write off|approve|reject|assign|delete|remove|cancel|close|freeze|reset|modify|edit|insert|add)\b/;
 
 /** Confidence of a plan with nothing left unexplained. */
 const FULL_CONFIDENCE = 0.92;

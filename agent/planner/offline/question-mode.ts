@@ -52,12 +52,17 @@ function measuredGroups(spans: Span[], content: Span[], dimensionSpans: Span[]):
  * "申请金额1亿以上的申请", "贷款余额超过100万的贷款": a measure word that is also a column of some rows, compared with a
  * number and said of those rows, filters the rows (a list), rather than summing them.
  */
-function comparedRowAttribute(spans: Span[], content: Span[], metricLikeSpans: Span[]): boolean {
+function comparedRowAttribute(spans: Span[], content: Span[], metricLikeSpans: Span[], nounSpans: Span[]): boolean {
   return metricLikeSpans.some((measure) => {
     const next = spans[spans.indexOf(measure) + 1];
-    if (!next?.number?.op || next.start - measure.end > 1) return false;
+    const previous = spans[spans.indexOf(measure) - 1];
+    // The number after the measure word, or right before it with the word in brackets ("over 500k (approved amount)").
+    const comparedAfter = Boolean(next?.number?.op) && next.start - measure.end <= 1;
+    const comparedBefore = Boolean(previous?.number?.op) && measure.start - previous.end <= 2;
+    if (!comparedAfter && !comparedBefore) return false;
     const rowEntities = new Set(sensesOf(measure, "attribute").map((sense) => sense.entity));
-    return content.some((other) => other !== measure && !has(other, "metric") && sensesOf(other, "entity").some((entity) => rowEntities.has(entity.id)));
+    // (An English plural noun that is also a count, "applications", names the rows.)
+    return content.some((other) => other !== measure && (!has(other, "metric") || nounSpans.includes(other)) && sensesOf(other, "entity").some((entity) => rowEntities.has(entity.id)));
   });
 }
 
@@ -111,7 +116,7 @@ export function decideMode(input: ModeInput, layer: SemanticLayer): QuestionMode
   else if (dimensionOnlySpans.some((span) => !has(span, "attribute")) && !hasList) mode = "aggregate";
   else if (cues.has("group") && dimensionSpans.length > 0 && !hasList) mode = "aggregate";
   else if (content.some((span) => has(span, "ambiguity")) && !hasList && !rankedRows) mode = "aggregate";
-  else if (comparedRowAttribute(spans, content, metricLikeSpans)) mode = "list";
+  else if (comparedRowAttribute(spans, content, metricLikeSpans, nounSpans)) mode = "list";
   else if (metricLikeSpans.length > 0 && !hasList && !rankedRows) mode = "aggregate";
   else if (trendGrain && !hasList && content.length > 0) mode = "aggregate";
   else if (cues.has("share") && !hasList && content.length > 0) mode = "aggregate";

@@ -16,6 +16,9 @@ import { countMetricOf, termValues } from "./semantic-helpers.ts";
 import type { LimitMatch, ScannedQuestion, Span } from "./scan-question.ts";
 import type { TimeMatch } from "./time-expressions.ts";
 
+/** Words between a dimension's name and the value it is set to ("目标客群设定为高价值", "target is set to high value"). */
+const AIMING_COPULA = /^\s*(?:设定为|设定成|设置为|设置成|设为|定为|是|为|等于|is set to|set to|is|are|equals?)\s*$/;
+
 /** What the question asks for, before it becomes a plan. */
 export interface Intent {
   language: Language;
@@ -183,7 +186,8 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   // column has the same value codes (target_tier 'high') names that dimension's value; the dimension word is placed.
   const aimedValues = (span: Span) => {
     const previous = content[content.indexOf(span) - 1];
-    if (!previous || span.start - previous.end > 1) return [];
+    // ("目标客群设定为高价值的活动", "campaigns whose target is set to high value": a copula between them still aims.)
+    if (!previous || (span.start - previous.end > 1 && !AIMING_COPULA.test(scanned.text.slice(previous.end, span.start)))) return [];
     const meant = sensesOf(span, "term").flatMap((sense) => termValues(layer, sense.id));
     return sensesOf(previous, "dimension").flatMap((dimension) =>
       meant.filter((entry) => entry.dimension !== dimension.id && (layer.dimension(dimension.id).values ?? []).some((candidate) => candidate.value === entry.value)).map((entry) => ({ dimension: dimension.id, value: entry.value })),
@@ -221,7 +225,13 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       // "NPL": the NPL ratio when measured, NPL loans when counted or listed.
       // "M3+ balance": another measured word next to it makes it the rows' filter too.
       const measuredElsewhere = content.some((other) => other !== span && has(other, "ambiguity"));
-      const asTerm = hasCount || hasList || mode === "list" || metrics.length > 0 || measuredElsewhere || content.some((other) => other !== span && has(other, "entity") && !has(other, "metric"));
+      // "M1+贷款笔数", "NPL loan count": a count of the term's own rows said right after it counts those rows.
+      const next = content[content.indexOf(span) + 1];
+      const countsTermRows =
+        next !== undefined &&
+        /^\s*(?:的|'s)?\s*$/.test(scanned.text.slice(span.end, next.start)) &&
+        sensesOf(next, "metric").some((sense) => layer.metric(sense.id).format === "count" && termSenses.some((term) => layer.term(term.id).entity === layer.metric(sense.id).entity));
+      const asTerm = hasCount || hasList || mode === "list" || metrics.length > 0 || measuredElsewhere || countsTermRows || content.some((other) => other !== span && has(other, "entity") && !has(other, "metric"));
       if (asTerm) {
         terms.push(...termSenses.map((sense) => sense.id).filter((id) => !terms.includes(id)));
         termSpans.push(...termSenses.map((sense) => ({ id: sense.id, span })));

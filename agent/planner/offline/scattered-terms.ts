@@ -6,6 +6,7 @@
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { ScannedQuestion, Span } from "./scan-question.ts";
 import { normalizeQuestion } from "./normalize-question.ts";
+import { joinTermQualifiers } from "./term-qualifiers.ts";
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 /** How far apart (characters) the words of one term may be. */
@@ -140,5 +141,6 @@ export function findScatteredTerms(scanned: ScannedQuestion, layer: SemanticLaye
     const usedTexts = new Set(used.map((word) => scanned.text.slice(word.start, word.end)));
     unknownWords = unknownWords.filter((word) => !usedTexts.has(word));
   }
-  return { ...scanned, spans, unknownWords };
+  // "还款" + "风险变高": a qualifier of a term said before its shorter name is part of the term (term-qualifiers.ts).
+  return joinTermQualifiers({ ...scanned, spans, unknownWords }, layer);
 }

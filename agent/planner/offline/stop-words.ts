@@ -15,7 +15,8 @@ const CHINESE = new Set(
     "另外 同时 并且 而且 但是 不过 然后 接着 之后 以后 以前 之前 此 该 本 当 这些 那些 前 后 第 整个 全体 各类 各种 各项 类 种 项 些许 总数 " +
     "打电话 打 打过 打了 多少钱 整理 整理一下 梳理 梳理一下 拉出来 都拉出来 钱 总额 总量 总数 小时 放了 单笔 因为 因 由于 全年 整年 亿 亿元 万元 取 只取 拿 " +
     "累计 累积 共计 发放 多久 那边 这边 咋样 咋 啥 搞 弄 做 办 发生 出现 产生 进行 开展 完成 实现 最新 一下子 到目前 目前为止 截至目前 " +
-    "来自 来的 过的 做过 对应 对应的 新增 新 客群 人群 群体 对象 名称 清单 一份 持有 列表 报表 报告 统计表 图 图表 柱状图 折线图 画 画一个 做 做个 生成 导出"
+    "来自 来的 过的 做过 对应 对应的 新增 新 客群 人群 群体 对象 名称 清单 一份 持有 列表 报表 报告 统计表 图 图表 柱状图 折线图 画 画一个 做 做个 生成 导出 " +
+    "一张 一版 进来 进的 进件来 设定 设定为 设置成 定为 推 推的 推广 主推 推销"
   ).split(/\s+/),
 );
 
@@ -33,7 +34,8 @@ const ENGLISH = new Set(
     "went go goes happen happened record recorded register registered sign signed join joined brought gave give take taken " +
     "hour hours started start live lives living based located atm limit carry carries carrying moment onboarded onboard " +
     "via acquired classified hrs hr approx roughly around really actually ever yet already pls plz thx currently right now " +
-    "new due disbursed issued granted originated one ones thing things please thanks thank kindly hi hello hey ok okay well got gotten see seen compare versus vs among along each every would like wish pull bring received receive receiving but hold holds holding"
+    "new due disbursed issued granted originated one ones thing things please thanks thank kindly hi hello hey ok okay well got gotten see seen compare versus vs among along each every would like wish pull bring received receive receiving but hold holds holding " +
+    "promote promotes promoted promoting push pushes pushing set"
   ).split(/\s+/),
 );
 
