@@ -90,13 +90,14 @@ export const DIMENSIONS: Dimension[] = [
     column: "products.category",
     table: "products",
     values: [
-      value("mortgage", ["房贷", "按揭", "住房贷款", "个人住房贷款", "按揭贷款"], ["mortgage", "mortgages", "home loan", "housing loan"]),
-      value("auto", ["车贷", "汽车贷款", "购车贷款"], ["auto", "auto loan", "car loan", "vehicle loan"]),
-      value("consumer", ["消费贷", "消费贷款", "个人消费贷"], ["consumer", "consumer loan", "personal loan"]),
-      value("education", ["教育贷", "助学贷款", "教育贷款"], ["education", "education loan", "student loan"]),
-      value("travel", ["旅游贷", "旅游贷款"], ["travel", "travel loan"]),
-      value("renovation", ["装修贷", "装修贷款", "家装贷"], ["renovation", "renovation loan", "home improvement loan"]),
-      value("micro_business", ["经营贷", "小微贷", "小微企业贷款", "经营性贷款", "小微"], ["micro business", "micro-business", "business loan", "small business loan", "sme loan"]),
+      // (The category said with 类, "消费类贷款", "经营类产品", names the same category.)
+      value("mortgage", ["房贷", "按揭", "住房贷款", "个人住房贷款", "按揭贷款", "房贷类", "住房类", "按揭类"], ["mortgage", "mortgages", "home loan", "housing loan"]),
+      value("auto", ["车贷", "汽车贷款", "购车贷款", "车贷类", "汽车类"], ["auto", "auto loan", "car loan", "vehicle loan"]),
+      value("consumer", ["消费贷", "消费贷款", "个人消费贷", "消费类", "消费类贷款"], ["consumer", "consumer loan", "personal loan"]),
+      value("education", ["教育贷", "助学贷款", "教育贷款", "教育类", "教育类贷款"], ["education", "education loan", "student loan"]),
+      value("travel", ["旅游贷", "旅游贷款", "旅游类", "旅游类贷款"], ["travel", "travel loan"]),
+      value("renovation", ["装修贷", "装修贷款", "家装贷", "装修类", "装修类贷款"], ["renovation", "renovation loan", "home improvement loan"]),
+      value("micro_business", ["经营贷", "小微贷", "小微企业贷款", "经营性贷款", "小微", "经营类", "经营类贷款", "小微类"], ["micro business", "micro-business", "business loan", "small business loan", "sme loan"]),
     ],
   },
   {
@@ -109,7 +110,7 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     id: "channel",
-    names: { zh: ["渠道", "获客渠道", "各渠道", "进件渠道", "营销渠道", "调查渠道", "问卷渠道"], en: ["channel", "channels", "acquisition channel", "survey channel"] },
+    names: { zh: ["渠道", "各渠道", "进件渠道", "营销渠道", "调查渠道", "问卷渠道"], en: ["channel", "channels", "survey channel"] },
     type: "category",
     column: "customers.acquisition_channel",
     table: "customers",
@@ -121,6 +122,15 @@ export const DIMENSIONS: Dimension[] = [
       satisfaction_surveys: { column: "satisfaction_surveys.channel", table: "satisfaction_surveys" },
     },
     values: CHANNEL_VALUES,
+  },
+  {
+    // The customer's own acquisition channel, whatever rows are measured: "NPS by the customer's acquisition channel"
+    // is customers.acquisition_channel, not the survey's channel (values are the channel dimension's words).
+    id: "acquisition_channel",
+    names: { zh: ["获客渠道", "客户获客渠道", "客户来源渠道", "客户的获客渠道"], en: ["acquisition channel", "customer acquisition channel", "customer's acquisition channel", "customers' acquisition channel"] },
+    type: "category",
+    column: "customers.acquisition_channel",
+    table: "customers",
   },
   {
     id: "value_tier",
@@ -227,6 +237,15 @@ export const DIMENSIONS: Dimension[] = [
     ],
   },
   {
+    // A loan's term in months (12, 24, 36, …): "number of loans by term length", "按贷款期限统计".
+    id: "loan_term",
+    names: { zh: ["贷款期限", "期限", "借款期限", "期限长度", "贷款期数"], en: ["term", "loan term", "term length", "tenor", "term months", "loan tenor"] },
+    type: "category",
+    column: "loans.term_months",
+    table: "loans",
+    format: "count",
+  },
+  {
     id: "risk_grade",
     names: { zh: ["风险等级", "评级", "风险评级", "PD等级"], en: ["risk grade", "grade", "rating", "pd grade"] },
     type: "category",
@@ -302,7 +321,7 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     id: "severity",
-    names: { zh: ["严重程度", "预警级别", "预警等级"], en: ["severity", "alert severity", "alert level"] },
+    names: { zh: ["严重程度", "预警级别", "预警等级", "严重度", "严重等级", "严重级别"], en: ["severity", "alert severity", "alert level", "severity level"] },
     type: "category",
     column: "risk_alerts.severity",
     table: "risk_alerts",

@@ -204,6 +204,20 @@ export const METRICS: MetricInput[] = [
     direction: "neutral",
   },
   {
+    id: "average_requested_amount",
+    names: {
+      zh: ["平均申请金额", "笔均申请金额", "申请金额均值", "平均申请额", "件均申请金额"],
+      en: ["average requested amount", "avg requested amount", "mean requested amount", "average amount requested", "average application amount", "average loan request"],
+    },
+    description: { zh: "平均申请金额:贷款申请的申请金额平均值,按申请时间统计", en: "Average requested amount: mean amount applied for, dated by applied_at" },
+    entity: "applications",
+    kind: "simple",
+    sql: "AVG(applications.requested_amount)",
+    formula: "AVG(requested_amount) of applications",
+    format: "money",
+    direction: "neutral",
+  },
+  {
     id: "approved_amount_total",
     names: { zh: ["批准金额", "审批金额", "核准金额", "批核金额", "审批通过金额", "批贷金额"], en: ["approved amount", "total approved amount", "amount approved", "approved amounts", "total amount approved"] },
     description: { zh: "批准金额:已批准申请的批准金额之和,按申请时间统计", en: "Approved amount: sum of approved amounts of approved applications, dated by applied_at" },

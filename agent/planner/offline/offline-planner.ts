@@ -28,6 +28,7 @@ import { scanQuestion } from "./scan-question.ts";
 import type { ScannedQuestion, Span } from "./scan-question.ts";
 import { isStateMetric } from "./semantic-helpers.ts";
 import { routeToTool } from "./tool-routing.ts";
+import { BUILDS_ON_UNANSWERED, unansweredSinceLastPlan } from "./unplanned-turns.ts";
 
 /** Commands that change records: "把…改成0", "mark alert 3 as resolved", "write off all loss-class loans". */
 const WRITE_COMMAND =
@@ -189,6 +190,9 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
   // The intent the plan was built from (a list question re-read as a measure), which the plan must account for.
   let planned = intent;
   const followUp = previous !== undefined && isFollowUp(intent, previous, layer);
+  // "按城市看不良率 → 只看消费类贷款 (unanswered) → 换成逾期率": a follow-up after a turn that got no plan may build on
+  // it; answering from the last plan would silently drop that turn's refinement.
+  if (followUp && unansweredSinceLastPlan(context.history)) return unsupportedOutcome(layer, language, "not_understood", { related, explanation: BUILDS_ON_UNANSWERED });
   // "本月有未还款的客户": values of rows belonging to the subject filter it by those rows (related-rows.ts).
   const relatedReading = followUp ? undefined : readRelatedRows(intent, layer, context.asOfDate);
   if (relatedReading?.kind === "decline") return unsupportedOutcome(layer, language, "not_understood", { related });

@@ -18,7 +18,42 @@ function nameContains(name: string, word: string): boolean {
 
 /** Moves unknown words that name exactly one applicable dimension into the groupings. */
 export function resolvePartialDimensions(intent: Intent, layer: SemanticLayer, previousEntity?: string): Intent {
-  return qualifiedValues(groupByPartialNames(intent, layer, previousEntity), layer);
+  return qualifiedValues(groupByAttributeWords(groupByPartialNames(intent, layer, previousEntity), layer, previousEntity), layer);
+}
+
+/** The one category dimension applicable to the entity, closest to it, whose name contains the word. */
+function closestNamedDimension(layer: SemanticLayer, entity: string, word: string): string | undefined {
+  const candidates = layer.dimensions.filter(
+    (dimension) => dimension.type === "category" && dimensionApplies(layer, dimension.id, entity) && [...dimension.names.zh, ...dimension.names.en].some((name) => nameContains(name, word)),
+  );
+  // The entity's own columns first: "预警 by 类型" is the alert type, not the customer's occupation type.
+  const best = Math.max(0, ...candidates.map((dimension) => dimensionCloseness(layer, dimension.id, entity)));
+  const closest = candidates.filter((dimension) => dimensionCloseness(layer, dimension.id, entity) === best);
+  return closest.length === 1 && best > 0 ? closest[0].id : undefined;
+}
+
+/**
+ * "alerts created this year, split by severity and status", "按严重程度和状态统计预警": a column word of several
+ * entities (status, 状态) said after a grouping word, not compared with a number, groups by the measured rows' own
+ * dimension named with it (the alert status), when exactly one is closest.
+ */
+function groupByAttributeWords(intent: Intent, layer: SemanticLayer, previousEntity?: string): Intent {
+  if (intent.mode !== "aggregate" || intent.attributes.length === 0) return intent;
+  const groupCues = intent.cueSpans.filter((entry) => entry.cue === "group");
+  if (groupCues.length === 0) return intent;
+  const entity = intent.metrics[0] ? layer.metric(intent.metrics[0]).entity : (subjectEntity(intent, layer) ?? previousEntity);
+  if (!entity) return intent;
+  const compared = new Set(intent.numbers.map((number) => number.target?.start));
+  const groupBy = [...intent.groupBy];
+  const attributes = intent.attributes.filter((mention) => {
+    if (compared.has(mention.span.start) || !groupCues.some((entry) => entry.span.end <= mention.span.start)) return true;
+    if (!mention.options.some((option) => option.entity === entity)) return true;
+    const dimension = closestNamedDimension(layer, entity, mention.span.text.trim());
+    if (!dimension) return true;
+    if (!groupBy.some((group) => group.id === dimension)) groupBy.push({ id: dimension, plural: false });
+    return false;
+  });
+  return attributes.length === intent.attributes.length ? intent : { ...intent, groupBy, attributes };
 }
 
 /**

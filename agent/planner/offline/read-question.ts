@@ -15,6 +15,7 @@ import { decideMode, strongMetricSpans } from "./question-mode.ts";
 import { countMetricOf, termValues } from "./semantic-helpers.ts";
 import type { LimitMatch, ScannedQuestion, Span } from "./scan-question.ts";
 import type { TimeMatch } from "./time-expressions.ts";
+import { rowsBeforeOwnDimension, rowsDescribedByValue, valueBeforeRows } from "./value-described-rows.ts";
 
 /** Words between a dimension's name and the value it is set to ("目标客群设定为高价值", "target is set to high value"). */
 const AIMING_COPULA = /^\s*(?:设定为|设定成|设置为|设置成|设为|定为|是|为|等于|is set to|set to|is|are|equals?)\s*$/;
@@ -255,6 +256,17 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     if (termSenses.length > 0) {
       for (const sense of termSenses) if (!terms.includes(sense.id)) terms.push(sense.id);
       termSpans.push(...termSenses.map((sense) => ({ id: sense.id, span })));
+      continue;
+    }
+    // "at the Guangzhou branches", "unsecured products only": rows described by a value beside a measure are the
+    // value's filter, not a grouping by those rows.
+    const otherMeasure = content.some((other) => other !== span && (has(other, "metric") || has(other, "ambiguity")));
+    if (mode === "aggregate" && otherMeasure && rowsDescribedByValue(span, spans, scanned.text, layer)) continue;
+    // "balance by customer value tier": rows named before their own dimension say whose column it is, beside a measure.
+    if (mode === "aggregate" && otherMeasure && rowsBeforeOwnDimension(span, spans, scanned.text, layer)) continue;
+    // "secured products": a dimension's name that is also its value, said right before rows carrying it, is the value.
+    if (valueSenses.length > 0 && valueBeforeRows(span, spans, scanned.text, layer)) {
+      values.push({ span, options: valueSenses.map(({ dimension, value }) => ({ dimension, value })) });
       continue;
     }
     if (mode === "aggregate" && dimensionSenses.length > 0 && metricSenses.length === 0) {
