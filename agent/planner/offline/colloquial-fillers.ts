@@ -6,6 +6,9 @@ const FILLERS: [RegExp, string | ((substring: string, ...groups: string[]) => st
   [/(?<![a-z0-9])(?:#|no\.)\s*of\b/g, "number of"],
   // "逾期率高不高", "贷款多不多": an A-not-A question asks for the figure (吗), not for rows that are high.
   [/([高低多少大小快慢])不\1/gu, "吗"],
+  // "overdue rate in Shanghai, high or not?", "is it high or low?", ", is that high?": the same question in English.
+  [/(?:\b(?:is|are) (?:it|that|this|they|those) )?\b(?:too )?(?:high|low|good|bad)\s+or\s+(?:not|low|high|good|bad)\b/g, " "],
+  [/,\s*(?:is|are) (?:it|that|this|they|those) (?:too )?(?:high|low)\s*\?*\s*$/g, " "],
   // "给个数", "报个数字", "说个数": give me the number.
   [/(?:给|报|说)(?:我|一)?个数(?:字)?/gu, " "],
   // "余额还剩多少", "还剩下多少": how much is (still) left is how much there is.

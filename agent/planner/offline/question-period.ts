@@ -4,6 +4,20 @@ import { addDays, daysInRange, monthOf, monthRange, previousPeriod, quarterRange
 import type { Comparison } from "./draft.ts";
 import type { Intent } from "./read-question.ts";
 
+/**
+ * Whether two separate periods are joined by 和/与/and ("本月和上月", "January and February"): each is shown, not
+ * added together ("between March and May", "1月到3月" are one range).
+ */
+export function periodsJoined(intent: Intent): boolean {
+  if (intent.times.length !== 2) return false;
+  const [first, second] = [...intent.times].sort((left, right) => left.start - right.start);
+  return (
+    /^\s*(和|与|及|跟|同|、|,|and|&)\s*$/.test(intent.text.slice(first.end, second.start)) &&
+    !/between\s*$/.test(intent.text.slice(0, first.start)) &&
+    first.range.end < second.range.start !== second.range.end < first.range.start
+  );
+}
+
 /** The period said and how it is compared (two periods with "vs", 环比, 同比, "compared with last month"). */
 export function timeOf(intent: Intent, asOfDate: string): { period?: DateRange; compare?: Comparison } {
   const times = [...intent.times].sort((left, right) => left.range.start.localeCompare(right.range.start));
@@ -13,12 +27,7 @@ export function timeOf(intent: Intent, asOfDate: string): { period?: DateRange; 
   // change word (增长率, 增加了多少, growth) asks for the difference instead, in the wide change columns.
   // "本月和上月的逾期率", "disbursement in January and February": two periods joined by 和/and are each shown, not
   // added together ("between March and May", "1月到3月" are one range).
-  const [first, second] = [...intent.times].sort((left, right) => left.start - right.start);
-  const joined =
-    intent.times.length === 2 &&
-    /^\s*(和|与|及|跟|同|、|,|and|&)\s*$/.test(intent.text.slice(first.end, second.start)) &&
-    !/between\s*$/.test(intent.text.slice(0, first.start)) &&
-    first.range.end < second.range.start !== second.range.end < first.range.start;
+  const joined = periodsJoined(intent);
   if (joined && !comparing) return { period: times[1].range, compare: { kind: "range", range: times[0].range, ...(changing ? {} : { layout: "rows" as const }) } };
   if (times.length >= 2 && comparing) return { period: times[times.length - 1].range, compare: { kind: "range", range: times[0].range, ...(changing ? {} : { layout: "rows" as const }) } };
   let period: DateRange | undefined;

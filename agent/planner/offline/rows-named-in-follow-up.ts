@@ -18,7 +18,7 @@ function said(text: string, name: string): boolean {
 
 /**
  * The intent without count metrics that were only the rows' name, when the previous aggregate measures those same
- * rows with other metrics and nothing asks for a count ("how many", "number of", "application count" keep it).
+ * rows and nothing asks for a count ("how many", "number of", "application count" keep it).
  */
 export function withoutRowsNamedAsCount(intent: Intent, previous: Draft, layer: SemanticLayer): Intent {
   if (previous.kind !== "aggregate" || previous.metrics.length === 0 || intent.metrics.length === 0) return intent;
@@ -27,7 +27,8 @@ export function withoutRowsNamedAsCount(intent: Intent, previous: Draft, layer: 
   if (previousEntities.size !== 1) return intent;
   const [entityId] = [...previousEntities];
   const count = countMetricOf(layer, entityId);
-  if (!count || previous.metrics.includes(count.id) || !intent.metrics.every((id) => id === count.id)) return intent;
+  // (Counted before too, "alert count this month" → "high severity alerts only": the same rows, narrowed.)
+  if (!count || !intent.metrics.every((id) => id === count.id)) return intent;
   const entity = layer.entity(entityId);
   const rowNames = [...entity.names.zh, ...entity.names.en].map((name) => name.toLowerCase());
   const countOnlyNames = [...count.names.zh, ...count.names.en].filter((name) => !rowNames.includes(name.toLowerCase()));

@@ -80,8 +80,8 @@ const TOP_PATTERNS: Array<[RegExp, (text: string) => number | undefined]> = [
   [new RegExp(`(?:前|排名前|top\\s*)(${SMALL_NUMBER})`), parseSmallNumber],
   [new RegExp(`(?<![a-z])top (${ENGLISH_SMALL_NUMBER})(?![a-z])`), parseEnglishSmallNumber],
   [new RegExp(`(?<![0-9])(${SMALL_NUMBER})\\s*(?:位|名|个客户|户|笔)`), parseSmallNumber],
-  // "预警分最高的五个", "最有价值的10个": a count right after a superlative (not 12个月, a window).
-  [new RegExp(`最[\\u4e00-\\u9fffa-z]{0,4}?的?\\s*(${SMALL_NUMBER})\\s*个(?![月星礼季工])`), parseSmallNumber],
+  // "预警分最高的五个", "最可能流失的五个高价值客户": a count right after a superlative or its 的 (not 12个月, a window).
+  [new RegExp(`(?:最[\\u4e00-\\u9fffa-z]{0,4}?的?|的)\\s*(${SMALL_NUMBER})\\s*个(?![月星礼季工])`), parseSmallNumber],
   [new RegExp(`(?<![a-z])(?:first|list|show|give me) (${ENGLISH_SMALL_NUMBER})(?![a-z])`), parseEnglishSmallNumber],
   // A count before a superlative or before the ranked rows ("our 10 most valuable", "the 5 customers with ..."): how many to rank.
   [new RegExp(`(?<![a-z0-9.-])(${ENGLISH_SMALL_NUMBER})\\s+(?:most|highest|lowest|largest|biggest|least|best|worst|riskiest|top|customers|borrowers|clients|installments|payments|loans)(?![a-z])`), parseEnglishSmallNumber],
