@@ -8,9 +8,23 @@ import { parentPort, workerData } from "node:worker_threads";
 import initSqlJs from "sql.js";
 import { PreparedStatements, runStatement } from "./sqljs-run-statement.mjs";
 
+/**
+ * The dataset's bytes: the engine's copy in shared memory when it sent one, else the file read here. sql.js's
+ * in-memory file system keeps a copy of the bytes it is given (it calls their slice()); a view whose slice() is a
+ * subarray makes the database file that shared memory itself, so every worker reads one copy. It is never written:
+ * the database is query_only.
+ */
+function datasetBytes(path) {
+  const shared = workerData.sharedBytes;
+  if (!(shared instanceof Uint8Array)) return readFileSync(path);
+  const view = new Uint8Array(shared.buffer, shared.byteOffset, shared.byteLength);
+  view.slice = (start, end) => view.subarray(start, end);
+  return view;
+}
+
 async function openDataset(path) {
   const SQL = await initSqlJs();
-  const database = new SQL.Database(readFileSync(path));
+  const database = new SQL.Database(datasetBytes(path));
   // The copy lives in memory only; query_only also keeps this worker's answers consistent if a write slips through.
   database.exec("PRAGMA query_only = ON");
   // SQLite reads the file lazily: touch the schema now, so a file that is not a database fails at open.

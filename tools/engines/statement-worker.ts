@@ -16,10 +16,13 @@ export interface StatementWorker {
 /** Starts a statement worker for `dbPath`. */
 export type StatementWorkerFactory = (dbPath: string) => StatementWorker;
 
-/** A worker thread running `moduleUrl`; terminating it stops a running wasm statement (sql.js). */
-export function threadWorkerFactory(moduleUrl: URL): StatementWorkerFactory {
+/**
+ * A worker thread running `moduleUrl`; terminating it stops a running wasm statement (sql.js). `workerData` adds to
+ * what the thread receives besides `dbPath` (e.g. the dataset's bytes in shared memory).
+ */
+export function threadWorkerFactory(moduleUrl: URL, workerData: (dbPath: string) => Record<string, unknown> = () => ({})): StatementWorkerFactory {
   return (dbPath) => {
-    const worker = new Worker(moduleUrl, { workerData: { dbPath } });
+    const worker = new Worker(moduleUrl, { workerData: { ...workerData(dbPath), dbPath } });
     return {
       postMessage: (message) => worker.postMessage(message),
       on: (event: "message" | "error" | "exit", listener: (value: never) => void) => void worker.on(event, listener as (value: unknown) => void),
