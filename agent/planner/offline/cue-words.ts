@@ -41,7 +41,7 @@ export type Cue =
 /** Cue words per language; Chinese words match inside text, English words match whole (stemmed) words. */
 export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   group: {
-    zh: ["按", "按照", "各", "各个", "各类", "各类别", "各个类别", "每个类别", "各档", "各级", "各种", "不同", "每个", "每一个", "每家", "每类", "分", "分别按", "依", "以各", "按各", "区分", "分布", "拆开", "拆分", "细分", "维度", "拆", "拆一下", "拆开看", "分开", "分开看", "分开数", "分开统计"],
+    zh: ["按", "按照", "各", "各个", "各类", "各类别", "各个类别", "每个类别", "各档", "各级", "各种", "不同", "每个", "每一个", "每家", "每类", "分", "分别按", "依", "以各", "按各", "区分", "分布", "拆开", "拆分", "细分", "维度", "拆", "拆一下", "拆开看", "分开", "分开看", "分开数", "分开统计", "各有", "各是", "各为"],
     en: ["by", "per", "for each", "for every", "across", "broken down by", "break down by", "breakdown by", "split by", "grouped by", "group by", "in each", "each", "by each", "distribution", "breakdown", "break it down by", "break down", "split"],
   },
   list: {

@@ -1,6 +1,6 @@
 // Groupings by dimensions named in several ways: a loan's term, the customer's acquisition channel (whatever rows are
 // measured), a column word of several entities (status, 状态) resolved by the measured rows, the category said with
-// 类 (消费类贷款), severity said as 严重度, and the average requested amount.
+// 类 (消费类贷款), severity said as 严重度, the average requested amount, and a distributive 各有 after the groups.
 import { describe, expect, it } from "vitest";
 import { expectPlan, plan, term, values } from "./__fixtures__/planner-fixture.ts";
 import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
@@ -40,11 +40,19 @@ const CASES: [string, ExpectedPlan][] = [
   ["average requested amount per product for last month's applications", { metrics: ["average_requested_amount"], dimensions: ["product"], time: ["2026-05-01", "2026-05-31"] }],
   ["上个月各产品的平均申请金额", { metrics: ["average_requested_amount"], dimensions: ["product"], time: ["2026-05-01", "2026-05-31"] }],
   ["avg requested amount of rejected applications by channel this year", { metrics: ["average_requested_amount"], dimensions: ["channel"], filters: [values("decision", "rejected")], time: THIS_YEAR }],
+  // a distributive 各有/各是 after the groups (a trend, a dimension, values said together)
+  ["高严重度预警今年每月各有几条", { metrics: ["alert_count"], dimensions: ["time:month"], filters: [values("severity", "high")], time: THIS_YEAR }],
+  ["今年每个月的新客户各有多少", { metrics: ["customer_count"], dimensions: ["time:month"], filters: [term("new_customer")], time: THIS_YEAR }],
+  ["各城市各有多少客户", { metrics: ["customer_count"], dimensions: ["city"] }],
+  ["房贷和车贷的余额各是多少", { metrics: ["outstanding_balance"], dimensions: ["product_category"], filters: [values("product_category", "mortgage", "auto")] }],
 ];
 
 describe("offline planner: grouping dimensions", () => {
   it.each(CASES)("%s", (question, expected) => {
     expectPlan(plan(question), expected, question);
+  });
+  it.each(["预警各有几条", "高风险预警各有几条"])("a distributive 各有 with no groups declines: %s", (question) => {
+    expect(plan(question).status).not.toBe("plan");
   });
   it("a status word compared with a number is not a grouping", () => {
     expect(plan("按状态超过3的预警").status).not.toBe("plan");
