@@ -53,7 +53,7 @@ export const ATTRIBUTES: AttributeInput[] = [
     "customers",
     "COALESCE((SELECT SUM(customer_loans.outstanding_balance) FROM loans customer_loans WHERE customer_loans.customer_id = customers.customer_id AND customer_loans.status = 'active'), 0)",
     ["贷款余额", "在贷余额", "未偿余额"],
-    ["outstanding balance", "loan balance"],
+    ["outstanding balance", "loan balance", "outstanding loan balance"],
     "number",
     { format: "money" },
   ),

@@ -110,7 +110,7 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     id: "channel",
-    names: { zh: ["渠道", "各渠道", "进件渠道", "营销渠道", "调查渠道", "问卷渠道"], en: ["channel", "channels", "survey channel"] },
+    names: { zh: ["渠道", "各渠道", "进件渠道", "营销渠道", "调查渠道", "问卷渠道", "调研渠道"], en: ["channel", "channels", "survey channel", "marketing channel", "marketing channels"] },
     type: "category",
     column: "customers.acquisition_channel",
     table: "customers",

@@ -52,7 +52,7 @@ export const METRICS: MetricInput[] = [
     id: "outstanding_balance",
     names: {
       zh: ["贷款余额", "在贷余额", "未偿余额", "贷款存量", "存量余额", "未还本金"],
-      en: ["outstanding balance", "loan balance", "outstanding", "balance outstanding", "loan book", "outstanding loans", "loan bal", "o/s balance", "o/s loan balance", "o/s"],
+      en: ["outstanding balance", "loan balance", "outstanding loan balance", "outstanding", "balance outstanding", "loan book", "outstanding loans", "loan bal", "o/s balance", "o/s loan balance", "o/s"],
     },
     description: { zh: "贷款余额:在贷(status = active)贷款的 outstanding_balance 之和", en: "Outstanding balance: SUM(outstanding_balance) over active loans" },
     entity: "loans",
@@ -84,7 +84,7 @@ export const METRICS: MetricInput[] = [
   },
   {
     id: "overdue_30_rate",
-    names: { zh: ["M1+逾期率", "30天以上逾期率", "30+逾期率", "M1+", "逾期30天以上占比"], en: ["30+ rate", "30+ dpd rate", "M1+ rate", "30 plus rate", "30+ delinquency rate"] },
+    names: { zh: ["M1+逾期率", "30天以上逾期率", "30+逾期率", "M1+", "逾期30天以上占比"], en: ["30+ rate", "30+ dpd rate", "M1+ rate", "30 plus rate", "30+ delinquency rate", "30+ delinquency", "dpd30+", "dpd 30+", "dpd30+ rate", "dpd 30+ rate"] },
     description: { zh: "M1+逾期率:current_dpd > 30 的余额 / 在贷总余额", en: "30+ rate: balance with current_dpd > 30 / total outstanding balance, active loans" },
     entity: "loans",
     kind: "ratio",
@@ -97,7 +97,7 @@ export const METRICS: MetricInput[] = [
   },
   {
     id: "overdue_90_rate",
-    names: { zh: ["90+逾期率", "90天以上逾期率", "M3+逾期率", "M3+"], en: ["90+ rate", "90+ dpd rate", "M3+ rate", "90 plus rate", "90+ delinquency rate"] },
+    names: { zh: ["90+逾期率", "90天以上逾期率", "M3+逾期率", "M3+"], en: ["90+ rate", "90+ dpd rate", "M3+ rate", "90 plus rate", "90+ delinquency rate", "90+ delinquency", "dpd90+", "dpd 90+", "dpd90+ rate", "dpd 90+ rate"] },
     description: { zh: "90+逾期率:current_dpd > 90 的余额 / 在贷总余额", en: "90+ rate: balance with current_dpd > 90 / total outstanding balance, active loans" },
     entity: "loans",
     kind: "ratio",
@@ -177,8 +177,8 @@ export const METRICS: MetricInput[] = [
   {
     id: "average_approval_hours",
     names: {
-      zh: ["平均审批时长", "审批时长", "审批时效", "平均审批时间", "审批耗时", "审批要多久", "审批需要多长时间", "审批平均", "审批用时", "审批时间", "审批多少小时", "审批要多少小时", "审批几个小时", "审批多久"],
-      en: ["average approval time", "approval time", "time to decision", "approval turnaround", "decision time", "how long does approval take", "approval duration", "time to approve", "average approval hours", "approval hours"],
+      zh: ["平均审批时长", "审批时长", "审批时效", "平均审批时间", "审批耗时", "审批要多久", "审批需要多长时间", "审批平均", "审批用时", "审批时间", "审批多少小时", "审批要多少小时", "审批几个小时", "审批多久", "审批速度"],
+      en: ["average approval time", "approval time", "time to decision", "approval turnaround", "decision time", "how long does approval take", "approval duration", "time to approve", "average approval hours", "approval hours", "time to decide", "take to decide", "hours to decide", "decide on an application", "decide on applications", "approval speed", "speed of approval"],
     },
     description: { zh: "平均审批时长(小时):已决策申请的 (decided_at - applied_at) 平均小时数", en: "Average approval time (hours): mean of decided_at - applied_at over decided applications" },
     entity: "applications",

@@ -71,7 +71,7 @@ export const TERMS: TermInput[] = [
   },
   {
     id: "npl",
-    names: { zh: ["不良贷款", "不良", "不良资产"], en: ["non-performing loans", "npl", "npls", "non performing loans", "bad loans"] },
+    names: { zh: ["不良贷款", "不良", "不良资产"], en: ["non-performing loans", "npl", "npls", "non performing loans", "bad loans", "non performing", "nonperforming", "nonperforming loans"] },
     description: { zh: "不良贷款:status = active 且五级分类为次级、可疑、损失", en: "NPL: status = 'active' and risk_class in (substandard, doubtful, loss)" },
     formula: "status = 'active' AND risk_class IN ('substandard','doubtful','loss')",
     entity: "loans",

@@ -13,6 +13,7 @@ import { detectLanguage } from "./detect-language.ts";
 import { draftFromPlan } from "./draft.ts";
 import { finalizeDraft } from "./finalize-draft.ts";
 import { applyFollowUp, isFollowUp } from "./follow-up.ts";
+import { withoutRowsNamedAsCount } from "./rows-named-in-follow-up.ts";
 import { readGenericAmount } from "./generic-amount.ts";
 import { replaceDegenerateRates } from "./degenerate-rates.ts";
 import { buildLexicon } from "./lexicon.ts";
@@ -197,6 +198,8 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
   const relatedReading = followUp ? undefined : readRelatedRows(intent, layer, context.asOfDate);
   if (relatedReading?.kind === "decline") return unsupportedOutcome(layer, language, "not_understood", { related });
   if (previous && followUp) {
+    // (A follow-up naming the measured rows, "mobile app applications only?", does not ask for their count.)
+    planned = withoutRowsNamedAsCount(intent, previous, layer);
     const redated = redateRelatedRows(applyFollowUp(intent, previous, layer, context.asOfDate));
     if (!redated) return unsupportedOutcome(layer, language, "not_understood", { related });
     result = redated;

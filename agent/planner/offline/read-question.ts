@@ -269,6 +269,13 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       values.push({ span, options: valueSenses.map(({ dimension, value }) => ({ dimension, value })) });
       continue;
     }
+    // "the branch channel": a row word that is also a value of the dimension named right beside it is that value
+    // (before a grouping by the rows, which nothing asked for).
+    const valuesNamedRightBeside = entitySenses.length > 0 ? valueSenses.filter((sense) => namedBeside(span, sense.dimension)) : [];
+    if (valuesNamedRightBeside.length > 0) {
+      values.push({ span, options: valuesNamedRightBeside.map(({ dimension, value }) => ({ dimension, value })) });
+      continue;
+    }
     if (mode === "aggregate" && dimensionSenses.length > 0 && metricSenses.length === 0) {
       addGroup(dimensionSenses[0].id, span);
       continue;
