@@ -2,14 +2,19 @@
 // customers, not loans); loans held now with nothing said of them are the borrower term (DOMAIN.md: a customer with
 // an active loan), loans ever had are any loan; a term naming customers (borrowers, 借款人) is the subject of related
 // rows, and so are the rows a Chinese question asks "which" of (哪些客户申请过房贷); runs of stop words however the
-// segmenter cuts them (一共有), and number words compared (more than one).
-import { describe, it } from "vitest";
+// segmenter cuts them (一共有), number words compared (more than one), and a schedule date of related rows said with a
+// period (下周要还款的客户).
+import type { Database } from "sql.js";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { openTestDataset } from "../../compiler/__fixtures__/test-dataset.ts";
+import { expectPlannedRows } from "./__fixtures__/planned-rows.ts";
 import { compare, expectPlan, plan, term, values } from "./__fixtures__/planner-fixture.ts";
 import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
 
 const related = (entity: string, filters: unknown[]) => ({ kind: "related", entity, exists: true, filters });
 const customers = (...filters: unknown[]): ExpectedPlan => ({ kind: "list", entity: "customers", filters, time: null });
 const counted = (...filters: unknown[]): ExpectedPlan => ({ kind: "aggregate", metrics: ["customer_count"], filters, time: null });
+const NEXT_WEEK = { start: "2026-07-01", end: "2026-07-07", dateAttribute: "next_due_date" };
 const overdueAuto = related("loans", [values("product_category", "auto"), term("overdue")]);
 const overdueMortgage = related("loans", [values("product_category", "mortgage"), term("overdue")]);
 
@@ -58,6 +63,10 @@ const CASES: [string, ExpectedPlan][] = [
   ["top 10 customers by total loan balance", { ...customers(), order: [["customer_outstanding_balance", "desc"]], limit: 10 }],
   ["贷款余额合计最高的5个客户", { ...customers(), order: [["customer_outstanding_balance", "desc"]], limit: 5 }],
   ["the 3 borrowers with the largest total outstanding balance", { ...customers(term("borrower")), order: [["customer_outstanding_balance", "desc"]], limit: 3 }],
+  // A schedule date of the related rows with a period dates them by it (a loan's next due date).
+  ["下周要还款的客户有多少", counted({ ...related("loans", []), time: NEXT_WEEK })],
+  ["未来3天要还款的高价值客户", customers(term("high_value"), { ...related("loans", []), time: { ...NEXT_WEEK, end: "2026-07-03" } })],
+  ["customers with a payment due in the next 7 days", customers({ ...related("loans", []), time: NEXT_WEEK })],
   // Number words compared.
   ["customers with more than two active loans", customers(compare("customer_active_loan_count", "gt", 2))],
   ["which borrowers have more than one active loan", customers(term("borrower"), compare("customer_active_loan_count", "gt", 1))],
@@ -65,13 +74,45 @@ const CASES: [string, ExpectedPlan][] = [
   ["how many customers have at least one alert", counted(related("risk_alerts", []))],
 ];
 
+/** Readings run on the generated dataset against hand-written SQL: question, plan, key column, reference. */
+const EXECUTED: [string, ExpectedPlan, string, string][] = [
+  [
+    "下周要还款的客户名单",
+    customers({ ...related("loans", []), time: NEXT_WEEK }),
+    "customer_id",
+    "SELECT DISTINCT l.customer_id FROM repayments r JOIN loans l ON l.loan_id = r.loan_id WHERE r.status = 'scheduled' AND r.due_date BETWEEN '2026-07-01' AND '2026-07-07'",
+  ],
+  [
+    "哪些客户申请过消费贷但被拒了",
+    customers(related("applications", [values("decision", "rejected"), values("product_category", "consumer")])),
+    "customer_id",
+    "SELECT DISTINCT a.customer_id FROM applications a JOIN products p ON p.product_id = a.product_id WHERE p.category = 'consumer' AND a.decision = 'rejected'",
+  ],
+  [
+    "high-value customers who have a loan",
+    customers(term("high_value"), term("borrower")),
+    "customer_id",
+    "SELECT customer_id FROM customers WHERE value_tier = 'high' AND customer_id IN (SELECT customer_id FROM loans WHERE status = 'active')",
+  ],
+];
+
+let database: Database;
+beforeAll(async () => {
+  database = (await openTestDataset()).database;
+});
+afterAll(() => database?.close());
+
 describe("borrowers and the owners of related rows", () => {
+  it.each(EXECUTED)("runs %s", (question, expected, key, reference) => {
+    expectPlannedRows(database, question, expected, key, reference);
+  });
+
   it.each(CASES)("%s", (question, expected) => {
     expectPlan(plan(question), expected, question);
   });
 
   // A complement is content however the segmenter cuts the run it is in.
-  it.each(["其他客户一共有几个", "其他借款人一共有多少"])("declines %s", (question) => {
+  it.each(["其他客户一共有几个", "其他借款人一共有多少", "上个月要还款的客户"])("declines %s", (question) => {
     const outcome = plan(question);
     if (outcome.status === "plan") throw new Error(`${question}: ${JSON.stringify(outcome.plan.query)}`);
   });

@@ -14,6 +14,8 @@ import type { Intent } from "./read-question.ts";
 import type { Span } from "./scan-question.ts";
 import { countMetricOf, dimensionApplies, dimensionCloseness, reachableEntities, termApplies } from "./semantic-helpers.ts";
 import { heldNow, ownerNamedAtHead, rowsAskedWhich, termNamesRows, termOfHeldRows } from "./head-owner-subject.ts";
+import { scheduledPeriod, scheduledRelatedDate } from "./related-schedule-dates.ts";
+import type { ScheduledDate } from "./related-schedule-dates.ts";
 import { subjectEntity } from "./subject-entity.ts";
 
 /** What the related reading came to: a draft (with the intent it was built from), or a decline. */
@@ -135,6 +137,7 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
   if (entities.size > 1) return { kind: "decline" };
   let entity = [...entities][0];
   let exists = true;
+  let scheduled: ScheduledDate | undefined;
   if (entity) {
     const negated = related.filter((entry) => intent.negated.has(entry.span)).length;
     if (negated > 0 && negated < related.length) return { kind: "decline" };
@@ -146,12 +149,17 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
     // without them would drop the condition.
     const unrelated = intent.entityMentions.filter((other) => other !== subject && !children.has(other));
     if (unrelated.some((other) => HAVING.test(entityNameAt(layer, other, intent.text)?.before ?? "") || LACKING.test(entityNameAt(layer, other, intent.text)?.before ?? ""))) return { kind: "decline" };
-    if (mentionedChildren.length !== 1) return undefined;
-    const place = entityNameAt(layer, mentionedChildren[0], intent.text);
-    if (!place) return undefined;
-    if (LACKING.test(place.before)) exists = false;
-    else if (!HAVING.test(place.before) && !/^过/.test(place.after)) return undefined;
-    entity = mentionedChildren[0];
+    // "未来一周要还款的客户": a schedule date of the related rows, said with a period, names them.
+    scheduled = mentionedChildren.length === 0 ? scheduledRelatedDate(intent, layer, subject, children) : undefined;
+    if (scheduled) entity = scheduled.entity;
+    else {
+      if (mentionedChildren.length !== 1) return undefined;
+      const place = entityNameAt(layer, mentionedChildren[0], intent.text);
+      if (!place) return undefined;
+      if (LACKING.test(place.before)) exists = false;
+      else if (!HAVING.test(place.before) && !/^过/.test(place.after)) return undefined;
+      entity = mentionedChildren[0];
+    }
   }
 
   // One set of related rows: a value word kept on the subject that could also describe them ("high" of customers
@@ -186,10 +194,11 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
   // was taken on, not a comparison.
   const reading = withoutActedAgainst(intent, related.map((entry) => entry.span));
   // The question's period dates the related rows: one period, no trend, no comparison, no period term of the subject.
-  const period = relatedPeriod(reading, layer, asOfDate, entity, subject);
+  const period = scheduled ? scheduledPeriod(reading, layer, asOfDate, scheduled) : relatedPeriod(reading, layer, asOfDate, entity, subject);
   if (period === "decline") return { kind: "decline" };
   const planned: Intent = {
     ...reading,
+    attributes: reading.attributes.filter((mention) => mention.span !== scheduled?.span),
     values: intent.values.filter((mention) => !relatedSpans.has(mention.span)),
     terms: intent.terms.filter((id) => !related.some((entry) => entry.filter.kind === "term" && entry.filter.term === id)),
     termSpans: intent.termSpans.filter((entry) => !relatedSpans.has(entry.span)),
@@ -210,7 +219,7 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
   // The filter applies to the subject's rows: every measure must count or sum them, and nothing else may be dated.
   if (draft.kind === "list" ? draft.entity !== subject : draft.metrics.some((id) => layer.metric(id).entity !== subject)) return { kind: "decline" };
   if (draft.period || draft.compare) return { kind: "decline" };
-  const time = period ? { time: period } : {};
+  const time = period ? { time: scheduled ? { ...period, dateAttribute: scheduled.attribute } : period } : {};
   const filters: Filter[] = [{ kind: "related", entity, exists, filters: [...new Set(related.map((entry) => entry.filter))], ...time } satisfies RelatedFilter];
   const place = entityNameAt(layer, entity, intent.text);
   // "有贷款的高价值客户", "customers who have a loan": rows held now, with nothing said of them, are the subject's term
