@@ -133,6 +133,11 @@ function layerPatterns(layer: SemanticLayer): LayerPatterns {
       ...layer.entities.flatMap((entity) => [...entity.names.zh, ...entity.names.en].map((name) => ({ name: name.toLowerCase(), entity: entity.id }))),
       ...layer.metrics.flatMap((metric) => [...metric.names.zh, ...metric.names.en].map((name) => ({ name: name.toLowerCase(), entity: metric.entity }))),
       ...layer.terms.flatMap((term) => [...term.names.zh, ...term.names.en].filter((name) => entityNames(term.entity).some((rowName) => name.toLowerCase().includes(rowName))).map((name) => ({ name: name.toLowerCase(), entity: term.entity }))),
+      // A customer term said alone names people ("how many young have an overdue loan" counts customers, not loans),
+      // unless its name carries other rows' word ("逾期客户" is a loans term).
+      ...layer.terms
+        .filter((term) => term.entity === "customers")
+        .flatMap((term) => [...term.names.zh, ...term.names.en].filter((name) => !layer.entities.some((entity) => entity.id !== "customers" && entityNames(entity.id).some((rowName) => rowName.length >= 2 && name.toLowerCase().includes(rowName)))).map((name) => ({ name: name.toLowerCase(), entity: term.entity }))),
     ],
     measureNames: [...layer.metrics.flatMap((metric) => [...metric.names.zh, ...metric.names.en]), ...layer.attributes.flatMap((attribute) => [...attribute.names.zh, ...attribute.names.en])].map((name) => name.toLowerCase()),
     changedRowPatterns: layer.entities.flatMap((entity) => entity.names.zh).map((name) => new RegExp(`^\\s*了?\\s*的\\s*${name}`)),

@@ -72,6 +72,10 @@ const READINGS: [string, ExpectedPlan][] = [
   ["applications approved this year with approved amount over 500k", { kind: "list", entity: "applications", filters: [values("decision", "approved"), compare("approved_amount", "gt", 500000)] }],
   ["applications with requested amount above 1m", { kind: "list", entity: "applications", filters: [compare("requested_amount", "gt", 1000000)] }],
   ["how many applications approved this year with approved amount over 500k", { metrics: ["application_count"], filters: [values("decision", "approved"), compare("approved_amount", "gt", 500000)] }],
+  // A count word before a customer term counts customers; before loans, loans.
+  ["how many young customers have an overdue loan", { metrics: ["customer_count"], filters: [term("young"), term("overdue")] }],
+  ["年轻人有多少笔逾期贷款", { metrics: ["loan_count"], filters: [term("young"), term("overdue")] }],
+  ["how many borrowers have an npl", { metrics: ["customer_count"], filters: [term("borrower"), term("npl")] }],
 ];
 
 /** Questions whose words cannot all be served: declined, never answered with a word dropped. */
@@ -79,6 +83,9 @@ const DECLINED: string[] = [
   // Loans have several money totals (disbursed, outstanding): "how much" names none of them.
   "how many overdue loans and how much",
   "逾期贷款有多少笔、多少钱",
+  // A customer term counted ("how many young") is never answered with a count of loans.
+  "how many young have an overdue loan",
+  "how many under-30 have an overdue loan",
   // A write said with a setting word.
   "把CP001的目标客群设定为高价值",
 ];
