@@ -9,6 +9,12 @@ const FILLERS: [RegExp, string | ((substring: string, ...groups: string[]) => st
   // "overdue rate in Shanghai, high or not?", "is it high or low?", ", is that high?": the same question in English.
   [/(?:\b(?:is|are) (?:it|that|this|they|those) )?\b(?:too )?(?:high|low|good|bad)\s+or\s+(?:not|low|high|good|bad)\b/g, " "],
   [/,\s*(?:is|are) (?:it|that|this|they|those) (?:too )?(?:high|low)\s*\?*\s*$/g, " "],
+  // "比上月高还是低", "多还是少": which of the two is asked by showing both (吗).
+  [/(?:[高多大]还是[低少小]|[低少小]还是[高多大])/gu, "吗"],
+  // "higher than last quarter", "lower than this time last year": the comparison of two periods ("than" stays).
+  [/\b(?:higher|lower|bigger|smaller|greater|better|worse) than (?=(?:the |in |during )?(?:last|this|previous|prior|same)\b)/g, "than "],
+  // "by how much": the change itself.
+  [/\bby how much\b/g, "difference"],
   // "给个数", "报个数字", "说个数": give me the number.
   [/(?:给|报|说)(?:我|一)?个数(?:字)?/gu, " "],
   // "余额还剩多少", "还剩下多少": how much is (still) left is how much there is.

@@ -106,6 +106,11 @@ export function finalizeDraft(draft: Draft, layer: SemanticLayer, asOfDate: stri
   if (draft.compare && !hasTrend) {
     period ??= monthRangeOf(asOfDate);
     compareTo = draft.compare.kind === "range" ? draft.compare.range : draft.compare.kind === "year" ? sameRangeLastYear(period) : previousPeriod(period);
+    // "上个月比前一个月": two period words that name the same range compare nothing.
+    if (compareTo.start === period.start && compareTo.end === period.end) {
+      notes.penalty += 1;
+      notes.reasons.push("a period compared with itself");
+    }
   }
 
   // "近6个月每月流失客户数": rows a term dates by its own date (流失 → churn_date) fall into the months of that date.

@@ -26,6 +26,11 @@ const CASES: [string, ExpectedPlan][] = [
   ["本月逾期率比上月低吗", { metrics: ["overdue_rate"], compareTo: MAY, compareLayout: "rows" }],
   ["本月和上月放款金额哪个多", { kind: "aggregate", metrics: ["disbursement_amount"], time: JUNE, compareTo: MAY, compareLayout: "rows" }],
   ["本月和上月新客户哪个多", { metrics: ["customer_count"], filters: [term("new_customer")], compareTo: MAY, compareLayout: "rows" }],
+  ["本月放款额比上月高还是低", { metrics: ["disbursement_amount"], time: JUNE, compareTo: MAY, compareLayout: "rows" }],
+  ["is the churn rate this quarter higher than last quarter", { metrics: ["churn_rate"], time: Q2, compareTo: Q1, compareLayout: "rows" }],
+  ["was NPS this year lower than last year", { metrics: ["nps"], time: THIS_YEAR, compareTo: LAST_YEAR, compareLayout: "rows" }],
+  ["disbursement this year vs last year, by how much", { metrics: ["disbursement_amount"], compareTo: LAST_YEAR, compareLayout: null }],
+  ["customers with income higher than 500k", { kind: "list", entity: "customers", filters: [{ kind: "compare", attribute: "annual_income", op: "gt", value: 500000 }] }],
   ["本月放款金额环比增长率", { metrics: ["disbursement_amount"], compareTo: MAY, compareLayout: null }],
   ["MoM growth in disbursement", { metrics: ["disbursement_amount"], compareTo: MAY, compareLayout: null }],
   ["how did the NPL ratio change vs last quarter", { metrics: ["npl_ratio"], compareTo: Q1, compareLayout: null }],
@@ -88,7 +93,7 @@ describe("colloquial phrasings", () => {
     expect(outcome.status === "plan" && outcome.plan.query.kind === "aggregate" ? outcome.plan.query.shareOf : undefined).toEqual(term("delinquent_90"));
   });
 
-  it.each(["上海的房贷占比", "how many loans did we lose this year"])("still declines what it cannot tell apart: %s", (question) => {
+  it.each(["上海的房贷占比", "how many loans did we lose this year", "上个月放款额比前一个月高还是低"])("still declines what it cannot tell apart: %s", (question) => {
     expect(plan(question).status).not.toBe("plan");
   });
 
