@@ -9,6 +9,7 @@ import type { AggregateQuery, Filter, ListQuery } from "../../plan/query-plan.ts
 import { countAndAmountWords } from "./count-and-amount.ts";
 import type { Intent } from "./read-question.ts";
 import { reachableEntities, termValues } from "./semantic-helpers.ts";
+import { periodsJoined } from "./question-period.ts";
 
 /** A part of the question the plan leaves out. */
 export interface UnaccountedWord {
@@ -149,7 +150,8 @@ function layerPatterns(layer: SemanticLayer): LayerPatterns {
 /** Whether the question compares two periods (this month vs last month, 同比, 环比). */
 export function comparesPeriods(intent: Intent): boolean {
   const periodInCue = intent.cueSpans.some((entry) => entry.cue === "compare" && /上|去年|last|previous|prior/.test(entry.span.text));
-  return intent.cues.has("previous_period") || intent.cues.has("year_over_year") || (intent.cues.has("compare") && (intent.times.length >= 2 || periodInCue));
+  // ("本月和上月放款金额哪个多": two periods joined by 和 are compared too.)
+  return intent.cues.has("previous_period") || intent.cues.has("year_over_year") || (intent.cues.has("compare") && (intent.times.length >= 2 || periodInCue)) || periodsJoined(intent);
 }
 
 /** The words of the question the plan does not account for (empty when the plan answers all of it). */
@@ -168,7 +170,9 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   // "短信和微信的转化率哪个高", "不良率比上月高吗": a one-character value word right after a which-word or a comparison is
   // the predicate of comparing what is shown (高 = higher), not a filter; the groups or the two periods answer it.
   const comparing = dimensions.size > 0 || (query.kind === "aggregate" && Boolean(query.compareTo));
-  const comparisonEnds = intent.cueSpans.filter((entry) => entry.cue === "compare" || entry.cue === "previous_period" || entry.cue === "year_over_year").map((entry) => entry.span.end);
+  const cueEnds = intent.cueSpans.filter((entry) => entry.cue === "compare" || entry.cue === "previous_period" || entry.cue === "year_over_year").map((entry) => entry.span.end);
+  // "今年NPS比去年高吗": the period compared with sits between the comparison word and its predicate.
+  const comparisonEnds = [...cueEnds, ...intent.times.filter((time) => cueEnds.some((end) => /^\s*$/.test(intent.text.slice(end, time.start)))).map((time) => time.end)];
   const predicate = (span: { start: number; text: string }) =>
     /^\p{Script=Han}$/u.test(span.text) && (/(?:哪个|哪家|哪一个|哪一家|哪款|谁)(?:更|比较|最)?$/.test(intent.text.slice(0, span.start).trimEnd()) || comparisonEnds.some((end) => /^[\s更]*$/.test(intent.text.slice(end, span.start))));
   for (const mention of intent.values) {
