@@ -35,7 +35,9 @@ const READINGS: [string, ExpectedPlan][] = [
   ["还在跑的营销活动总预算", { metrics: ["campaign_budget"], filters: [term("active_campaign")] }],
   ["conversion rate of the campaigns that are currently running", { metrics: ["conversion_rate"], filters: [term("active_campaign")] }],
   ["which campaigns are still running", { ...CAMPAIGN_LIST, filters: [term("active_campaign")] }],
-  ["how many campaigns are currently live", { metrics: ["campaign_count"], filters: [term("active_campaign")] }],
+  ["how many campaigns are running now", { metrics: ["campaign_count"], filters: [term("active_campaign")] }],
+  // ("active" said of other rows stays theirs.)
+  ["how many loans that are active", { metrics: ["loan_count"], filters: [term("active_loan")] }],
   // Campaigns by the product they promote (推, promoting) and by when they ended.
   ["有哪些活动是推房贷的", { ...CAMPAIGN_LIST, filters: [values("product_category", "mortgage")] }],
   ["推车贷的活动有哪些", { ...CAMPAIGN_LIST, filters: [values("product_category", "auto")] }],
