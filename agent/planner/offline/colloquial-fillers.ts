@@ -31,6 +31,10 @@ const FILLERS: [RegExp, string | ((substring: string, ...groups: string[]) => st
   [/\bdisbursed (?=(?:the )?(?:most|least|more|less)\b)/g, "disbursement "],
   // "审批最慢的产品", "哪个渠道审批最快": how fast approval is, is its duration.
   [/审批(?:速度)?(?=最?[慢快](?![速递捷]))/gu, "审批时长"],
+  // "the slowest approvals", "how long on average to approve an application", "多久才能审批完": the approval duration.
+  [/\b(slowest|fastest|quickest) (?:approvals?|decisions?)\b/g, (_, word: string) => `${word === "quickest" ? "fastest" : word} approval time`],
+  [/\bhow long\b(.{0,30}?)\bto (?:approve|decide(?: on)?)\b/g, "approval time$1"],
+  [/(?:要|需要)?多久(?:才能|才|能)?审批完?/gu, "审批时长"],
   // "most expensive 3 campaigns per application", "cheapest channels per applicant": ranked by the cost per application.
   [
     /\b(?:the )?(most expensive|priciest|least expensive|cheapest)\b(.{0,40}?)\bper (?:application|applicant|acquisition)\b/g,
