@@ -88,6 +88,9 @@ const DECLINED: string[] = [
   // A customer term counted ("how many young") is never answered with a count of loans.
   "how many young have an overdue loan",
   "how many under-30 have an overdue loan",
+  // 分开 (separately) with nothing named to separate by.
+  "逾期贷款分开统计",
+  "高价值客群分开看逾期率",
   // A write said with a setting word.
   "把CP001的目标客群设定为高价值",
 ];
