@@ -1,5 +1,8 @@
 /** Colloquial wrappers around a question read as the plain words they stand for ("高不高" → 吗, "# of" → number of, bank-wide → overall). */
 
+/** Not followed by rows counted ("converts the most customers", "disbursed more loans": a count, not the measure). */
+const NO_ROWS_AFTER = "(?!\\s+(?:[a-z]+\\s+)?(?:customers?|clients?|borrowers?|people|loans?|touches|applications?|accounts?|deals?)\\b)";
+
 /** [pattern over the lower-case text, replacement]: each wrapper asks for the figure itself, with no filter of its own. */
 const FILLERS: [RegExp, string | ((substring: string, ...groups: string[]) => string)][] = [
   // "# of loans", "no. of customers": the number of.
@@ -24,11 +27,11 @@ const FILLERS: [RegExp, string | ((substring: string, ...groups: string[]) => st
   [/\bacross the (?:whole |entire )?(?:bank|company|firm|portfolio)\b/g, "overall"],
   // "which channel converts best", "best-converting campaigns": a ranking by the conversion rate (converted touches
   // "the most" in the past tense stay a count).
-  [/\bconverts? (?=(?:the )?(?:best|better|worst|worse|most|least|highest|lowest)\b)/g, "conversion rate "],
+  [new RegExp(`\\bconverts? (?=(?:the )?(?:best|better|worst|worse|most|least|highest|lowest)\\b${NO_ROWS_AFTER})`, "g"), "conversion rate "],
   [/\bconverted (?=(?:the )?(?:best|better|worst|worse)\b)/g, "conversion rate "],
   [/\b(best|worst|top|highest|lowest) converting\b/g, "$1 conversion rate"],
   // "which branch disbursed the most": disbursed compared or ranked is the disbursement ("loans disbursed" dates rows).
-  [/\bdisbursed (?=(?:the )?(?:most|least|more|less)\b)/g, "disbursement "],
+  [new RegExp(`\\bdisbursed (?=(?:the )?(?:most|least|more|less)\\b${NO_ROWS_AFTER})`, "g"), "disbursement "],
   // "审批最慢的产品", "哪个渠道审批最快": how fast approval is, is its duration.
   [/审批(?:速度)?(?=最?[慢快](?![速递捷]))/gu, "审批时长"],
   // "the slowest approvals", "how long on average to approve an application", "多久才能审批完": the approval duration.

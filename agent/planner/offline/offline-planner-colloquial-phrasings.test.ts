@@ -77,6 +77,7 @@ const CASES: [string, ExpectedPlan][] = [
   ["which marketing channel converts best?", { metrics: ["conversion_rate"], dimensions: ["channel"], order: [["conversion_rate", "desc"]], limit: 1 }],
   ["conversion rate by marketing channel", { metrics: ["conversion_rate"], dimensions: ["channel"] }],
   ["which branch disbursed the most last quarter", { metrics: ["disbursement_amount"], dimensions: ["branch"], time: Q1, order: [["disbursement_amount", "desc"]], limit: 1 }],
+  ["which branch disbursed the most loans last year", { metrics: ["loan_count"], dimensions: ["branch"], order: [["loan_count", "desc"]], limit: 1 }],
   ["who disbursed more, Shanghai or Beijing", { metrics: ["disbursement_amount"], dimensions: ["city"], filters: [values("city", "Shanghai", "Beijing")] }],
   ["most expensive 3 campaigns per application", { metrics: ["cost_per_application"], dimensions: ["campaign"], order: [["cost_per_application", "desc"]], limit: 3 }],
   ["cheapest 5 campaigns per application", { metrics: ["cost_per_application"], dimensions: ["campaign"], order: [["cost_per_application", "asc"]], limit: 5 }],
@@ -106,6 +107,10 @@ describe("colloquial phrasings", () => {
     ["bank wide churn rate", "overall churn rate"],
     ["信用快贷的贷款余额还剩多少", "信用快贷的贷款余额 多少"],
     ["客户个数", "客户个数"],
+    // Rows counted after the ranking word keep the verb: a count, not the measure.
+    ["which branch disbursed the most loans", "which branch disbursed the most loans"],
+    ["which channel converts the most customers", "which channel converts the most customers"],
+    ["which branch disbursed the most", "which branch disbursement the most"],
   ])("rewrites %s", (text, expected) => {
     expect(replaceColloquialFillers(text)).toBe(expected);
   });
