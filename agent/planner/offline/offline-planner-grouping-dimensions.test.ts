@@ -15,13 +15,17 @@ const CASES: [string, ExpectedPlan][] = [
   ["disbursement per loan tenor this year", { metrics: ["disbursement_amount"], dimensions: ["loan_term"], time: THIS_YEAR }],
   ["按贷款期限统计在贷笔数", { metrics: ["loan_count"], dimensions: ["loan_term"], filters: [term("active_loan")] }],
   ["各期限的贷款余额", { metrics: ["outstanding_balance"], dimensions: ["loan_term"] }],
+  ["按期限看平均贷款金额", { metrics: ["average_loan_amount"], dimensions: ["loan_term"] }],
   ["去年放款金额按期限分布", { metrics: ["disbursement_amount"], dimensions: ["loan_term"], time: LAST_YEAR }],
   // the customer's acquisition channel, not the measured rows' own channel
   ["this year's NPS broken out by the customer's acquisition channel", { metrics: ["nps"], dimensions: ["acquisition_channel"], time: THIS_YEAR }],
   ["按获客渠道看今年的NPS", { metrics: ["nps"], dimensions: ["acquisition_channel"], time: THIS_YEAR }],
   ["approval rate by acquisition channel", { metrics: ["approval_rate"], dimensions: ["acquisition_channel"] }],
   ["按获客渠道统计流失客户数", { metrics: ["customer_count"], dimensions: ["acquisition_channel"], filters: [term("churned")] }],
+  ["按客户的获客渠道看审批通过率", { metrics: ["approval_rate"], dimensions: ["acquisition_channel"] }],
+  ["average PD by the customer's acquisition channel", { metrics: ["average_pd"], dimensions: ["acquisition_channel"] }],
   ["NPS by survey channel", { metrics: ["nps"], dimensions: ["channel"] }],
+  ["各渠道的满意度NPS", { metrics: ["nps"], dimensions: ["channel"] }],
   ["各渠道的申请笔数", { metrics: ["application_count"], dimensions: ["channel"] }],
   // a column word of several entities, grouped: the measured rows' own
   ["alerts created this year, split by severity and status", { metrics: ["alert_count"], dimensions: ["severity", "alert_status"], time: THIS_YEAR }],

@@ -13,11 +13,14 @@ const CASES: [string, ExpectedPlan][] = [
   ["mortgage products' balance by city", { metrics: ["outstanding_balance"], dimensions: ["city"], filters: [values("product_category", "mortgage")] }],
   ["overdue rate by product at the Guangzhou branches", { metrics: ["overdue_rate"], dimensions: ["product"], filters: [values("city", "Guangzhou")] }],
   ["按产品看广州支行的逾期率", { metrics: ["overdue_rate"], dimensions: ["product"], filters: [values("city", "Guangzhou")] }],
+  ["深圳支行的各产品不良率", { metrics: ["npl_ratio"], dimensions: ["product"], filters: [values("city", "Shenzhen")] }],
+  ["按价值等级看无抵押产品的贷款余额", { metrics: ["outstanding_balance"], dimensions: ["value_tier"], filters: [values("secured", "0")] }],
   ["NPL ratio per product for Shenzhen branches", { metrics: ["npl_ratio"], dimensions: ["product"], filters: [values("city", "Shenzhen")] }],
   // A grouping word before the value groups by the rows themselves.
   ["NPL ratio by Guangzhou branch", { metrics: ["npl_ratio"], dimensions: ["branch"], filters: [values("city", "Guangzhou")] }],
   ["overdue rate for each Shanghai branch", { metrics: ["overdue_rate"], dimensions: ["branch"], filters: [values("city", "Shanghai")] }],
   ["上海各支行的逾期率", { metrics: ["overdue_rate"], dimensions: ["branch"], filters: [values("city", "Shanghai")] }],
+  ["杭州各支行按产品的逾期率", { metrics: ["overdue_rate"], dimensions: ["branch", "product"], filters: [values("city", "Hangzhou")] }],
   ["loan count by secured", { metrics: ["loan_count"], dimensions: ["secured"] }],
   // Rows said before their own dimension's name say whose column it is; they are not counted beside the measure.
   ["overdue rate by customer value tier", { metrics: ["overdue_rate"], dimensions: ["value_tier"] }],
