@@ -206,7 +206,7 @@ export const ATTRIBUTES: AttributeInput[] = [
   column("survey_id", "satisfaction_surveys", "satisfaction_surveys.survey_id", ["调查编号"], ["survey id"], "text"),
   column("survey_customer_id", "satisfaction_surveys", "satisfaction_surveys.customer_id", ["客户号"], ["customer id"], "text"),
   column("survey_date", "satisfaction_surveys", "satisfaction_surveys.survey_date", ["调查日期"], ["survey date"], "date"),
-  column("nps_score", "satisfaction_surveys", "satisfaction_surveys.nps_score", ["推荐分", "NPS得分"], ["nps score"], "number"),
+  column("nps_score", "satisfaction_surveys", "satisfaction_surveys.nps_score", ["推荐分", "NPS得分", "NPS评分", "NPS打分", "NPS分数"], ["nps score", "nps rating"], "number"),
   // branches and products
   column("branch_id", "branches", "branches.branch_id", ["支行号", "机构号"], ["branch id"], "text"),
   column("branch_name", "branches", "branches.branch_name", ["支行名称", "支行"], ["branch name"], "text"),

@@ -67,6 +67,9 @@ const CASES: [string, ExpectedPlan][] = [
   ["下周要还款的客户有多少", counted({ ...related("loans", []), time: NEXT_WEEK })],
   ["未来3天要还款的高价值客户", customers(term("high_value"), { ...related("loans", []), time: { ...NEXT_WEEK, end: "2026-07-03" } })],
   ["customers with a payment due in the next 7 days", customers({ ...related("loans", []), time: NEXT_WEEK })],
+  // A number compared with an attribute only the related rows have filters them.
+  ["NPS评分低于7分的客户有多少", counted(related("satisfaction_surveys", [compare("nps_score", "lt", 7)]))],
+  ["customers who gave an NPS score of 6 or below last quarter", customers({ ...related("satisfaction_surveys", [compare("nps_score", "lte", 6)]), time: { start: "2026-01-01", end: "2026-03-31" } })],
   // Number words compared.
   ["customers with more than two active loans", customers(compare("customer_active_loan_count", "gt", 2))],
   ["which borrowers have more than one active loan", customers(term("borrower"), compare("customer_active_loan_count", "gt", 1))],
@@ -87,6 +90,12 @@ const EXECUTED: [string, ExpectedPlan, string, string][] = [
     customers(related("applications", [values("decision", "rejected"), values("product_category", "consumer")])),
     "customer_id",
     "SELECT DISTINCT a.customer_id FROM applications a JOIN products p ON p.product_id = a.product_id WHERE p.category = 'consumer' AND a.decision = 'rejected'",
+  ],
+  [
+    "上个季度NPS评分低于7分的客户",
+    customers({ ...related("satisfaction_surveys", [compare("nps_score", "lt", 7)]), time: { start: "2026-01-01", end: "2026-03-31" } }),
+    "customer_id",
+    "SELECT DISTINCT customer_id FROM satisfaction_surveys WHERE nps_score < 7 AND survey_date BETWEEN '2026-01-01' AND '2026-03-31'",
   ],
   [
     "high-value customers who have a loan",
@@ -112,7 +121,8 @@ describe("borrowers and the owners of related rows", () => {
   });
 
   // A complement is content however the segmenter cuts the run it is in.
-  it.each(["其他客户一共有几个", "其他借款人一共有多少", "上个月要还款的客户"])("declines %s", (question) => {
+  // (A number said of the related rows themselves: which column, or how many?)
+  it.each(["其他客户一共有几个", "其他借款人一共有多少", "上个月要还款的客户", "customers with an application of more than 500k", "customers with a loan over 1m"])("declines %s", (question) => {
     const outcome = plan(question);
     if (outcome.status === "plan") throw new Error(`${question}: ${JSON.stringify(outcome.plan.query)}`);
   });

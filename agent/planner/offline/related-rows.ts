@@ -10,6 +10,7 @@ import type { DateRange, Filter, RelatedFilter } from "../../plan/query-plan.ts"
 import { buildDraft } from "./build-draft.ts";
 import type { BuildResult } from "./build-result.ts";
 import { timeOf } from "./question-period.ts";
+import type { NumberMention } from "./number-targets.ts";
 import type { Intent } from "./read-question.ts";
 import type { Span } from "./scan-question.ts";
 import { countMetricOf, dimensionApplies, dimensionCloseness, reachableEntities, termApplies } from "./semantic-helpers.ts";
@@ -133,6 +134,21 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
     if (children.has(entity)) related.push({ span, entity, filter: { kind: "term", term: id } });
   }
 
+  // "NPS评分低于7分的客户", "customers who gave an NPS score of 6 or below": a number compared with an attribute only
+  // rows belonging to the subject have filters those rows.
+  const comparedNumbers = new Set<NumberMention>();
+  for (const number of intent.numbers) {
+    const mention = number.target ? intent.attributes.find((candidate) => candidate.span === number.target) : undefined;
+    if (!mention || mention.options.some((option) => option.entity === subject)) continue;
+    const options = mention.options.filter((option) => children.has(option.entity));
+    const condition = number.condition;
+    if (options.length !== 1) continue;
+    const { id: attribute, entity: owner } = options[0];
+    if (condition.low !== undefined && condition.high !== undefined) related.push({ span: mention.span, entity: owner, filter: { kind: "between", attribute, low: condition.low, high: condition.high } });
+    else if (condition.op && condition.value !== undefined) related.push({ span: mention.span, entity: owner, filter: { kind: "compare", attribute, op: condition.op, value: condition.value } });
+    else continue;
+    comparedNumbers.add(number);
+  }
   const entities = new Set(related.map((entry) => entry.entity));
   if (entities.size > 1) return { kind: "decline" };
   let entity = [...entities][0];
@@ -161,6 +177,10 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
       entity = mentionedChildren[0];
     }
   }
+
+  // "customers with an application of more than 500k", "a loan over 1m": a number said of the related rows (which
+  // column? how many?) is not carried by their filter, and must not fall to a column of the subject.
+  if (intent.numbers.some((number) => number.target?.senses.some((sense) => sense.kind === "entity" && sense.id === entity))) return { kind: "decline" };
 
   // One set of related rows: a value word kept on the subject that could also describe them ("high" of customers
   // or of alerts) is undecided; a term of the related rows said with them describes them ("未处理", "open").
@@ -198,7 +218,8 @@ export function readRelatedRows(question: Intent, layer: SemanticLayer, asOfDate
   if (period === "decline") return { kind: "decline" };
   const planned: Intent = {
     ...reading,
-    attributes: reading.attributes.filter((mention) => mention.span !== scheduled?.span),
+    attributes: reading.attributes.filter((mention) => mention.span !== scheduled?.span && !relatedSpans.has(mention.span)),
+    numbers: reading.numbers.filter((number) => !comparedNumbers.has(number)),
     values: intent.values.filter((mention) => !relatedSpans.has(mention.span)),
     terms: intent.terms.filter((id) => !related.some((entry) => entry.filter.kind === "term" && entry.filter.term === id)),
     termSpans: intent.termSpans.filter((entry) => !relatedSpans.has(entry.span)),
