@@ -266,7 +266,7 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
   if (groupCue && intent.groupBy.length === 0 && !intent.trendGrain && query.kind === "aggregate" && query.dimensions.length === 0 && !query.compareTo) return unsupportedOutcome(layer, language, "not_understood", { related });
   // "逾期贷款分开统计": 分开 (separately) with nothing to separate by asks for groups no plan here has.
   const separately = intent.cueSpans.some((entry) => entry.cue === "group" && entry.span.text.startsWith("分开"));
-  if (separately && intent.groupBy.length === 0 && !intent.trendGrain && (query.kind === "list" || query.dimensions.length === 0)) return unsupportedOutcome(layer, language, "not_understood", { related });
+  if (separately && intent.groupBy.length === 0 && !intent.trendGrain && (query.kind === "list" || (query.kind === "aggregate" && query.dimensions.length === 0))) return unsupportedOutcome(layer, language, "not_understood", { related });
   const afterAsOfDate = finalized.notes.afterAsOfDate ? 0.1 : 0;
   const confidence = FULL_CONFIDENCE - afterAsOfDate - result.penalty - finalized.notes.penalty - intent.unknownWords.reduce((total, word) => total + unknownWordPenalty(word), 0) - 0.05 * intent.fuzzyMatches;
   if (confidence < MINIMUM_CONFIDENCE) return unsupportedOutcome(layer, language, "not_understood", { related });
