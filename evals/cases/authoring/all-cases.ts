@@ -13,6 +13,7 @@ import { freshDevCases2 } from "./fresh-dev-cases-2.ts";
 import { freshDevCases3 } from "./fresh-dev-cases-3.ts";
 import { freshDevCases4 } from "./fresh-dev-cases-4.ts";
 import { freshDevCases5 } from "./fresh-dev-cases-5.ts";
+import { freshDevCases6 } from "./fresh-dev-cases-6.ts";
 
 const AUTHORED = [
   ...METRIC_CASES, ...TIME_CASES, ...GROUP_BY_CASES, ...TOP_N_CASES, ...COMPARE_CASES, ...TREND_CASES,
@@ -32,5 +33,5 @@ export function allCases(): EvalCase[] {
     counters.set(group, position + 1);
     const ordered = { id: `${group}-${String(position + 1).padStart(3, "0")}`, split: position % 2 === 0 ? "dev" : "test", ...authored };
     return evalCaseSchema.parse(ordered);
-  }).concat(freshDevCases(), freshDevCases2(), freshDevCases3(), freshDevCases4(), freshDevCases5()); // Dev-only cases with their own ids, so the alternating split above is untouched.
+  }).concat(freshDevCases(), freshDevCases2(), freshDevCases3(), freshDevCases4(), freshDevCases5(), freshDevCases6()); // Dev-only cases with their own ids, so the alternating split above is untouched.
 }
