@@ -154,7 +154,7 @@ export const ATTRIBUTES: AttributeInput[] = [
   column("application_customer_id", "applications", "applications.customer_id", ["客户号"], ["customer id"], "text"),
   column("applied_at", "applications", "applications.applied_at", ["申请时间"], ["applied at", "application time"], "date"),
   column("requested_amount", "applications", "applications.requested_amount", ["申请金额"], ["requested amount", "amount requested"], "number", { format: "money" }),
-  column("approved_amount", "applications", "applications.approved_amount", ["批准金额", "审批金额"], ["approved amount"], "number", { format: "money" }),
+  column("approved_amount", "applications", "applications.approved_amount", ["批准金额", "审批金额", "获批金额"], ["approved amount"], "number", { format: "money" }),
   column("decision", "applications", "applications.decision", ["审批结果"], ["decision"], "text"),
   column("application_score", "applications", "applications.application_score", ["申请评分", "申请分", "评分"], ["application score", "score"], "number", { format: "score" }),
   // repayments

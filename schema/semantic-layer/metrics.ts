@@ -219,7 +219,7 @@ export const METRICS: MetricInput[] = [
   },
   {
     id: "approved_amount_total",
-    names: { zh: ["批准金额", "审批金额", "核准金额", "批核金额", "审批通过金额", "批贷金额"], en: ["approved amount", "total approved amount", "amount approved", "approved amounts", "total amount approved"] },
+    names: { zh: ["批准金额", "审批金额", "核准金额", "批核金额", "审批通过金额", "批贷金额", "获批金额"], en: ["approved amount", "total approved amount", "amount approved", "approved amounts", "total amount approved"] },
     description: { zh: "批准金额:已批准申请的批准金额之和,按申请时间统计", en: "Approved amount: sum of approved amounts of approved applications, dated by applied_at" },
     entity: "applications",
     kind: "simple",

@@ -38,6 +38,13 @@ const FILLERS: [RegExp, string | ((substring: string, ...groups: string[]) => st
   [/\b(slowest|fastest|quickest) (?:approvals?|decisions?)\b/g, (_, word: string) => `${word === "quickest" ? "fastest" : word} approval time`],
   [/\bhow long\b(.{0,30}?)\bto (?:approve|decide(?: on)?)\b/g, "approval time$1"],
   [/(?:要|需要)?多久(?:才能|才|能)?审批完?/gu, "审批时长"],
+  // "审批完一笔申请平均要多久", "审批一个申请需要多长时间": approving, then how long it takes, is the duration too.
+  [/审批(?:完|通过)?((?:一|每|单)(?:笔|个|份|条))?((?:贷款)?申请)?(平均)?(?:要|需要|得|会)?(?:花)?(?:多久|多长时间|多少(?:个)?小时)/gu, (_, unit: string | undefined, rows: string | undefined, average: string | undefined) => `${unit ?? ""}${rows ?? ""}${average ?? ""}审批时长`],
+  [/\bhow long does (?:it take to approve|approving|the approval of|approval of) (a |an |one |each )?(?:single )?(application|loan application)s? take\b/g, "approval time of $1$2"],
+  // "审批完一笔申请平均要多久", "平均每笔贷款的本金", "on average how long for a single application": with an average, 一笔 /
+  // 每个 / a single before the rows is the unit averaged over, not a count of rows kept (a limit of one).
+  [/(?:一|每|单)(?:笔|个|份|条|位|户)(?=(?:贷款|申请|客户|还款|借款人|预警)[^,?;]{0,12}?(?:平均|审批时长))|(?<=平均[^,?;]{0,12}?)(?:一|每|单)(?:笔|个|份|条|位|户)(?=贷款|申请|客户|还款|借款人|预警)/gu, ""],
+  [/\b(?:a single|one single|each single)\b(?=\s+[a-z]+\b.*\b(?:on average|average)\b)|(?<=\b(?:on average|average)\b.*)\b(?:a single|one single)\b/g, "an"],
   // "most expensive 3 campaigns per application", "cheapest channels per applicant": ranked by the cost per application.
   [
     /\b(?:the )?(most expensive|priciest|least expensive|cheapest)\b(.{0,40}?)\bper (?:application|applicant|acquisition)\b/g,
@@ -45,6 +52,10 @@ const FILLERS: [RegExp, string | ((substring: string, ...groups: string[]) => st
   ],
   [/获客(?:成本)?最贵/gu, "获客成本最高"],
   [/获客(?:成本)?最便宜/gu, "获客成本最低"],
+  // "applications approved this year for more than 500k", "获批超过50万的申请": the amount said after the approval
+  // verb is the approved amount (applications carry a requested and an approved amount).
+  [/\bapproved((?:\s+(?:this|last|in|during)\s+[a-z0-9]+(?:\s+[a-z0-9]+)?)?)\s+for\s+(?=(?:more than|over|above|under|less than|below|at least|at most|greater than|>|<|≥|≤)?\s*[¥$]?\d)/g, "approved$1 with approved amount "],
+  [/(获批|批了|批准了|批下来)(?=(?:超过|大于|高于|不低于|不少于|低于|少于|不超过|不到|了)?(?:\d|[一二两三四五六七八九十百千]+[万亿]))/gu, "$1 审批金额"],
   // "partner-sourced applications": came via the partner channel.
   [/\bsourced(?:\s+(?:from|through|via))?\b/g, "via"],
 ];

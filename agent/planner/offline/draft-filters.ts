@@ -8,6 +8,8 @@ import type { Draft } from "./draft.ts";
 import type { NumberMention } from "./number-targets.ts";
 import type { Intent } from "./read-question.ts";
 import type { Span } from "./scan-question.ts";
+import { amountBetweenRowsAndColumn, rivalMoneyAttributes } from "./ambiguous-amount.ts";
+import { statusOfOtherRows } from "./status-of-other-rows.ts";
 import { countMetricOf, dimensionCloseness, reachableEntities, termApplies } from "./semantic-helpers.ts";
 
 /** Value filters: each value word on the dimension that fits the entity best, values of one dimension together. */
@@ -24,6 +26,10 @@ export function valueFilters(intent: Intent, layer: SemanticLayer, entity: strin
       continue;
     }
     const { dimension, value } = ranked[0].option;
+    if (ranked[0].closeness < 2 && statusOfOtherRows(intent, layer, entity, dimension, mention.span)) {
+      note(build, 0.6, `"${mention.span.text}" is a status of other rows than ${entity}`);
+      continue;
+    }
     if (intent.negated.has(mention.span)) {
       negatedFilters.push({ kind: "not", filter: { kind: "in", dimension, values: [value] } });
       continue;
@@ -103,6 +109,10 @@ export function numberConditions(intent: Intent, layer: SemanticLayer, draft: Dr
       continue;
     }
     let attribute = targetAttribute;
+    if (attribute && target && target.start >= condition.end && amountBetweenRowsAndColumn(intent, layer, condition, attribute)) {
+      note(build, 0.6, `"${condition.text}": the rows' amount or ${attribute.id}`);
+      continue;
+    }
     if (!attribute) {
       attribute = attributeByUnit(layer, entity, condition.unit);
       if (!attribute) {
@@ -111,6 +121,9 @@ export function numberConditions(intent: Intent, layer: SemanticLayer, draft: Dr
         continue;
       }
       note(build, 0.15, `"${condition.text}" read as ${attribute.id}`);
+      // "total approved amount of applications over 500k": a bare amount on rows with another money column the
+      // question speaks of (the approved amount) could compare either; declined rather than guessed.
+      if (condition.unit === "money" && rivalMoneyAttributes(intent, layer, entity, attribute).length > 0) note(build, 0.6, `"${condition.text}": which amount`);
     }
     if (condition.low !== undefined && condition.high !== undefined) draft.filters.push({ kind: "between", attribute: attribute.id, low: condition.low, high: condition.high });
     else if (condition.op) draft.filters.push({ kind: "compare", attribute: attribute.id, op: condition.op, value: condition.value as number });

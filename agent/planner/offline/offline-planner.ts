@@ -21,6 +21,8 @@ import type { Lexicon } from "./lexicon.ts";
 import { normalizeQuestion } from "./normalize-question.ts";
 import { resolvePartialDimensions } from "./partial-dimension-names.ts";
 import { clarifyOutcome, unsupportedOutcome } from "./planner-outcomes.ts";
+import { comparedValuesOfRows } from "./compared-values-rows.ts";
+import { rateWordCounted } from "./rate-word-counted.ts";
 import { readQuestion } from "./read-question.ts";
 import { readRelatedRows, redateRelatedRows } from "./related-rows.ts";
 import type { Intent } from "./read-question.ts";
@@ -197,6 +199,10 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
   // "本月有未还款的客户": values of rows belonging to the subject filter it by those rows (related-rows.ts).
   const relatedReading = followUp ? undefined : readRelatedRows(intent, layer, context.asOfDate);
   if (relatedReading?.kind === "decline") return unsupportedOutcome(layer, language, "not_understood", { related });
+  // "which channel converts the most customers": a list of rows answers no question asking which group (channel).
+  if (relatedReading?.result.kind === "draft" && relatedReading.result.draft.kind === "list" && intent.groupBy.length > 0) return unsupportedOutcome(layer, language, "not_understood", { related });
+  // "哪个渠道转化的客户最多": the most converted is a count, not the conversion rate.
+  if (!followUp && rateWordCounted(intent, layer)) return unsupportedOutcome(layer, language, "not_understood", { related });
   if (previous && followUp) {
     // (A follow-up naming the measured rows, "mobile app applications only?", does not ask for their count.)
     planned = withoutRowsNamedAsCount(intent, previous, layer);
@@ -208,6 +214,13 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
     planned = relatedReading.planned;
   } else {
     result = buildDraft(intent, layer, context.asOfDate);
+    // "which city disbursed more loans, Shanghai or Beijing": two values compared are each value's figure, not rows.
+    const compared = result.kind === "draft" && result.draft.kind === "list" && result.draft.entity ? comparedValuesOfRows(intent, layer, result.draft.entity) : undefined;
+    if (compared === "decline") return unsupportedOutcome(layer, language, "not_understood", { related });
+    if (compared) {
+      planned = compared;
+      result = buildDraft(planned, layer, context.asOfDate);
+    }
     // "new customers this month vs last month", "balance trend": rows cannot show a trend or two periods side by
     // side; the question measures those rows (a count, or the measure said) per period.
     if (result.kind === "draft" && result.draft.kind === "list" && (intent.trendGrain || comparesPeriods(intent))) {

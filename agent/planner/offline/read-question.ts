@@ -65,6 +65,9 @@ const TREND_GRAINS: Partial<Record<Cue, TimeGrain>> = { trend_month: "month", tr
 const sensesOf = <K extends Sense["kind"]>(span: Span, kind: K) => span.senses.filter((sense): sense is Extract<Sense, { kind: K }> => sense.kind === kind);
 const has = (span: Span | undefined, kind: Sense["kind"]) => Boolean(span?.senses.some((sense) => sense.kind === kind));
 
+/** A copula between rows and the word describing them ("customers that are currently active", "客户中目前是活跃的"). */
+const COPULA_AFTER_ROWS = /^\s*(?:(?:(?:that|who|which)\s+)?(?:are|is|were|was|remain|remains|stay|stays)\s+(?:(?:currently|still|now|presently)\s+)?|(?:中|里)?(?:目前|当前|现在|仍然|仍|还)?(?:是|为|处于|仍)?(?=\S)|中|里)\s*$/;
+
 const COUNT_WORDS = /^(?:笔数|个数|数量|数目|\s*count|\s*number)$/;
 
 /** A term name followed by a count word ("在贷笔数"): the term and its entity's count metric. */
@@ -171,6 +174,15 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   /** The tables of the rows named right after a span ("active customers" → customers). */
   const namedRowsTables = (span: Span) =>
     new Set(content.filter((other) => other.start >= span.end && other.start - span.end <= 1).flatMap((other) => sensesOf(other, "entity").map((entity) => layer.entity(entity.id).table)));
+  // "customers that are currently active", "how many customers are still active": rows said before a copula name the
+  // rows the word after it describes, as rows said right after it do (a count of them counts those rows).
+  const rowsBeforeCopula = (span: Span) => {
+    const previous = content[content.indexOf(span) - 1];
+    if (!previous || !COPULA_AFTER_ROWS.test(scanned.text.slice(previous.end, span.start))) return [];
+    const counted = sensesOf(previous, "metric").map((sense) => layer.metric(sense.id)).filter((metric) => metric.format === "count" && countMetricOf(layer, metric.entity)?.id === metric.id);
+    return [...sensesOf(previous, "entity").map((entity) => layer.entity(entity.id).table), ...counted.map((metric) => layer.entity(metric.entity).table)];
+  };
+  const describedRowsTables = (span: Span) => new Set([...namedRowsTables(span), ...rowsBeforeCopula(span)]);
   /** Rows said right before a possessive ('s, 的) and other rows or a measure word. */
   const ownsNextRows = (span: Span) =>
     content.some((other) => other.start >= span.end && (has(other, "metric") || has(other, "entity")) && /^\s*(?:'s|'|的)\s*$/.test(scanned.text.slice(span.end, other.start)));
@@ -248,8 +260,8 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     }
     // "active customers", "活跃客户": a word that is a term of other rows (active loans) and a value of the named rows'
     // own column (customers.status) is that value.
-    const ownValues = valueSenses.filter((sense) => namedRowsTables(span).has(layer.dimension(sense.dimension).table));
-    if (termSenses.length > 0 && ownValues.length > 0 && termSenses.every((sense) => !namedRowsTables(span).has(layer.entity(layer.term(sense.id).entity).table))) {
+    const ownValues = valueSenses.filter((sense) => describedRowsTables(span).has(layer.dimension(sense.dimension).table));
+    if (termSenses.length > 0 && ownValues.length > 0 && termSenses.every((sense) => !describedRowsTables(span).has(layer.entity(layer.term(sense.id).entity).table))) {
       values.push({ span, options: ownValues.map(({ dimension, value }) => ({ dimension, value })) });
       continue;
     }

@@ -1,11 +1,15 @@
 /** The entity a question is about: the one its terms describe, else the head noun, else the terms' entity. */
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { Intent } from "./read-question.ts";
+import { possessedRowsEntity } from "./possessed-rows.ts";
 import { dimensionApplies } from "./semantic-helpers.ts";
 
 /** The entity a list is about: the head noun (last in Chinese, first in English), else the terms' entity. */
 export function subjectEntity(intent: Intent, layer: SemanticLayer): string | undefined {
   const pick = (entities: string[]) => (intent.language === "zh" ? entities[entities.length - 1] : entities[0]);
+  // "repayments of customers with rising risk": rows said as another's, whose owner the terms describe, are listed.
+  const possessed = possessedRowsEntity(intent, layer);
+  if (possessed) return possessed;
   // An entity the question's terms are about wins ("客户还款风险是否上升": customers, not repayments).
   const termEntities = new Set(intent.terms.map((id) => layer.term(id).entity));
   const aboutTerms = intent.entityMentions.filter((entity) => termEntities.has(entity));

@@ -1,0 +1,143 @@
+// Confident wrong readings found by planner developers (issue 5), each fixed by a general rule: an amount, status,
+// comparison or unit the rows cannot carry is answered as DOMAIN.md reads it, or declined.
+import { describe, expect, it } from "vitest";
+import { plannerContext } from "./__fixtures__/planner-fixture.ts";
+import { planQuestion } from "./offline-planner.ts";
+import type { AggregateQuery, ListQuery } from "../../plan/query-plan.ts";
+import type { PlannerOutcome } from "../planner.ts";
+
+const plan = (question: string): PlannerOutcome => planQuestion(question, plannerContext());
+
+/** The plan's query, or a thrown error naming the outcome. */
+function queryOf(question: string): AggregateQuery | ListQuery {
+  const outcome = plan(question);
+  if (outcome.status !== "plan" || (outcome.plan.query.kind !== "aggregate" && outcome.plan.query.kind !== "list")) throw new Error(`${question}: not a plan (${outcome.status})`);
+  return outcome.plan.query;
+}
+
+const declined = (question: string) => expect(plan(question).status, question).not.toBe("plan");
+
+describe("an amount said after the approval verb is the approved amount", () => {
+  it.each([
+    ["applications approved this year for more than 500k", 500000],
+    ["how many applications were approved for more than 200k", 200000],
+    ["applications approved for over 1m last quarter", 1000000],
+    ["获批超过50万的申请", 500000],
+    ["今年批了50万以上的申请有几笔", 500000],
+    ["本季度获批金额超过100万的申请", 1000000],
+  ])("%s → approved_amount", (question, value) => {
+    const query = queryOf(question);
+    const compare = query.filters.find((filter) => filter.kind === "compare");
+    expect(compare).toMatchObject({ attribute: "approved_amount", value });
+  });
+});
+
+describe("a bare amount on rows with another money column the question speaks of is declined", () => {
+  it.each([
+    "total approved amount of applications over 500k",
+    "approved applications over 500k",
+    "通过的申请中超过50万的有多少",
+    "超过50万的申请的批准金额合计",
+    "申请超过50万的批准金额",
+  ])("%s", declined);
+
+  it.each<[string, string]>([
+    ["applications over 500k", "requested_amount"],
+    ["how many applications over 1m this year", "requested_amount"],
+    ["loans over 500k", "principal"],
+    ["申请金额超过50万的申请有多少笔", "requested_amount"],
+  ])("%s still compares %s", (question, attribute) => {
+    expect(queryOf(question).filters.find((filter) => filter.kind === "compare")).toMatchObject({ attribute });
+  });
+});
+
+describe("rows said as another's, whose owner a term describes, are the rows listed", () => {
+  it.each<[string, string, string]>([
+    ["repayments of customers with rising risk", "repayments", "rising_repayment_risk"],
+    ["还款风险上升客户的还款记录", "repayments", "rising_repayment_risk"],
+    ["show repayments of churned customers", "repayments", "churned"],
+    ["高价值客户的预警", "risk_alerts", "high_value"],
+    ["alerts for customers with rising repayment risk", "risk_alerts", "rising_repayment_risk"],
+  ])("%s → %s filtered by %s", (question, entity, term) => {
+    const query = queryOf(question);
+    expect(query.kind === "list" && query.entity).toBe(entity);
+    expect(query.filters).toContainEqual({ kind: "term", term });
+  });
+
+  it("a term said of the customer's own repayment risk keeps the customers", () => {
+    const query = queryOf("客户还款风险是否上升");
+    expect(query.kind === "list" && query.entity).toBe("customers");
+  });
+});
+
+describe("active said of customers after a copula is the customer's status", () => {
+  it.each([
+    "customers that are currently active",
+    "how many customers are still active",
+    "customers who are active in Shanghai",
+    "which customers are active",
+    "客户中目前活跃的有多少",
+  ])("%s → customers.status = active", (question) => {
+    expect(queryOf(question).filters).toContainEqual({ kind: "in", dimension: "customer_status", values: ["active"] });
+  });
+
+  it("loans that are active keep the loan term", () => {
+    expect(queryOf("loans that are active").filters).toContainEqual({ kind: "term", term: "active_loan" });
+  });
+});
+
+describe("counts and rates said as verbs are not read as something else", () => {
+  it.each([
+    "which channel converts the most customers",
+    "which campaign converted the most customers",
+    "哪个渠道转化的客户最多",
+    "哪个渠道转化最多",
+  ])("%s is declined (no measure counts converted customers)", declined);
+
+  it.each(["which channel converts best", "哪个渠道转化率最高"])("%s stays the conversion rate", (question) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: ["conversion_rate"] });
+  });
+});
+
+describe("two values of a dimension compared are each value's figure", () => {
+  it.each(["which city disbursed more loans, Shanghai or Beijing", "which city has more loans, Shanghai or Beijing"])("%s → the loan count of the two cities", (question) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: ["loan_count"], dimensions: [{ id: "city" }], filters: [{ kind: "in", dimension: "city", values: ["Shanghai", "Beijing"] }] });
+  });
+
+  it.each(["上海和北京哪个放款多", "上海和北京哪个客户多", "do Shanghai or Beijing customers have fewer loans"])("%s is declined (amount or count?)", declined);
+
+  it.each(["loans in Shanghai or Beijing", "上海和北京的贷款"])("%s stays a list", (question) => {
+    expect(queryOf(question).kind).toBe("list");
+  });
+});
+
+describe("a status of other rows said of the rows asked about is declined", () => {
+  it.each(["how many loans were lost this year", "lost loans", "churned loans", "流失的贷款有多少笔"])("%s", declined);
+
+  it.each([
+    ["loans of churned customers", { kind: "term", term: "churned" }],
+    ["存量客户的贷款有多少笔", { kind: "in", dimension: "customer_status", values: ["active"] }],
+    ["loans of active customers", { kind: "in", dimension: "customer_status", values: ["active"] }],
+  ])("%s keeps the owner's filter", (question, filter) => {
+    expect(queryOf(question).filters).toContainEqual(filter);
+  });
+});
+
+describe("一笔 / a single before rows averaged is the unit, not a limit", () => {
+  it.each([
+    "审批完一笔申请平均要多久",
+    "审批一笔申请平均需要多长时间",
+    "一笔申请平均审批时长",
+    "审批申请平均要多久",
+    "on average how long does it take to approve a single application",
+    "how long does approving an application take on average",
+  ])("%s → the average approval time", (question) => {
+    const query = queryOf(question);
+    expect(query).toMatchObject({ kind: "aggregate", metrics: ["average_approval_hours"] });
+    expect(query.kind === "aggregate" && query.limit).toBeFalsy();
+  });
+
+  it("一笔 after a superlative is still one row", () => {
+    expect(plan("审批时长最长的一笔申请").status).not.toBe("plan");
+  });
+});
