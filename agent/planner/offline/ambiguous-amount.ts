@@ -37,3 +37,39 @@ export function amountBetweenRowsAndColumn(intent: Intent, layer: SemanticLayer,
   if (!rowsBefore) return false;
   return layer.attributes.some((other) => other.entity === attribute.entity && other.id !== attribute.id && other.type === "number" && other.format === "money");
 }
+
+/**
+ * "how many customers have more than 500k": the first money attribute of the rows is a figure derived from other rows
+ * (a customer's outstanding balance over their loans) while the rows also carry money of their own (annual income);
+ * an amount said of them names neither (true: decline).
+ */
+export function derivedAmountGuess(layer: SemanticLayer, entity: string, chosen: Attribute): boolean {
+  const table = layer.entity(entity).table;
+  const ownColumn = (attribute: Attribute) => new RegExp(`^${table}\\.[a-z_]+$`).test(typeof attribute.sql === "string" ? attribute.sql : attribute.sql.sqlite);
+  if (ownColumn(chosen)) return false;
+  return layer.attributes.some((attribute) => attribute.entity === entity && attribute.id !== chosen.id && attribute.type === "number" && attribute.format === "money");
+}
+
+/** Generic amount words said after the rows' name ("申请总金额": the applications' total amount). */
+const GENERIC_AMOUNT_SUFFIX = /^(?:的)?(?:总金额|总额|金额合计|总金额合计|\s*total amount|\s*amount)$/;
+
+/**
+ * "今年通过的申请总金额": a money measure said only as the rows' name plus a generic amount word is the rows' amount,
+ * and when the question speaks of another money column of theirs (approved → the approved amount) it names neither
+ * (true: decline).
+ */
+export function rowsAmountUndecided(intent: Intent, layer: SemanticLayer): boolean {
+  return intent.metrics.some((id) => {
+    const metric = layer.metric(id);
+    if (metric.format !== "money") return false;
+    const entity = layer.entity(metric.entity);
+    const said = [...metric.names.zh, ...metric.names.en].map((name) => name.toLowerCase()).filter((name) => intent.text.includes(name));
+    const generic = (name: string) => [...entity.names.zh, ...entity.names.en].some((rows) => name.startsWith(rows.toLowerCase()) && GENERIC_AMOUNT_SUFFIX.test(name.slice(rows.length)));
+    if (said.length === 0 || !said.every(generic)) return false;
+    const columns = layer.attributes.filter((attribute) => attribute.entity === metric.entity && attribute.format === "money");
+    const measured = columns.find((attribute) => sqlText(metric.sql).includes(sqlText(attribute.sql)));
+    return measured !== undefined && rivalMoneyAttributes({ ...intent, metrics: [] }, layer, metric.entity, measured).length > 0;
+  });
+}
+
+const sqlText = (sql: SqlFragment | undefined) => (sql === undefined ? "" : typeof sql === "string" ? sql : sql.sqlite);

@@ -8,7 +8,7 @@ import type { Draft } from "./draft.ts";
 import type { NumberMention } from "./number-targets.ts";
 import type { Intent } from "./read-question.ts";
 import type { Span } from "./scan-question.ts";
-import { amountBetweenRowsAndColumn, rivalMoneyAttributes } from "./ambiguous-amount.ts";
+import { amountBetweenRowsAndColumn, derivedAmountGuess, rivalMoneyAttributes } from "./ambiguous-amount.ts";
 import { statusOfOtherRows } from "./status-of-other-rows.ts";
 import { countMetricOf, dimensionCloseness, reachableEntities, termApplies } from "./semantic-helpers.ts";
 
@@ -123,7 +123,7 @@ export function numberConditions(intent: Intent, layer: SemanticLayer, draft: Dr
       note(build, 0.15, `"${condition.text}" read as ${attribute.id}`);
       // "total approved amount of applications over 500k": a bare amount on rows with another money column the
       // question speaks of (the approved amount) could compare either; declined rather than guessed.
-      if (condition.unit === "money" && rivalMoneyAttributes(intent, layer, entity, attribute).length > 0) note(build, 0.6, `"${condition.text}": which amount`);
+      if (condition.unit === "money" && (rivalMoneyAttributes(intent, layer, entity, attribute).length > 0 || derivedAmountGuess(layer, entity, attribute))) note(build, 0.6, `"${condition.text}": which amount`);
     }
     if (condition.low !== undefined && condition.high !== undefined) draft.filters.push({ kind: "between", attribute: attribute.id, low: condition.low, high: condition.high });
     else if (condition.op) draft.filters.push({ kind: "compare", attribute: attribute.id, op: condition.op, value: condition.value as number });

@@ -41,7 +41,23 @@ describe("a bare amount on rows with another money column the question speaks of
     "申请超过50万的批准金额",
   ])("%s", declined);
 
+  it.each([
+    "how many customers have more than 500k",
+    "客户超过50万的有多少",
+    "今年通过的申请总金额",
+    "total amount of approved applications this year",
+  ])("%s (a customer's balance or income; an approved application's requested or approved amount)", declined);
+
   it.each<[string, string]>([
+    ["今年申请总金额", "requested_amount_total"],
+    ["已批准申请的申请金额合计", "requested_amount_total"],
+    ["今年通过的申请的批准金额", "approved_amount_total"],
+  ])("%s → %s", (question, metric) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: [metric] });
+  });
+
+  it.each<[string, string]>([
+    ["customers with income over 500k", "annual_income"],
     ["applications over 500k", "requested_amount"],
     ["how many applications over 1m this year", "requested_amount"],
     ["loans over 500k", "principal"],
@@ -104,7 +120,18 @@ describe("two values of a dimension compared are each value's figure", () => {
     expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: ["loan_count"], dimensions: [{ id: "city" }], filters: [{ kind: "in", dimension: "city", values: ["Shanghai", "Beijing"] }] });
   });
 
-  it.each(["上海和北京哪个放款多", "上海和北京哪个客户多", "do Shanghai or Beijing customers have fewer loans"])("%s is declined (amount or count?)", declined);
+  it.each([
+    "上海和北京哪个放款多",
+    "上海和北京哪个客户多",
+    "do Shanghai or Beijing customers have fewer loans",
+    "which product has more overdue loans, mortgage or auto",
+    "which gender has more churned customers",
+    "男客户和女客户哪个流失多",
+  ])("%s is declined (a list answers no comparison)", declined);
+
+  it("two values compared by a count of other rows keep the grouped count", () => {
+    expect(queryOf("which has more customers, wechat or mobile app")).toMatchObject({ kind: "aggregate", metrics: ["customer_count"], dimensions: [{ id: "channel" }] });
+  });
 
   it.each(["loans in Shanghai or Beijing", "上海和北京的贷款"])("%s stays a list", (question) => {
     expect(queryOf(question).kind).toBe("list");
@@ -139,5 +166,17 @@ describe("一笔 / a single before rows averaged is the unit, not a limit", () =
 
   it("一笔 after a superlative is still one row", () => {
     expect(plan("审批时长最长的一笔申请").status).not.toBe("plan");
+  });
+});
+
+describe("a verb that is both a count and an amount, ranked with neither said, is declined", () => {
+  it.each(["哪个支行今年放款最多", "哪个产品放款最少", "哪个支行放贷最多"])("%s", declined);
+
+  it.each<[string, string]>([
+    ["哪个支行今年放款笔数最多", "loan_count"],
+    ["哪个支行今年放款金额最多", "disbursement_amount"],
+    ["去年放款多少笔", "loan_count"],
+  ])("%s → %s", (question, metric) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: [metric] });
   });
 });

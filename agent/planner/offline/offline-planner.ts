@@ -21,7 +21,9 @@ import type { Lexicon } from "./lexicon.ts";
 import { normalizeQuestion } from "./normalize-question.ts";
 import { resolvePartialDimensions } from "./partial-dimension-names.ts";
 import { clarifyOutcome, unsupportedOutcome } from "./planner-outcomes.ts";
+import { rowsAmountUndecided } from "./ambiguous-amount.ts";
 import { comparedValuesOfRows } from "./compared-values-rows.ts";
+import { countOrAmountUndecided } from "./count-or-amount-verb.ts";
 import { rateWordCounted } from "./rate-word-counted.ts";
 import { readQuestion } from "./read-question.ts";
 import { readRelatedRows, redateRelatedRows } from "./related-rows.ts";
@@ -203,6 +205,10 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
   if (relatedReading?.result.kind === "draft" && relatedReading.result.draft.kind === "list" && intent.groupBy.length > 0) return unsupportedOutcome(layer, language, "not_understood", { related });
   // "哪个渠道转化的客户最多": the most converted is a count, not the conversion rate.
   if (!followUp && rateWordCounted(intent, layer)) return unsupportedOutcome(layer, language, "not_understood", { related });
+  // "哪个支行今年放款最多": the most loans or the most money lent, not said.
+  if (!followUp && countOrAmountUndecided(intent)) return unsupportedOutcome(layer, language, "not_understood", { related });
+  // "今年通过的申请总金额": the approved applications' amount, requested or approved, not said.
+  if (!followUp && rowsAmountUndecided(intent, layer)) return unsupportedOutcome(layer, language, "not_understood", { related });
   if (previous && followUp) {
     // (A follow-up naming the measured rows, "mobile app applications only?", does not ask for their count.)
     planned = withoutRowsNamedAsCount(intent, previous, layer);
@@ -214,13 +220,6 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
     planned = relatedReading.planned;
   } else {
     result = buildDraft(intent, layer, context.asOfDate);
-    // "which city disbursed more loans, Shanghai or Beijing": two values compared are each value's figure, not rows.
-    const compared = result.kind === "draft" && result.draft.kind === "list" && result.draft.entity ? comparedValuesOfRows(intent, layer, result.draft.entity) : undefined;
-    if (compared === "decline") return unsupportedOutcome(layer, language, "not_understood", { related });
-    if (compared) {
-      planned = compared;
-      result = buildDraft(planned, layer, context.asOfDate);
-    }
     // "new customers this month vs last month", "balance trend": rows cannot show a trend or two periods side by
     // side; the question measures those rows (a count, or the measure said) per period.
     if (result.kind === "draft" && result.draft.kind === "list" && (intent.trendGrain || comparesPeriods(intent))) {
@@ -229,6 +228,14 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
     }
   }
 
+  // "which city disbursed more loans, Shanghai or Beijing", "which gender has more churned customers": a list answers
+  // no comparison; two values compared by their rows' count are each value's count (compared-values-rows.ts).
+  const compared = !followUp && result.kind === "draft" && result.draft.kind === "list" && result.draft.entity ? comparedValuesOfRows(intent, layer, result.draft.entity) : undefined;
+  if (compared === "decline") return unsupportedOutcome(layer, language, "not_understood", { related });
+  if (compared) {
+    planned = compared;
+    result = buildDraft(planned, layer, context.asOfDate);
+  }
   if (result.kind === "clarify") {
     const ranking = intent.cues.has("best") ? "best" : intent.cues.has("worst") ? "worst" : undefined;
     return answerableChoices(clarifyOutcome(layer, language, question, result.ambiguity, result.span.text, ranking), context);
