@@ -180,3 +180,18 @@ describe("a verb that is both a count and an amount, ranked with neither said, i
     expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: [metric] });
   });
 });
+
+describe("an ending status said alone with a period is declined (dated by when the rows ended)", () => {
+  it.each([
+    "how many loans were paid off this year",
+    "今年结清了多少笔贷款",
+    "which branch closed the most loans this year",
+    "how many alerts were closed this month",
+    "今年核销了多少笔贷款",
+    "本月已解决的预警",
+  ])("%s", declined);
+
+  it.each(["open vs in progress vs resolved alerts this quarter", "show me the charged-off loans", "列出所有已结清的车贷", "loans disbursed this year that are already closed"])("%s is answered", (question) => {
+    expect(plan(question).status).toBe("plan");
+  });
+});

@@ -24,6 +24,7 @@ import { clarifyOutcome, unsupportedOutcome } from "./planner-outcomes.ts";
 import { rowsAmountUndecided } from "./ambiguous-amount.ts";
 import { comparedValuesOfRows } from "./compared-values-rows.ts";
 import { countOrAmountUndecided } from "./count-or-amount-verb.ts";
+import { endedStatusWithPeriod } from "./ended-status-period.ts";
 import { rateWordCounted } from "./rate-word-counted.ts";
 import { readQuestion } from "./read-question.ts";
 import { readRelatedRows, redateRelatedRows } from "./related-rows.ts";
@@ -207,6 +208,8 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
   if (!followUp && rateWordCounted(intent, layer)) return unsupportedOutcome(layer, language, "not_understood", { related });
   // "哪个支行今年放款最多": the most loans or the most money lent, not said.
   if (!followUp && countOrAmountUndecided(intent)) return unsupportedOutcome(layer, language, "not_understood", { related });
+  // "how many loans were paid off this year": dated by when they ended, which the layer cannot date by.
+  if (!followUp && endedStatusWithPeriod(intent)) return unsupportedOutcome(layer, language, "not_understood", { related });
   // "今年通过的申请总金额": the approved applications' amount, requested or approved, not said.
   if (!followUp && rowsAmountUndecided(intent, layer)) return unsupportedOutcome(layer, language, "not_understood", { related });
   if (previous && followUp) {
