@@ -4,7 +4,9 @@
  */
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { Attribute, SqlFragment } from "../../../schema/semantic-layer/types.ts";
+import type { PlannerOutcome } from "../planner.ts";
 import type { Intent } from "./read-question.ts";
+import { nameOf } from "./semantic-helpers.ts";
 
 /**
  * The money attributes of `entity` the question brings to mind besides `chosen`: one a metric measures ("total
@@ -73,3 +75,39 @@ export function rowsAmountUndecided(intent: Intent, layer: SemanticLayer): boole
 }
 
 const sqlText = (sql: SqlFragment | undefined) => (sql === undefined ? "" : typeof sql === "string" ? sql : sql.sqlite);
+
+/**
+ * The clarification for a bare amount the rows' money columns do not decide ("total approved amount of applications
+ * over 500k": the requested or the approved amount?): each choice is the question with the column named before the
+ * amount ("… with requested amount over 500k", "申请金额超过50万"). Undefined when no such amount was said.
+ */
+export function amountClarification(intent: Intent, layer: SemanticLayer, question: string, entity: string | undefined): PlannerOutcome | undefined {
+  if (!entity) return undefined;
+  const money = layer.attributes.filter((attribute) => attribute.entity === entity && attribute.type === "number" && attribute.format === "money");
+  const defaults = layer.entity(entity).defaultAttributes;
+  const chosen = [...money].sort((left, right) => (defaults.includes(left.id) ? defaults.indexOf(left.id) : 99) - (defaults.includes(right.id) ? defaults.indexOf(right.id) : 99))[0];
+  if (!chosen) return undefined;
+  const mention = intent.numbers.find((candidate) => candidate.condition.unit === "money" && !candidate.target?.senses.some((sense) => sense.kind === "attribute" && layer.attribute(sense.id).type === "number"));
+  if (!mention) return undefined;
+  const rivals = rivalMoneyAttributes(intent, layer, entity, chosen);
+  const candidates = rivals.length > 0 ? [chosen, ...rivals] : derivedAmountGuess(layer, entity, chosen) ? money : [];
+  if (candidates.length < 2) return undefined;
+  const said = mention.condition.text;
+  const at = question.toLowerCase().indexOf(said.toLowerCase());
+  if (at < 0) return undefined;
+  const language = intent.language;
+  const choices = candidates.map((attribute) => {
+    const name = nameOf(attribute.names, language);
+    // ("customers have more than 500k" → "customers have annual income more than 500k": no "with" after have/with/of.)
+    const joined = /\b(?:have|has|had|with|of)\s*$/i.test(question.slice(0, at)) ? "" : "with ";
+    const named = language === "zh" ? `${name}${question.slice(at, at + said.length)}` : `${joined}${name} ${question.slice(at, at + said.length)}`;
+    return { label: name, message: `${question.slice(0, at)}${named}${question.slice(at + said.length)}` };
+  });
+  return {
+    status: "clarify",
+    language,
+    question: language === "zh" ? `“${said}”指的是哪个金额?` : `Which amount is "${said}": ${candidates.map((attribute) => nameOf(attribute.names, language)).join(" or ")}?`,
+    choices,
+    confidence: 0.5,
+  };
+}

@@ -195,3 +195,15 @@ describe("an ending status said alone with a period is declined (dated by when t
     expect(plan(question).status).toBe("plan");
   });
 });
+
+describe("a bare amount the rows' money columns do not decide asks which amount", () => {
+  it.each<[string, string[]]>([
+    ["approved applications over 500k", ["approved applications with requested amount over 500k", "approved applications with approved amount over 500k"]],
+    ["通过的申请中超过50万的有多少", ["通过的申请中申请金额超过50万的有多少", "通过的申请中批准金额超过50万的有多少"]],
+    ["客户超过50万的有多少", ["客户年收入超过50万的有多少", "客户贷款余额超过50万的有多少", "客户AUM超过50万的有多少"]],
+  ])("%s", (question, messages) => {
+    const outcome = plan(question);
+    if (outcome.status !== "clarify") throw new Error(`${question}: ${outcome.status}`);
+    expect(outcome.choices.map((choice) => choice.message)).toEqual(messages);
+  });
+});

@@ -21,7 +21,7 @@ import type { Lexicon } from "./lexicon.ts";
 import { normalizeQuestion } from "./normalize-question.ts";
 import { resolvePartialDimensions } from "./partial-dimension-names.ts";
 import { clarifyOutcome, unsupportedOutcome } from "./planner-outcomes.ts";
-import { rowsAmountUndecided } from "./ambiguous-amount.ts";
+import { amountClarification, rowsAmountUndecided } from "./ambiguous-amount.ts";
 import { comparedValuesOfRows } from "./compared-values-rows.ts";
 import { countOrAmountUndecided } from "./count-or-amount-verb.ts";
 import { endedStatusWithPeriod } from "./ended-status-period.ts";
@@ -292,7 +292,12 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
   if (separately && intent.groupBy.length === 0 && !intent.trendGrain && (query.kind === "list" || (query.kind === "aggregate" && query.dimensions.length === 0))) return unsupportedOutcome(layer, language, "not_understood", { related });
   const afterAsOfDate = finalized.notes.afterAsOfDate ? 0.1 : 0;
   const confidence = FULL_CONFIDENCE - afterAsOfDate - result.penalty - finalized.notes.penalty - intent.unknownWords.reduce((total, word) => total + unknownWordPenalty(word), 0) - 0.05 * intent.fuzzyMatches;
-  if (confidence < MINIMUM_CONFIDENCE) return unsupportedOutcome(layer, language, "not_understood", { related });
+  if (confidence < MINIMUM_CONFIDENCE) {
+    // "total approved amount of applications over 500k": a bare amount the rows' money columns do not decide asks which.
+    const rowsEntity = query.kind === "list" ? query.entity : query.kind === "aggregate" && query.metrics.length > 0 ? layer.metric(query.metrics[0]).entity : undefined;
+    const amount = amountClarification(planned, layer, question, rowsEntity);
+    return amount ? answerableChoices(amount, context) : unsupportedOutcome(layer, language, "not_understood", { related });
+  }
   return { status: "plan", language, plan: finalized.plan, confidence: Math.round(confidence * 100) / 100 };
 }
 
