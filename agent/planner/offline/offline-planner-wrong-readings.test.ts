@@ -108,9 +108,11 @@ describe("counts and rates said as verbs are not read as something else", () => 
     "which campaign converted the most customers",
     "哪个渠道转化的客户最多",
     "哪个渠道转化最多",
+    "本月转化了多少次",
+    "本月转化了几个客户",
   ])("%s is declined (no measure counts converted customers)", declined);
 
-  it.each(["which channel converts best", "哪个渠道转化率最高"])("%s stays the conversion rate", (question) => {
+  it.each(["which channel converts best", "哪个渠道转化率最高", "本月转化是多少"])("%s stays the conversion rate", (question) => {
     expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: ["conversion_rate"] });
   });
 });
@@ -205,5 +207,13 @@ describe("a bare amount the rows' money columns do not decide asks which amount"
     const outcome = plan(question);
     if (outcome.status !== "clarify") throw new Error(`${question}: ${outcome.status}`);
     expect(outcome.choices.map((choice) => choice.message)).toEqual(messages);
+  });
+});
+
+describe("rows said to have a measure are not the measure's total", () => {
+  it.each(["有逾期余额的客户", "有逾期金额的贷款有多少", "customers having an outstanding balance", "how many customers with an overdue balance", "loans with an overdue balance"])("%s is declined", declined);
+
+  it.each(["overdue balance of customers in Shanghai", "客户的逾期余额"])("%s stays the measure", (question) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: ["overdue_balance"] });
   });
 });

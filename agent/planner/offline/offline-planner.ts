@@ -26,6 +26,7 @@ import { comparedValuesOfRows } from "./compared-values-rows.ts";
 import { countOrAmountUndecided } from "./count-or-amount-verb.ts";
 import { endedStatusWithPeriod } from "./ended-status-period.ts";
 import { rateWordCounted } from "./rate-word-counted.ts";
+import { rowsHavingMeasure } from "./rows-having-measure.ts";
 import { readQuestion } from "./read-question.ts";
 import { readRelatedRows, redateRelatedRows } from "./related-rows.ts";
 import type { Intent } from "./read-question.ts";
@@ -290,6 +291,8 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
   // "逾期贷款分开统计": 分开 (separately) with nothing to separate by asks for groups no plan here has.
   const separately = intent.cueSpans.some((entry) => entry.cue === "group" && entry.span.text.startsWith("分开"));
   if (separately && intent.groupBy.length === 0 && !intent.trendGrain && (query.kind === "list" || (query.kind === "aggregate" && query.dimensions.length === 0))) return unsupportedOutcome(layer, language, "not_understood", { related });
+  // "customers with an overdue balance", "有逾期余额的客户": rows that have some of a measure are not its total.
+  if ((query.kind === "aggregate" || query.kind === "list") && rowsHavingMeasure(planned, layer, query)) return unsupportedOutcome(layer, language, "not_understood", { related });
   const afterAsOfDate = finalized.notes.afterAsOfDate ? 0.1 : 0;
   const confidence = FULL_CONFIDENCE - afterAsOfDate - result.penalty - finalized.notes.penalty - intent.unknownWords.reduce((total, word) => total + unknownWordPenalty(word), 0) - 0.05 * intent.fuzzyMatches;
   if (confidence < MINIMUM_CONFIDENCE) {

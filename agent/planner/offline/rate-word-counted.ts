@@ -6,7 +6,7 @@ import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-laye
 import type { Intent } from "./read-question.ts";
 
 const RATE_WORD = /率|比例|比率|rate|ratio|%|percent/;
-const COUNT_SUPERLATIVE = /最多|最少|多少个|多少人|\bthe most\b|\bthe fewest\b|\bthe least\b|\bhow many\b/;
+const COUNT_SUPERLATIVE = /最多|最少|多少个|多少人|多少次|多少笔|多少位|几次|几笔|几个|几人|几位|\bthe most\b|\bthe fewest\b|\bthe least\b|\bhow many\b/;
 
 /** Whether a rate metric of the intent was said only as its verb (转化, conversion) beside a count superlative. */
 export function rateWordCounted(intent: Intent, layer: SemanticLayer): boolean {
