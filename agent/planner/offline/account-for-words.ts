@@ -10,6 +10,8 @@ import { countAndAmountWords } from "./count-and-amount.ts";
 import type { Intent } from "./read-question.ts";
 import { reachableEntities, termValues } from "./semantic-helpers.ts";
 import { periodsJoined } from "./question-period.ts";
+import { joinedCountWord } from "./joined-count-word.ts";
+import { asksForTotal } from "./quantified-dimensions.ts";
 
 /** A part of the question the plan leaves out. */
 export interface UnaccountedWord {
@@ -300,6 +302,24 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
   }
   if (query.kind === "aggregate") {
     for (const group of intent.groupBy) if (!dimensions.has(group.id) && !filteredDimensions.has(group.id)) missing.push({ kind: "grouping", word: group.id });
+    // "what's the NPL ratio of every branch": a dimension word read as neither a grouping nor a value's qualifier is
+    // a word the plan drops (each branch, or one branch?); one total answers another question.
+    // (A word that also names the measured rows, "total budget of campaigns", names those rows; so does a word naming
+    // their owners said with a period, a total word or a filter of their own: "上月营销活动的转化率", "营销活动整体的转化率",
+    // "conversion rate of the campaigns that are currently running", 上海的支行. "the overdue rate of products" is not.)
+    const measuredEntity = layer.metric(query.metrics[0]).entity;
+    const ownersOfMeasured = reachableEntities(layer, measuredEntity);
+    const filteredTables = new Set([
+      ...intent.values.flatMap((mention) => mention.options.map((option) => layer.dimension(option.dimension).table)),
+      ...intent.terms.map((id) => layer.entity(layer.term(id).entity).table),
+    ]);
+    const ownersNamed = intent.times.length > 0 || asksForTotal(intent.text);
+    for (const context of intent.contextGroupings ?? []) {
+      const rows = context.rows;
+      const namesRows = rows !== undefined && (rows === measuredEntity || filteredTables.has(layer.entity(rows).table) || (ownersOfMeasured.has(rows) && ownersNamed));
+      // (A dimension one of whose values is filtered names that value's dimension: "上海和其他城市".)
+      if (!namesRows && !dimensions.has(context.id) && !filteredDimensions.has(context.id)) missing.push({ kind: "grouping", word: context.id });
+    }
     const measured = new Set([...query.metrics, ...query.having.map((condition) => condition.metric)]);
     for (const id of intent.metrics) if (!measured.has(id)) missing.push({ kind: "metric", word: id });
   }
@@ -338,6 +358,9 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     if (!query.metrics.some((id) => layer.metric(id).format === "count")) missing.push({ kind: "metric", word: countAndAmount.count });
     if (!query.metrics.some((id) => layer.metric(id).format === "money")) missing.push({ kind: "metric", word: countAndAmount.amount });
   }
+  // "count and balance of overdue loans": a count word joined to a measure is measured too.
+  const countWord = joinedCountWord(intent.text);
+  if (countWord && query.kind === "aggregate" && !query.metrics.some((id) => layer.metric(id).format === "count")) missing.push({ kind: "metric", word: countWord });
   // "好客户", "bad loans": a judgement of rows the data model does not define (high value is 高价值, not 好).
   const judged = patterns.judged.exec(intent.text);
   if (judged && !intent.terms.length) missing.push({ kind: "value", word: judged[0].trim() });

@@ -5,6 +5,7 @@ import type { Filter } from "../../plan/query-plan.ts";
 import { note } from "./build-result.ts";
 import type { Build, BuildResult } from "./build-result.ts";
 import { numberConditions, termFilters, valueFilters } from "./draft-filters.ts";
+import { joinedCountWord } from "./joined-count-word.ts";
 import type { Draft } from "./draft.ts";
 import { lastTwelveMonths, timeOf } from "./question-period.ts";
 import { rankingDirection, rankingLimit } from "./ranking.ts";
@@ -39,6 +40,14 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
   // "How many overdue loans are there and what's their balance?": a count said next to rows is measured too.
   const counted = countedRows(intent, layer);
   if (counted && !metrics.includes(counted) && metrics.length > 0 && layer.metric(counted).entity === layer.metric(metrics[0]).entity) metrics.unshift(counted);
+  // "count and balance of overdue loans", "数量和余额": a count word joined to the measure counts the measured rows.
+  // (Only of the rows the measure itself sums: a measure with its own condition, 不良贷款余额, or over other rows than the
+  // count's, active loans' balance beside all loans, would count other rows; then the count word stays unaccounted.)
+  const joinedCount = joinedCountWord(intent.text) && !metrics.some((id) => layer.metric(id).format === "count") ? countMetricOf(layer, layer.metric(metrics[0]).entity) : undefined;
+  const sameRows = (id: string) =>
+    !/\bCASE\b/i.test(typeof layer.metric(id).sql === "string" ? (layer.metric(id).sql as string) : JSON.stringify(layer.metric(id).sql)) &&
+    (JSON.stringify(layer.metric(id).filter) === JSON.stringify(joinedCount?.filter) || intent.terms.some((term) => layer.term(term).entity === joinedCount?.entity));
+  if (joinedCount && metrics.every((id) => layer.metric(id).entity === joinedCount.entity && sameRows(id))) metrics.unshift(joinedCount.id);
   const entity = layer.metric(metrics[0]).entity;
   // A row attribute named in a metric question ("各分行的贷款余额和利率") is not measured by any metric.
   // A date of the measured rows with a period ("下个月结束的活动有几个", "本月到期的贷款笔数") dates them instead.

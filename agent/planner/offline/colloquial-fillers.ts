@@ -32,6 +32,18 @@ const FILLERS: [RegExp, string | ((substring: string, ...groups: string[]) => st
   [/\b(best|worst|top|highest|lowest) converting\b/g, "$1 conversion rate"],
   // "which branch disbursed the most": disbursed compared or ranked is the disbursement ("loans disbursed" dates rows).
   [new RegExp(`\\bdisbursed (?=(?:the )?(?:most|least|more|less)\\b${NO_ROWS_AFTER})`, "g"), "disbursement "],
+  // "how much have we disbursed this month", "how much was lent out last quarter": the verb asked "how much" of, with
+  // no rows after it, is the disbursement (as "how much did we disburse").
+  [new RegExp(`\\bhow much (?:money |in total |in loans )?(?:(?:have|has|had|did|do|does) (?:we|you|the bank|they|i) |(?:was|were|got|has been|have been|had been) )?(?:disbursed|disburse|lent|lend|loaned)(?: out)?\\b${NO_ROWS_AFTER}`, "g"), "how much did we disburse"],
+  // "上月一共放款多少金额", "本月发放了多少的金额": the disbursement verb, then how much money, is the disbursement.
+  [/(放款|发放|放贷|投放)了?(一共|总共|合计|累计)?多少(?:的)?(?:金额|钱)/gu, (_, verb: string, total: string | undefined) => `${verb === "放贷" ? "放款" : verb}金额${total ?? ""}多少`],
+  // "how long does an approval take on average", "how many hrs did approvals take on avg": the approval duration
+  // (in hours, as the layer keeps it; other units are not converted).
+  [/\bhow long (?:does|do|did|will|would) (?:an? |the |each |one |our |your )?(?:typical |average |single )?(?:loan )?(?:approvals?|approval decisions?|credit decisions?|decisions? on applications?)(?: usually| typically| normally)? take\b/g, "approval time"],
+  [/\bhow many (?:hours|hrs|hr) (?:does|do|did|will|would) (?:an? |the |each |one |our )?(?:typical |average |single )?(?:loan )?(?:approvals?|approval decisions?)(?: usually| typically| normally)? take\b/g, "approval time"],
+  [/\b(?:approvals?|approval decisions?) (?:usually |typically |normally )?took how many (?:hours|hrs)\b/g, "approval time"],
+  // "on avg", "avg.": an average.
+  [/\bavg\.?(?![a-z])/g, "average"],
   // "审批最慢的产品", "哪个渠道审批最快": how fast approval is, is its duration.
   [/审批(?:速度)?(?=最?[慢快](?![速递捷]))/gu, "审批时长"],
   // "the slowest approvals", "how long on average to approve an application", "多久才能审批完": the approval duration.

@@ -11,6 +11,7 @@ import type { Sense } from "./lexicon.ts";
 import type { NumberCondition } from "./number-expressions.ts";
 import { findNumberMentions } from "./number-targets.ts";
 import type { NumberMention } from "./number-targets.ts";
+import { allMembersForTotal, quantifiedGrouping } from "./quantified-dimensions.ts";
 import { decideMode, strongMetricSpans } from "./question-mode.ts";
 import { countMetricOf, termValues } from "./semantic-helpers.ts";
 import type { LimitMatch, ScannedQuestion, Span } from "./scan-question.ts";
@@ -55,6 +56,8 @@ export interface Intent {
   restOf?: Span;
   /** Dimension words said without anything asking for groups (read as context, not grouped). */
   contextDimensions: number;
+  /** The dimension words read as context, with the rows the word also names (活动: campaigns). */
+  contextGroupings?: { id: string; rows?: string }[];
   fuzzyMatches: number;
   /** A plain count or quantity with no comparison (a "5" that may be a limit). */
   bareNumbers: NumberCondition[];
@@ -390,6 +393,8 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
       (mention) => mention.options.some((option) => option.dimension === dimension.id) && (Math.abs(mention.span.end - span.start) <= 1 || Math.abs(span.end - mention.span.start) <= 1),
     );
     if (named) qualifiers.add(dimension.id);
+    // "total balance across all branches": all members said for one total is the whole, not a grouping.
+    if (allMembersForTotal(scanned.text, span.start)) qualifiers.add(dimension.id);
   }
   // A dimension word groups only when something asks for groups: 按/各/by/per, a ranking or list word (哪个分行,
   // top branches), a share, or a name that says distribution (年龄分布). Otherwise it is context ("上海分行的不良率").
@@ -404,13 +409,16 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   const beforeRows = (id: string) =>
     values.length === 0 &&
     content.some((span) => sensesOf(span, "dimension").some((sense) => sense.id === id) && !has(span, "entity") && content.some((next) => next.start === span.end && has(next, "entity")));
-  const grouped = groupBy.filter((group) => !qualifiers.has(group.id) && (asksForGroups || groupingName(group.id) || beforeRows(group.id)));
+  // "NPL ratio of every branch", "所有城市的逾期率": a dimension word after a word for each (or all) of its members.
+  const quantified = (id: string) => content.some((span) => sensesOf(span, "dimension").some((sense) => sense.id === id) && quantifiedGrouping(scanned.text, span.start));
+  const grouped = groupBy.filter((group) => !qualifiers.has(group.id) && (asksForGroups || groupingName(group.id) || beforeRows(group.id) || quantified(group.id)));
   // "活动有几个", "下个月结束的活动有几个": a word of rows and groups that groups nothing names the rows.
   // Only when nothing else names what is measured: "email campaigns", "上海分行" qualify values, not name rows.
   const nothingElse = metrics.length === 0 && terms.length === 0 && values.length === 0 && entityMentions.length === 0;
   const namedRows = nothingElse ? groupBy.filter((group) => !grouped.includes(group) && !qualifiers.has(group.id) && groupRows.has(group.id)) : [];
   for (const group of namedRows) if (!entityMentions.includes(groupRows.get(group.id) as string)) entityMentions.push(groupRows.get(group.id) as string);
   const contextOnly = groupBy.length - grouped.length - groupBy.filter((group) => qualifiers.has(group.id)).length - namedRows.length;
+  const contextGroupings = groupBy.filter((group) => !grouped.includes(group) && !qualifiers.has(group.id) && !namedRows.includes(group)).map((group) => ({ id: group.id, rows: groupRows.get(group.id) }));
 
   if (!limit && (cues.has("top") || cues.has("bottom") || cues.has("best") || cues.has("worst"))) {
     const count = bareNumbers.find((number) => Number.isInteger(number.value) && (number.value ?? 0) > 0 && (number.value ?? 0) <= 1000 && (number.unit === "plain" || number.unit === "count"));
@@ -490,6 +498,7 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     cueSpans,
     unknownWords: rest ? scanned.unknownWords.filter((word) => !rest.words.includes(word)) : scanned.unknownWords,
     contextDimensions: contextOnly,
+    contextGroupings,
     fuzzyMatches: spans.filter((span) => span.fuzzy).length,
     bareNumbers,
   };

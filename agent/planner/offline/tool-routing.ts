@@ -84,7 +84,8 @@ const TOP_PATTERNS: Array<[RegExp, (text: string) => number | undefined]> = [
   [new RegExp(`(?:最[\\u4e00-\\u9fffa-z]{0,4}?的?|的)\\s*(${SMALL_NUMBER})\\s*个(?![月星礼季工])`), parseSmallNumber],
   [new RegExp(`(?<![a-z])(?:first|list|show|give me) (${ENGLISH_SMALL_NUMBER})(?![a-z])`), parseEnglishSmallNumber],
   // A count before a superlative or before the ranked rows ("our 10 most valuable", "the 5 customers with ..."): how many to rank.
-  [new RegExp(`(?<![a-z0-9.-])(${ENGLISH_SMALL_NUMBER})\\s+(?:most|highest|lowest|largest|biggest|least|best|worst|riskiest|top|customers|borrowers|clients|installments|payments|loans)(?![a-z])`), parseEnglishSmallNumber],
+  // (Qualifiers of the rows may sit between: "the 5 high value customers most likely to churn"; never a time unit.)
+  [new RegExp(`(?<![a-z0-9.-])(${ENGLISH_SMALL_NUMBER})\\s+(?:(?!(?:days?|weeks?|months?|years?|hours?)(?![a-z]))[a-z-]+\\s+){0,3}?(?:most|highest|lowest|largest|biggest|least|best|worst|riskiest|top|customers|borrowers|clients|installments|payments|loans)(?![a-z])`), parseEnglishSmallNumber],
 ];
 
 /** "前20", "top 20", "20位", "top ten": how many items the question asks for. */
@@ -213,6 +214,11 @@ export function routeToTool(
   const unserved = layer ? unservedToolWord(normalizeQuestion(question), routing, readsCategory) : undefined;
   if (layer && unserved) return unsupportedOutcome(layer, detectLanguage(question), "out_of_scope", { detail: unserved });
   const limit = typeof match.args.limit === "number" ? match.args.limit : undefined;
+  // "the 5 customers most likely to …": a count said but not read as the tool's limit (the route takes none, or it
+  // was read otherwise) would be dropped, and the tool's default number of rows shown; decline instead.
+  const saidCount = readLimit(normalizeQuestion(question).replace(cachedPattern(match.trigger), " "));
+  const leftNumber = /(?<![a-z0-9.])\d+(?:\.\d+)?(?![a-z0-9])/.exec(rest)?.[0];
+  if (layer && ((saidCount !== undefined && saidCount !== limit) || leftNumber !== undefined)) return unsupportedOutcome(layer, detectLanguage(question), "not_understood", { detail: leftNumber ?? String(saidCount) });
   const plan = QueryPlan.parse({ version: 1, query: { kind: "tool", tool: match.tool, args: match.args, filters: [], ...(limit !== undefined ? { limit } : {}) } });
   return { status: "plan", language: detectLanguage(question), plan, confidence: ROUTED_CONFIDENCE };
 }

@@ -1,0 +1,103 @@
+// Words a plan once dropped silently (issue 5): each member of a dimension, a count word joined to a measure, a
+// tool's count, verbs of disbursing and approving; each is now read, or the question is declined.
+import { describe, expect, it } from "vitest";
+import { plannerContext } from "./__fixtures__/planner-fixture.ts";
+import { planQuestion } from "./offline-planner.ts";
+import type { PlannerOutcome } from "../planner.ts";
+
+const plan = (question: string): PlannerOutcome => planQuestion(question, plannerContext());
+
+/** The plan's query, or a thrown error naming the outcome. */
+function queryOf(question: string) {
+  const outcome = plan(question);
+  if (outcome.status !== "plan") throw new Error(`${question}: not a plan (${outcome.status})`);
+  return outcome.plan.query;
+}
+
+const declined = (question: string) => expect(plan(question).status, question).not.toBe("plan");
+
+describe("a dimension said after every/each/all (每个/所有) groups by it", () => {
+  it.each<[string, string, string]>([
+    ["what's the NPL ratio of every branch?", "npl_ratio", "branch"],
+    ["overdue rate of each product", "overdue_rate", "product"],
+    ["the cost per application of each of our campaigns", "cost_per_application", "campaign"],
+    ["NPL ratio of all the cities", "npl_ratio", "city"],
+    ["所有城市的逾期率", "overdue_rate", "city"],
+    ["每一个产品的不良率是多少", "npl_ratio", "product"],
+    ["全部支行的贷款余额", "outstanding_balance", "branch"],
+  ])("%s → %s by %s", (question, metric, dimension) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: [metric], dimensions: [{ id: dimension }] });
+  });
+
+  it.each(["total loan balance across all branches", "所有支行的贷款余额合计", "overall NPL ratio of all products"])("%s → one total", (question) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", dimensions: [] });
+  });
+});
+
+describe("a dimension word that neither groups, qualifies a value nor names the measured rows is not dropped", () => {
+  it.each(["NPL ratio of cities", "渠道的转化率", "the overdue rate of products", "分行的不良率"])("%s is declined", declined);
+
+  it.each<[string, string]>([
+    ["上海分行的不良率", "npl_ratio"],
+    ["上月营销活动的转化率", "conversion_rate"],
+    ["conversion rate of the campaigns that are currently running", "conversion_rate"],
+    ["营销活动整体的转化率是多少", "conversion_rate"],
+  ])("%s → %s (the word places a value or names the rows)", (question, metric) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: [metric], dimensions: [] });
+  });
+});
+
+describe("a count word joined to a measure counts the measured rows too", () => {
+  it.each(["count and balance of overdue loans?", "number and balance of NPL loans", "balance and count of overdue loans", "逾期贷款的数量和余额", "不良贷款的余额和个数"])("%s → loan count and balance", (question) => {
+    const query = queryOf(question);
+    expect(query).toMatchObject({ kind: "aggregate", metrics: ["loan_count", "outstanding_balance"] });
+    expect(query.kind === "aggregate" && query.filters.length).toBe(1);
+  });
+
+  // A measure with its own condition (不良贷款余额) or over other rows than the count's (active loans' balance beside
+  // all loans) would count other rows: declined rather than a count of all loans.
+  it.each(["不良贷款余额和数量", "count and balance of loans"])("%s is declined", declined);
+});
+
+describe("a count said of a scoring tool's rows is its limit, never dropped", () => {
+  it.each<[string, string, number]>([
+    ["the 5 high value customers most likely to churn", "churn_risk", 5],
+    ["the 3 low value customers most likely to leave", "churn_risk", 3],
+    ["最可能流失的5个高价值客户", "churn_risk", 5],
+    ["top 5 high-value customers at risk of leaving", "churn_risk", 5],
+  ])("%s → %s limit %d", (question, tool, limit) => {
+    expect(queryOf(question)).toMatchObject({ kind: "tool", tool, args: { limit } });
+  });
+
+  it("a window's days are not a count", () => {
+    expect(queryOf("which customers due in the next 7 days are most likely to miss a payment")).toMatchObject({ kind: "tool", tool: "pre_due_risk", args: { days: 7 } });
+  });
+});
+
+describe("disbursing said as a verb is the disbursement", () => {
+  it.each<[string, string]>([
+    ["how much have we disbursed this month", "2026-06-01"],
+    ["how much was disbursed this quarter", "2026-04-01"],
+    ["how much did the bank lend out last month", "2026-05-01"],
+    ["上月一共放款多少金额", "2026-05-01"],
+    ["本月发放了多少金额", "2026-06-01"],
+    ["今年放贷多少钱", "2026-01-01"],
+  ])("%s → disbursement from %s", (question, start) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: ["disbursement_amount"], time: { start } });
+  });
+
+  it("a count of loans disbursed stays a count", () => {
+    expect(queryOf("how many loans have we disbursed this month")).toMatchObject({ kind: "aggregate", metrics: ["loan_count"] });
+  });
+});
+
+describe("how long approvals take is the approval duration", () => {
+  it.each([
+    "how long does an approval take on average?",
+    "how long do approvals usually take",
+    "how many hrs did approvals take on avg last month?",
+    "how many hours does a loan approval take",
+  ])("%s → average approval hours", (question) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: ["average_approval_hours"] });
+  });
+});
