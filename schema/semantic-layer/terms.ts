@@ -89,7 +89,7 @@ export const TERMS: TermInput[] = [
   {
     id: "rising_repayment_risk",
     names: {
-      zh: ["还款风险上升", "风险上升", "违约风险上升", "PD上升", "风险升高", "还款风险升高", "风险变高", "风险加大", "风险提高", "风险增加", "PD升高", "违约概率上升"],
+      zh: ["还款风险上升", "风险上升", "违约风险上升", "PD上升", "风险升高", "还款风险升高", "风险变高", "风险加大", "风险提高", "风险增加", "PD升高", "违约概率上升", "PD上涨", "PD涨", "PD走高", "PD变高", "违约概率上涨", "违约概率升高", "违约概率涨"],
       en: [
         "rising repayment risk",
         "repayment risk rising",
@@ -104,6 +104,11 @@ export const TERMS: TermInput[] = [
         "risk rose",
         "pd went up",
         "pd increased",
+        "pd rose",
+        "pd going up",
+        "pd gone up",
+        "pd go up",
+        "pd goes up",
         "rising probability of default",
       ],
     },

@@ -8,6 +8,7 @@ import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-laye
 import type { DatasetValue } from "../planner.ts";
 import { CUE_WORDS } from "./cue-words.ts";
 import type { Cue } from "./cue-words.ts";
+import { negatedNameVariants } from "./negated-name-variants.ts";
 import { normalizeQuestion } from "./normalize-question.ts";
 import { isStopWord } from "./stop-words.ts";
 import { toUnits } from "./text-units.ts";
@@ -90,6 +91,8 @@ export function buildLexicon(layer: SemanticLayer, datasetValues: Record<string,
         // A raw code that is a grammar word ("all" of target_tier) would filter "show me all overdue loans".
         if (name === value.value && isStopWord(name)) continue;
         addWord(lexicon, name, { kind: "value", dimension: dimension.id, value: value.value });
+        // "还没处理" beside 未处理 (negated-name-variants.ts).
+        for (const variant of negatedNameVariants(name)) addWord(lexicon, variant, { kind: "value", dimension: dimension.id, value: value.value });
       }
     }
   }
@@ -104,7 +107,7 @@ export function buildLexicon(layer: SemanticLayer, datasetValues: Record<string,
     }
   }
   for (const attribute of layer.attributes) for (const name of allNames(attribute.names)) addWord(lexicon, name, { kind: "attribute", id: attribute.id, entity: attribute.entity });
-  for (const term of layer.terms) for (const name of allNames(term.names)) addWord(lexicon, name, { kind: "term", id: term.id });
+  for (const term of layer.terms) for (const name of allNames(term.names)) for (const word of [name, ...negatedNameVariants(name)]) addWord(lexicon, word, { kind: "term", id: term.id });
   for (const ambiguity of layer.ambiguities) for (const name of allNames(ambiguity.names)) addWord(lexicon, name, { kind: "ambiguity", id: ambiguity.id });
   for (const [cue, words] of Object.entries(CUE_WORDS) as [Cue, { zh: string[]; en: string[] }][]) {
     for (const word of [...words.zh, ...words.en]) addWord(lexicon, word, { kind: "cue", cue });

@@ -3,6 +3,7 @@ import { digitsForChineseAmounts } from "./chinese-numerals.ts";
 import { replaceColloquialFillers } from "./colloquial-fillers.ts";
 import { joinSplitPhrasalVerbs } from "./english-phrasal-verbs.ts";
 import { expandEnglishShorthand } from "./english-shorthand.ts";
+import { readMixedLanguageWords } from "./mixed-language-words.ts";
 
 const PUNCTUATION: Record<string, string> = {
   "。": ".",
@@ -42,6 +43,8 @@ export function normalizeQuestion(question: string): string {
   // Keep the possessive apart ("icbc 's npl ratio"): a possessive on an unknown word is a qualifier not understood.
   text = text.replace(/([a-z])'s\b/g, "$1 's");
   text = replaceColloquialFillers(text);
+  // "被reject的申请": an English verb in a Chinese passive is its participle; "还款有几期": installments counted.
+  text = readMixedLanguageWords(text);
   text = joinSplitPhrasalVerbs(expandEnglishShorthand(text));
   text = digitsForChineseAmounts(text);
   // "more than one active loan", "at least two loans": a number word compared is a number (one alone is a stop word).

@@ -6,6 +6,8 @@
 import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-layer.ts";
 import type { ScannedQuestion, Span } from "./scan-question.ts";
 import { normalizeQuestion } from "./normalize-question.ts";
+import { splitCountedTermNames } from "./counted-term-names.ts";
+import { joinQualifiersBeforeDe } from "./qualifier-before-de.ts";
 import { joinTermQualifiers } from "./term-qualifiers.ts";
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
@@ -142,5 +144,7 @@ export function findScatteredTerms(scanned: ScannedQuestion, layer: SemanticLaye
     unknownWords = unknownWords.filter((word) => !usedTexts.has(word));
   }
   // "还款" + "风险变高": a qualifier of a term said before its shorter name is part of the term (term-qualifiers.ts).
-  return joinTermQualifiers({ ...scanned, spans, unknownWords }, layer);
+  // "审批的通过率": a qualifier said with 的 before a shorter name of a metric or term joins it (qualifier-before-de.ts).
+  // "number of active loans" said of no other rows: the term's rows counted (counted-term-names.ts).
+  return splitCountedTermNames(joinQualifiersBeforeDe(joinTermQualifiers({ ...scanned, spans, unknownWords }, layer), layer), layer);
 }

@@ -16,7 +16,9 @@ const CHINESE = new Set(
     "打电话 打 打过 打了 多少钱 整理 整理一下 梳理 梳理一下 拉出来 都拉出来 钱 总额 总量 总数 小时 放了 单笔 因为 因 由于 全年 整年 亿 亿元 万元 取 只取 拿 " +
     "累计 累积 共计 发放 多久 那边 这边 咋样 咋 啥 搞 弄 做 办 发生 出现 产生 进行 开展 完成 实现 最新 一下子 到目前 目前为止 截至目前 " +
     "来自 来的 过的 做过 对应 对应的 新增 新 客群 人群 群体 对象 名称 清单 一份 持有 列表 报表 报告 统计表 图 图表 柱状图 折线图 画 画一个 做 做个 生成 导出 " +
-    "一张 一版 进来 进的 进件来 设定 设定为 设置成 定为 推 推的 推广 主推 推销"
+    "一张 一版 进来 进的 进件来 设定 设定为 设置成 定为 推 推的 推广 主推 推销 " +
+    // Polite wrappers and particles (麻烦问下, 想请教一下, 帮忙看下…呀) and "shows" (呈上升趋势): they ask, they add nothing.
+    "问 问下 问一下 问问 想问 想问下 想问一下 请教 请教下 请教一下 打听 打听一下 劳驾 帮忙看 帮忙看下 帮忙看看 帮我看看 哇 呐 喽 咯 呈 呈现 出现了"
   ).split(/\s+/),
 );
 
@@ -35,7 +37,9 @@ const ENGLISH = new Set(
     "hour hours started start live lives living based located atm limit carry carries carrying moment onboarded onboard " +
     "via acquired classified hrs hr approx roughly around really actually ever yet already pls plz thx currently right now " +
     "new due disbursed issued granted originated one ones thing things please thanks thank kindly hi hello hey ok okay well got gotten see seen compare versus vs among along each every would like wish pull bring received receive receiving but hold holds holding " +
-    "promote promotes promoted promoting push pushes pushing set"
+    "promote promotes promoted promoting push pushes pushing set " +
+    // "which clients saw their risk go up", "experienced a rise": what happened to the rows, said by the words after.
+    "saw experienced experiencing experience"
   ).split(/\s+/),
 );
 
