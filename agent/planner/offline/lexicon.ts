@@ -69,6 +69,13 @@ function addWord(lexicon: Lexicon, word: string, sense: Sense): void {
   node.singleCharacter = units.length === 1 && units[0].kind === "han";
 }
 
+/** How many senses the lexicon holds for exactly this word. */
+function senseCount(lexicon: Lexicon, word: string): number {
+  let node: LexiconNode | undefined = lexicon.root;
+  for (const unit of toUnits(normalizeQuestion(word))) node = node?.children.get(unit.key);
+  return node?.senses.length ?? 0;
+}
+
 /** The names of a bilingual member, both languages. */
 const allNames = (names: { zh: string[]; en: string[] }) => [...names.zh, ...names.en];
 
@@ -78,6 +85,8 @@ const allNames = (names: { zh: string[]; en: string[] }) => [...names.zh, ...nam
  */
 export function buildLexicon(layer: SemanticLayer, datasetValues: Record<string, DatasetValue[]>): Lexicon {
   const lexicon: Lexicon = { root: { children: new Map(), senses: [] }, size: 0, nameCharacters: new Set() };
+  /** Value and term names whose spoken "not yet" forms are added once every name is known. */
+  const spoken: { name: string; sense: Sense }[] = [];
   for (const metric of layer.metrics) for (const name of allNames(metric.names)) addWord(lexicon, name, { kind: "metric", id: metric.id });
   for (const entry of METRIC_NAMES_WITH_A_PERIOD)
     if (layer.metrics.some((metric) => metric.id === entry.metric)) for (const name of allNames(entry.names)) addWord(lexicon, name, { kind: "metric", id: entry.metric, needsPeriod: true });
@@ -91,8 +100,7 @@ export function buildLexicon(layer: SemanticLayer, datasetValues: Record<string,
         // A raw code that is a grammar word ("all" of target_tier) would filter "show me all overdue loans".
         if (name === value.value && isStopWord(name)) continue;
         addWord(lexicon, name, { kind: "value", dimension: dimension.id, value: value.value });
-        // "还没处理" beside 未处理 (negated-name-variants.ts).
-        for (const variant of negatedNameVariants(name)) addWord(lexicon, variant, { kind: "value", dimension: dimension.id, value: value.value });
+        spoken.push({ name, sense: { kind: "value", dimension: dimension.id, value: value.value } });
       }
     }
   }
@@ -107,10 +115,22 @@ export function buildLexicon(layer: SemanticLayer, datasetValues: Record<string,
     }
   }
   for (const attribute of layer.attributes) for (const name of allNames(attribute.names)) addWord(lexicon, name, { kind: "attribute", id: attribute.id, entity: attribute.entity });
-  for (const term of layer.terms) for (const name of allNames(term.names)) for (const word of [name, ...negatedNameVariants(name)]) addWord(lexicon, word, { kind: "term", id: term.id });
+  for (const term of layer.terms) {
+    for (const name of allNames(term.names)) {
+      addWord(lexicon, name, { kind: "term", id: term.id });
+      spoken.push({ name, sense: { kind: "term", id: term.id } });
+    }
+  }
   for (const ambiguity of layer.ambiguities) for (const name of allNames(ambiguity.names)) addWord(lexicon, name, { kind: "ambiguity", id: ambiguity.id });
   for (const [cue, words] of Object.entries(CUE_WORDS) as [Cue, { zh: string[]; en: string[] }][]) {
     for (const word of [...words.zh, ...words.en]) addWord(lexicon, word, { kind: "cue", cue });
+  }
+  // "还没处理" beside 未处理 (negated-name-variants.ts), unless the verb is itself a name (结清, 逾期, 到期): "没有结清"
+  // is then that name negated, which the negation reading serves.
+  for (const { name, sense } of spoken) {
+    const stem = name.slice(1);
+    if (senseCount(lexicon, stem) > 0) continue;
+    for (const variant of negatedNameVariants(name)) addWord(lexicon, variant, sense);
   }
   return lexicon;
 }

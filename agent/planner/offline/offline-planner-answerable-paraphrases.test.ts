@@ -79,6 +79,15 @@ describe("answerable paraphrases", () => {
     expect(outcome.plan.query.metrics).not.toContain("loan_count");
   });
 
+  it.each(["没有结清的贷款", "没逾期的贷款有多少笔", "还没到期的还款有多少"])("reads 没 before a verb that is itself a name as that name negated, not as the 未 value: %s", (question) => {
+    const outcome = plan(question);
+    if (outcome.status !== "plan" || outcome.plan.query.kind === "tool") return;
+    const said = JSON.stringify(outcome.plan.query.filters);
+    expect(said).not.toContain('"values":["active"]');
+    expect(said).not.toContain('"values":["current"]');
+    expect(said).not.toContain('"values":["scheduled"]');
+  });
+
   it("keeps the count of active loans through a follow-up", () => {
     const first = plan("number of active loans");
     const history: ConversationTurn[] = [{ question: "number of active loans", language: "en", plan: first.status === "plan" ? first.plan : undefined, status: first.status === "plan" ? "answered" : first.status }];

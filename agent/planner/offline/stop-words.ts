@@ -39,7 +39,7 @@ const ENGLISH = new Set(
     "new due disbursed issued granted originated one ones thing things please thanks thank kindly hi hello hey ok okay well got gotten see seen compare versus vs among along each every would like wish pull bring received receive receiving but hold holds holding " +
     "promote promotes promoted promoting push pushes pushing set " +
     // "which clients saw their risk go up", "experienced a rise": what happened to the rows, said by the words after.
-    "saw experienced experiencing experience"
+    "saw experienced experiencing"
   ).split(/\s+/),
 );
 
