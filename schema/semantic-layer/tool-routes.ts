@@ -52,8 +52,8 @@ const ROUTES: z.input<typeof ToolRoute>[] = [
   {
     tool: "pre_due_risk",
     triggers: {
-      zh: ["需要提醒还款", "提醒还款", "还款提醒", "到期提醒", "催收提醒", "提前提醒", "到期前提醒", "提醒哪些客户还款", "应该提醒谁", "可能逾期", "可能会逾期", "最可能逾期", "容易逾期", "最容易逾期", "最有可能逾期", "大概率逾期", "还款...需要提醒", "到期...需要提醒", "还款...提醒谁"],
-      en: ["remind...before...due", "remind...to pay", "remind...to repay", "who to remind", "who should we remind", "payment reminder", "repayment reminder", "due date reminder", "pre due", "before their due date", "reminder...before...due", "reminder...due date", "likely to miss", "likely to be missed", "might miss", "likely to go overdue", "likely to become overdue", "most likely to be late", "miss...next payment", "miss...upcoming payment"],
+      zh: ["需要提醒还款", "提醒还款", "还款提醒", "到期提醒", "催收提醒", "提前提醒", "到期前提醒", "提醒哪些客户还款", "应该提醒谁", "可能逾期", "可能会逾期", "最可能逾期", "容易逾期", "最容易逾期", "最有可能逾期", "大概率逾期", "还款...需要提醒", "到期...需要提醒", "还款...提醒谁", "还款...可能违约", "还款...会违约", "还款...可能还不上", "到期...可能违约", "到期...会违约", "到期...可能还不上", "还款...可能拖欠", "到期...可能拖欠"],
+      en: ["remind...before...due", "remind...to pay", "remind...to repay", "who to remind", "who should we remind", "payment reminder", "repayment reminder", "due date reminder", "pre due", "before their due date", "reminder...before...due", "reminder...due date", "likely to miss", "likely to be missed", "might miss", "likely to go overdue", "likely to become overdue", "most likely to be late", "miss...next payment", "miss...upcoming payment", "likely to default on...payment", "might default on...payment", "may default on...payment", "default on...upcoming payment", "default on...next payment", "payments due...likely to default", "installments due...likely to default"],
     },
     slots: ["value_tier", "days", "limit"],
   },

@@ -195,7 +195,13 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     const rowsFollow = rowsAfter.test(intent.text.slice(span.end)) || endsWithRows.test(span.text);
     const before = secondRows.exec(intent.text.slice(0, span.start));
     // (The first rows bare: "高价值客户和低价值客户" are two segments, each with its own filter.)
-    const bareFirst = before && ![...intent.values.map((mention) => mention.span), ...intent.termSpans.map((entry) => entry.span)].some((other) => other.start <= before.index && before.index < other.end);
+    // (Nor qualified right before them by a value of the same dimension: "有抵押的贷款和信用贷款" are two segments of
+    // one dimension, grouped; "上海的贷款和信用贷款" are not.)
+    const dimensionsOf = (of: typeof span) => new Set(intent.values.filter((mention) => mention.span === of).flatMap((mention) => mention.options.map((option) => option.dimension)));
+    const ownDimensions = dimensionsOf(span);
+    const sameDimension = (other: typeof span) => [...dimensionsOf(other)].some((dimension) => ownDimensions.has(dimension));
+    const qualifiers = [...intent.values.map((mention) => mention.span), ...intent.termSpans.map((entry) => entry.span)];
+    const bareFirst = before && !qualifiers.some((other) => (other.start <= before.index && before.index < other.end) || (other !== span && sameDimension(other) && other.end <= before.index && /^\s*的?\s*$/.test(intent.text.slice(other.end, before.index))));
     if (bareFirst && rowsFollow) missing.push({ kind: "value", word: span.text });
   }
   // "新增客户数和流失客户数": two terms joined by 和/and are two row sets asked for; both as filters count the rows that

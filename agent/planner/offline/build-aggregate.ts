@@ -117,6 +117,17 @@ export function buildAggregate(intent: Intent, layer: SemanticLayer, asOfDate: s
   if (intent.cues.has("share") && draft.dimensions.some((dimension) => layer.dimension(dimension.id).type !== "time")) {
     if (metrics.every((id) => additiveMetric(layer, id))) draft.share = true;
     else note(build, 0.3, "a share of a measure that does not add up over groups");
+    // "share of balance 90+ days past due, by city", "各城市贷款余额中90+的占比": a segment said after the measure is
+    // the part of each group's whole (the segment's share within each group), not the groups' shares of the segment.
+    const candidates = draft.filters.filter((filter) => (filter.kind === "term" && !layer.term(filter.term).needsPeriod) || (filter.kind === "in" && !draft.dimensions.some((dimension) => dimension.id === filter.dimension) && !values.multiValued.includes(filter.dimension)));
+    const part = draft.share && candidates.length > 0 ? segmentSaidAfterMeasure(candidates, intent, layer, metrics[0]) : undefined;
+    if (part) {
+      if (part.kind === "term" && isStateTerm(layer.term(part.term)) && !metrics.every((id) => isStateMetric(layer.metric(id))))
+        return { kind: "unsupported", reason: "not_understood", detail: "a state term's share of rows of every status" };
+      draft.share = undefined;
+      draft.shareOf = part;
+      draft.filters = draft.filters.filter((filter) => filter !== part);
+    }
   }
   numberConditions(intent, layer, draft, entity, build);
   if (intent.restOf) {

@@ -101,3 +101,40 @@ describe("how long approvals take is the approval duration", () => {
     expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: ["average_approval_hours"] });
   });
 });
+
+describe("a segment said after the measure, with a grouping, is its share within each group", () => {
+  it.each<[string, string, string]>([
+    ["share of balance 90+ days past due, by city", "city", "delinquent_90"],
+    ["what share of the loan book is 90+ by city", "city", "delinquent_90"],
+    ["share of balance overdue, by branch", "branch", "overdue"],
+    ["what share of balance is overdue in each product", "product", "overdue"],
+  ])("%s → share of %s within each %s", (question, dimension, term) => {
+    const query = queryOf(question);
+    expect(query).toMatchObject({ kind: "aggregate", dimensions: [{ id: dimension }], shareOf: { kind: "term", term } });
+    expect(query.kind === "aggregate" && query.share).toBeFalsy();
+  });
+
+  it.each(["各城市90天以上逾期余额占比", "share of consumer loan balance by city", "各地区贷款余额占比"])("%s → each group's share of the whole", (question) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", share: true });
+  });
+});
+
+describe("rows qualified by two values of one dimension, joined, are two segments", () => {
+  it.each(["有抵押的贷款和信用贷款各自的逾期率", "抵押贷款和信用贷款各自的逾期率", "有抵押的贷款和无抵押的贷款的不良率", "担保类的贷款和信用类的贷款余额分别是多少"])("%s → grouped by secured", (question) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", dimensions: [{ id: "secured" }], filters: [{ kind: "in", dimension: "secured", values: ["1", "0"] }] });
+  });
+
+  it.each(["上海的贷款和信用贷款的逾期率", "预警和已解决预警"])("%s is declined (values of other dimensions, or only the second rows qualified)", declined);
+});
+
+describe("installments due that may default route to the pre-due risk tool", () => {
+  it.each<[string, number | undefined]>([
+    ["未来30天内到期的还款可能违约的客户", 30],
+    ["下周到期的还款里哪些客户可能违约", 7],
+    ["未来两周到期的还款可能还不上的客户", 14],
+    ["customers likely to default on a payment due in the next 30 days", 30],
+    ["which borrowers might default on their next payment", undefined],
+  ])("%s → pre_due_risk (days %s)", (question, days) => {
+    expect(queryOf(question)).toMatchObject({ kind: "tool", tool: "pre_due_risk", args: days === undefined ? {} : { days } });
+  });
+});

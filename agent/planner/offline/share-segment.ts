@@ -13,7 +13,9 @@ function measureSpan(intent: Intent, layer: SemanticLayer, metricId: string): { 
     const start = intent.text.indexOf(name);
     if (start >= 0) return { start, end: start + name.length };
   }
-  return undefined;
+  // ("share of balance 90+ days past due": an ambiguous word resolved to the measure is where it was said.)
+  const resolved = intent.ambiguities.find((mention) => layer.ambiguities.some((ambiguity) => ambiguity.id === mention.id && ambiguity.choices.includes(metricId)));
+  return resolved ? { start: resolved.span.start, end: resolved.span.end } : undefined;
 }
 
 /** Where a candidate segment (a value or a term filter) was said, or undefined. */
