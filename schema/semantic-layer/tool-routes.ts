@@ -69,7 +69,7 @@ const ROUTES: z.input<typeof ToolRoute>[] = [
     tool: "churn_risk",
     triggers: {
       zh: ["流失风险", "可能流失", "要流失", "会流失", "流失概率", "流失可能性", "容易流失", "即将流失"],
-      en: ["churn risk", "risk of churn", "likely to churn", "likely to leave", "at risk of leaving", "churn probability", "probability of churning", "about to churn", "might churn", "may churn"],
+      en: ["churn risk", "risk of churn", "risk of churning", "at risk of churning", "likely to churn", "likely to leave", "at risk of leaving", "churn probability", "probability of churning", "about to churn", "might churn", "may churn"],
     },
     slots: ["value_tier", "limit"],
   },

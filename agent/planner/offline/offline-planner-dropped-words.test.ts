@@ -65,6 +65,8 @@ describe("a count said of a scoring tool's rows is its limit, never dropped", ()
     ["the 3 low value customers most likely to leave", "churn_risk", 3],
     ["最可能流失的5个高价值客户", "churn_risk", 5],
     ["top 5 high-value customers at risk of leaving", "churn_risk", 5],
+    ["the 5 high value customers most at risk of churning", "churn_risk", 5],
+    ["最有可能流失的高价值客户前五名", "churn_risk", 5],
   ])("%s → %s limit %d", (question, tool, limit) => {
     expect(queryOf(question)).toMatchObject({ kind: "tool", tool, args: { limit } });
   });
