@@ -217,3 +217,15 @@ describe("rows said to have a measure are not the measure's total", () => {
     expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: ["overdue_balance"] });
   });
 });
+
+describe("rows named beside a measure of rows they cannot be joined to are declined", () => {
+  it.each(["上海贷款的平均违约概率", "loans' conversion rate"])("%s", declined);
+
+  it.each<[string, string]>([
+    ["客户的净推荐值", "nps"],
+    ["高价值客户的转化率", "conversion_rate"],
+    ["借款人的平均违约概率", "average_pd"],
+  ])("%s → %s", (question, metric) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: [metric] });
+  });
+});

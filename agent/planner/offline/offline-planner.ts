@@ -27,6 +27,7 @@ import { countOrAmountUndecided } from "./count-or-amount-verb.ts";
 import { endedStatusWithPeriod } from "./ended-status-period.ts";
 import { rateWordCounted } from "./rate-word-counted.ts";
 import { rowsHavingMeasure } from "./rows-having-measure.ts";
+import { unreachableRowsNamed } from "./unreachable-rows.ts";
 import { readQuestion } from "./read-question.ts";
 import { readRelatedRows, redateRelatedRows } from "./related-rows.ts";
 import type { Intent } from "./read-question.ts";
@@ -293,6 +294,8 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
   if (separately && intent.groupBy.length === 0 && !intent.trendGrain && (query.kind === "list" || (query.kind === "aggregate" && query.dimensions.length === 0))) return unsupportedOutcome(layer, language, "not_understood", { related });
   // "customers with an overdue balance", "有逾期余额的客户": rows that have some of a measure are not its total.
   if ((query.kind === "aggregate" || query.kind === "list") && rowsHavingMeasure(planned, layer, query)) return unsupportedOutcome(layer, language, "not_understood", { related });
+  // "上海贷款的平均违约概率": rows named that the measured rows cannot be joined to restrict nothing.
+  if ((query.kind === "aggregate" || query.kind === "list") && unreachableRowsNamed(planned, layer, query)) return unsupportedOutcome(layer, language, "not_understood", { related });
   const afterAsOfDate = finalized.notes.afterAsOfDate ? 0.1 : 0;
   const confidence = FULL_CONFIDENCE - afterAsOfDate - result.penalty - finalized.notes.penalty - intent.unknownWords.reduce((total, word) => total + unknownWordPenalty(word), 0) - 0.05 * intent.fuzzyMatches;
   if (confidence < MINIMUM_CONFIDENCE) {
