@@ -79,7 +79,7 @@ export const CUE_WORDS: Record<Cue, { zh: string[]; en: string[] }> = {
   previous_period: { zh: ["环比", "较上月", "比上月", "比上个月", "较上期", "比上期", "与上月相比", "和上个月比", "季度环比"], en: ["month over month", "mom", "period over period", "from last month", "since last month", "quarter over quarter", "qoq"] },
   year_over_year: { zh: ["同比", "较去年同期", "去年同期", "比去年同期"], en: ["year over year", "yoy", "same period last year"] },
   rise: {
-    zh: ["上升", "上涨", "增长", "增加", "提高", "升高", "变高", "走高", "攀升", "提升", "变多", "涨了", "恶化", "涨", "往上涨", "往上走"],
+    zh: ["上升", "上涨", "增长", "增加", "提高", "升高", "变高", "走高", "攀升", "提升", "变多", "涨了", "恶化", "涨", "往上涨", "往上走", "升了", "变大", "增大"],
     en: ["rising", "rise", "rose", "risen", "increase", "increased", "increasing", "grew", "grow", "growing", "growth", "went up", "go up", "gone up", "climbing", "climbed", "worsening", "deteriorating", "up"],
   },
   fall: {

@@ -6,7 +6,8 @@
 
 /** The past participle of a regular English verb (reject → rejected, approve → approved, deny → denied). */
 function pastParticiple(verb: string): string {
-  if (/(?:ed|en)$/.test(verb)) return verb;
+  // (Participles and adjectives stay as said: "已pending", "已active" are not verbs to inflect.)
+  if (/(?:ed|en|ing|ive|al|ous|ful|able|ent|ant)$/.test(verb)) return verb;
   if (/e$/.test(verb)) return `${verb}d`;
   if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ied`;
   return `${verb}ed`;

@@ -1,5 +1,5 @@
 // Paraphrases that were declined although answerable: polite wrappers and particles, a qualifier said with 的 before
-// a metric's shorter name, colloquial verbs for rising PD, spoken "not yet" (还没处理), English verbs in Chinese
+// a metric's shorter name, colloquial verbs for rising PD (any measure word of the term with any rise word), spoken "not yet" (还没处理), English verbs in Chinese
 // passives, 期 counting installments, 余额 decided by a grouping, and "number of <term>" said of no other rows.
 import { describe, expect, it } from "vitest";
 import type { ConversationTurn } from "../planner.ts";
@@ -19,6 +19,9 @@ const CASES: [string, ExpectedPlan][] = [
   ["劳驾查下整体NPS嘛", { metrics: ["nps"], filters: [] }],
   ["帮忙看下现在的逾期率呀", { metrics: ["overdue_rate"], filters: [] }],
   ["could you kindly tell me the NPL ratio", { metrics: ["npl_ratio"], filters: [] }],
+  ["我想了解一下本月的逾期率", { metrics: ["overdue_rate"], filters: [] }],
+  ["would you mind telling me the approval rate this month", { metrics: ["approval_rate"], time: JUNE }],
+  ["just wondering what the overdue rate is", { metrics: ["overdue_rate"], filters: [] }],
   // A qualifier with 的 before a shorter name of the same metric (审批 + 通过率 = 审批通过率).
   ["上个月审批的通过率", { metrics: ["approval_rate"], time: MAY }],
   ["各渠道审批的通过率", { metrics: ["approval_rate"], dimensions: ["channel"] }],
@@ -29,6 +32,14 @@ const CASES: [string, ExpectedPlan][] = [
   ["which borrowers saw their PD go up this month", { kind: "list", entity: "customers", filters: [term("borrower"), term("rising_repayment_risk")] }],
   ["which customers experienced rising repayment risk this month", { kind: "list", entity: "customers", ...rising, referenceMonth: "2026-06" }],
   ["high value clients whose PD goes up this month", { kind: "list", entity: "customers", filters: [term("high_value"), term("rising_repayment_risk")] }],
+  // A measure word of the term's name with any rise word (measure-rise-terms.ts): 违约概率涨了, 风险涨了, PD变大.
+  ["违约概率涨了的客户", { kind: "list", entity: "customers", ...rising }],
+  ["风险涨了的客户有哪些", { kind: "list", entity: "customers", ...rising }],
+  ["本月PD升了的客户", { kind: "list", entity: "customers", ...rising, referenceMonth: "2026-06" }],
+  ["PD变大的客户有哪些", { kind: "list", entity: "customers", ...rising }],
+  ["customers whose probability of default went up this month", { kind: "list", entity: "customers", ...rising, referenceMonth: "2026-06" }],
+  // (An aggregate of the measure changes as a total: a comparison of periods, not the term.)
+  ["平均PD环比上升了多少", { metrics: ["average_pd"], filters: [], compareTo: MAY }],
   // "Not yet" said as 没 / 还没 / 尚未 / 还没有: the layer's 未 names.
   ["没处理的预警有多少", { metrics: ["alert_count"], filters: [values("alert_status", "open")] }],
   ["还没处理的预警按严重程度分别有多少", { metrics: ["alert_count"], dimensions: ["severity"], filters: [values("alert_status", "open")] }],

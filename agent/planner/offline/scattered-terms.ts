@@ -7,6 +7,7 @@ import type { SemanticLayer } from "../../../schema/semantic-layer/semantic-laye
 import type { ScannedQuestion, Span } from "./scan-question.ts";
 import { normalizeQuestion } from "./normalize-question.ts";
 import { splitCountedTermNames } from "./counted-term-names.ts";
+import { joinMeasureChangeTerms } from "./measure-rise-terms.ts";
 import { joinQualifiersBeforeDe } from "./qualifier-before-de.ts";
 import { joinTermQualifiers } from "./term-qualifiers.ts";
 
@@ -146,5 +147,7 @@ export function findScatteredTerms(scanned: ScannedQuestion, layer: SemanticLaye
   // "还款" + "风险变高": a qualifier of a term said before its shorter name is part of the term (term-qualifiers.ts).
   // "审批的通过率": a qualifier said with 的 before a shorter name of a metric or term joins it (qualifier-before-de.ts).
   // "number of active loans" said of no other rows: the term's rows counted (counted-term-names.ts).
-  return splitCountedTermNames(joinQualifiersBeforeDe(joinTermQualifiers({ ...scanned, spans, unknownWords }, layer), layer), layer);
+  // "违约概率涨了", "risk went up": a measure word and a rise word form the term the layer names so (measure-rise-terms.ts).
+  const withChangeTerms = joinMeasureChangeTerms({ ...scanned, spans, unknownWords }, layer);
+  return splitCountedTermNames(joinQualifiersBeforeDe(joinTermQualifiers(withChangeTerms, layer), layer), layer);
 }

@@ -18,7 +18,8 @@ const CHINESE = new Set(
     "来自 来的 过的 做过 对应 对应的 新增 新 客群 人群 群体 对象 名称 清单 一份 持有 列表 报表 报告 统计表 图 图表 柱状图 折线图 画 画一个 做 做个 生成 导出 " +
     "一张 一版 进来 进的 进件来 设定 设定为 设置成 定为 推 推的 推广 主推 推销 " +
     // Polite wrappers and particles (麻烦问下, 想请教一下, 帮忙看下…呀) and "shows" (呈上升趋势): they ask, they add nothing.
-    "问 问下 问一下 问问 想问 想问下 想问一下 请教 请教下 请教一下 打听 打听一下 劳驾 帮忙看 帮忙看下 帮忙看看 帮我看看 哇 呐 喽 咯 呈 呈现 出现了"
+    "问 问下 问一下 问问 想问 想问下 想问一下 请教 请教下 请教一下 打听 打听一下 劳驾 帮忙看 帮忙看下 帮忙看看 帮我看看 哇 呐 喽 咯 呈 呈现 出现了 " +
+    "了解 了解一下 了解下 能不能 说 说下 说一下 说说 讲 讲讲 讲一下 讲下"
   ).split(/\s+/),
 );
 
@@ -39,7 +40,7 @@ const ENGLISH = new Set(
     "new due disbursed issued granted originated one ones thing things please thanks thank kindly hi hello hey ok okay well got gotten see seen compare versus vs among along each every would like wish pull bring received receive receiving but hold holds holding " +
     "promote promotes promoted promoting push pushes pushing set " +
     // "which clients saw their risk go up", "experienced a rise": what happened to the rows, said by the words after.
-    "saw experienced experiencing"
+    "saw experienced experiencing mind telling wondering wonder curious i'd i'm"
   ).split(/\s+/),
 );
 
