@@ -71,6 +71,18 @@ describe("a count said of a scoring tool's rows is its limit, never dropped", ()
     expect(queryOf(question)).toMatchObject({ kind: "tool", tool, args: { limit } });
   });
 
+  it.each(["the 5 customers in Shanghai most likely to churn", "the 5 high value customers in Shanghai most likely to churn", "the 10 mortgage customers most likely to miss a payment"])(
+    "%s is declined (a filter the tool cannot hold)",
+    declined,
+  );
+
+  it.each<[string, string, number]>([
+    ["our 5 most valuable customers by expected value", "customer_value", 5],
+    ["中等价值客户里未来12个月预期价值最高的10个", "customer_value", 10],
+  ])("%s → %s limit %d (a horizon in months is no count)", (question, tool, limit) => {
+    expect(queryOf(question)).toMatchObject({ kind: "tool", tool, args: { limit } });
+  });
+
   it("a window's days are not a count", () => {
     expect(queryOf("which customers due in the next 7 days are most likely to miss a payment")).toMatchObject({ kind: "tool", tool: "pre_due_risk", args: { days: 7 } });
   });

@@ -84,8 +84,7 @@ const TOP_PATTERNS: Array<[RegExp, (text: string) => number | undefined]> = [
   [new RegExp(`(?:最[\\u4e00-\\u9fffa-z]{0,4}?的?|的)\\s*(${SMALL_NUMBER})\\s*个(?![月星礼季工])`), parseSmallNumber],
   [new RegExp(`(?<![a-z])(?:first|list|show|give me) (${ENGLISH_SMALL_NUMBER})(?![a-z])`), parseEnglishSmallNumber],
   // A count before a superlative or before the ranked rows ("our 10 most valuable", "the 5 customers with ..."): how many to rank.
-  // (Qualifiers of the rows may sit between: "the 5 high value customers most likely to churn"; never a time unit.)
-  [new RegExp(`(?<![a-z0-9.-])(${ENGLISH_SMALL_NUMBER})\\s+(?:(?!(?:days?|weeks?|months?|years?|hours?)(?![a-z]))[a-z-]+\\s+){0,3}?(?:most|highest|lowest|largest|biggest|least|best|worst|riskiest|top|customers|borrowers|clients|installments|payments|loans)(?![a-z])`), parseEnglishSmallNumber],
+  [new RegExp(`(?<![a-z0-9.-])(${ENGLISH_SMALL_NUMBER})\\s+(?:most|highest|lowest|largest|biggest|least|best|worst|riskiest|top|customers|borrowers|clients|installments|payments|loans)(?![a-z])`), parseEnglishSmallNumber],
 ];
 
 /** "前20", "top 20", "20位", "top ten": how many items the question asks for. */
@@ -97,6 +96,19 @@ export function readLimit(text: string): number | undefined {
     if (value !== undefined && value >= 1) return value;
   }
   return undefined;
+}
+
+/**
+ * The count asked for, also when argument words sit between it and the rows ("the 5 high value customers most likely
+ * to churn", "3 mortgage customers"): read again with the value-tier and category words taken out.
+ */
+function readSaidLimit(text: string, routing: ToolRouting): number | undefined {
+  const direct = readLimit(text);
+  if (direct !== undefined) return direct;
+  const argumentWords = [...routing.words.valueTier, ...routing.words.category].flatMap((entry) => [...entry.words.zh, ...entry.words.en]).sort((left, right) => right.length - left.length);
+  let rest = text;
+  for (const word of argumentWords) rest = rest.replace(new RegExp(cachedPattern(word).source, "g"), " ");
+  return readLimit(rest.replace(/\s+/g, " "));
 }
 
 const DAY_PATTERNS: Array<[RegExp, (text: string) => number | undefined]> = [
@@ -144,7 +156,7 @@ function readArguments(text: string, route: ToolRoute, trigger: string, routing:
     } else if (slot === "order") {
       if (findPhrase(text, routing.words.lowest)) args.order = "lowest";
     } else if (slot === "limit") {
-      const limit = readLimit(rest);
+      const limit = readSaidLimit(rest, routing);
       if (limit !== undefined) args.limit = limit;
     }
   }
@@ -216,8 +228,12 @@ export function routeToTool(
   const limit = typeof match.args.limit === "number" ? match.args.limit : undefined;
   // "the 5 customers most likely to …": a count said but not read as the tool's limit (the route takes none, or it
   // was read otherwise) would be dropped, and the tool's default number of rows shown; decline instead.
-  const saidCount = readLimit(normalizeQuestion(question).replace(cachedPattern(match.trigger), " "));
-  const leftNumber = /(?<![a-z0-9.])\d+(?:\.\d+)?(?![a-z0-9])/.exec(rest)?.[0];
+  const saidCount = readSaidLimit(normalizeQuestion(question).replace(cachedPattern(match.trigger), " "), routing);
+  // (Routing words are gone from `rest`, so the count read may be left beside them: "our 5 most valuable customers";
+  // a number of months, days or years is a window or horizon, not a count.)
+  const leftNumber = [...rest.matchAll(/(?<![a-z0-9.])(\d+(?:\.\d+)?)(?![a-z0-9])(?!\s*个?(?:月|天|日|周|年|小时)|\s*(?:months?|days?|weeks?|years?|hours?)(?![a-z]))/g)]
+    .map((found) => found[1])
+    .find((number) => Number(number) !== limit);
   if (layer && ((saidCount !== undefined && saidCount !== limit) || leftNumber !== undefined)) return unsupportedOutcome(layer, detectLanguage(question), "not_understood", { detail: leftNumber ?? String(saidCount) });
   const plan = QueryPlan.parse({ version: 1, query: { kind: "tool", tool: match.tool, args: match.args, filters: [], ...(limit !== undefined ? { limit } : {}) } });
   return { status: "plan", language: detectLanguage(question), plan, confidence: ROUTED_CONFIDENCE };
