@@ -14,6 +14,7 @@ import { freshDevCases3 } from "./fresh-dev-cases-3.ts";
 import { freshDevCases4 } from "./fresh-dev-cases-4.ts";
 import { freshDevCases5 } from "./fresh-dev-cases-5.ts";
 import { freshDevCases6 } from "./fresh-dev-cases-6.ts";
+import { freshDevCases7 } from "./fresh-dev-cases-7.ts";
 
 const AUTHORED = [
   ...METRIC_CASES, ...TIME_CASES, ...GROUP_BY_CASES, ...TOP_N_CASES, ...COMPARE_CASES, ...TREND_CASES,
@@ -33,5 +34,5 @@ export function allCases(): EvalCase[] {
     counters.set(group, position + 1);
     const ordered = { id: `${group}-${String(position + 1).padStart(3, "0")}`, split: position % 2 === 0 ? "dev" : "test", ...authored };
     return evalCaseSchema.parse(ordered);
-  }).concat(freshDevCases(), freshDevCases2(), freshDevCases3(), freshDevCases4(), freshDevCases5(), freshDevCases6()); // Dev-only cases with their own ids, so the alternating split above is untouched.
+  }).concat(freshDevCases(), freshDevCases2(), freshDevCases3(), freshDevCases4(), freshDevCases5(), freshDevCases6(), freshDevCases7()); // Dev-only cases with their own ids, so the alternating split above is untouched.
 }
