@@ -4,6 +4,7 @@ import { replaceColloquialFillers } from "./colloquial-fillers.ts";
 import { joinSplitPhrasalVerbs } from "./english-phrasal-verbs.ts";
 import { expandEnglishShorthand } from "./english-shorthand.ts";
 import { readMixedLanguageWords } from "./mixed-language-words.ts";
+import { withoutPoliteRequests } from "./polite-requests.ts";
 
 const PUNCTUATION: Record<string, string> = {
   "。": ".",
@@ -45,6 +46,8 @@ export function normalizeQuestion(question: string): string {
   text = replaceColloquialFillers(text);
   // "被reject的申请": an English verb in a Chinese passive is its participle; "还款有几期": installments counted.
   text = readMixedLanguageWords(text);
+  // "能不能帮我查一下…": a request wrapper, not a question of eligibility.
+  text = withoutPoliteRequests(text);
   text = joinSplitPhrasalVerbs(expandEnglishShorthand(text));
   text = digitsForChineseAmounts(text);
   // "more than one active loan", "at least two loans": a number word compared is a number (one alone is a stop word).

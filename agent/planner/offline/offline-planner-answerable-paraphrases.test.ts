@@ -20,6 +20,8 @@ const CASES: [string, ExpectedPlan][] = [
   ["帮忙看下现在的逾期率呀", { metrics: ["overdue_rate"], filters: [] }],
   ["could you kindly tell me the NPL ratio", { metrics: ["npl_ratio"], filters: [] }],
   ["我想了解一下本月的逾期率", { metrics: ["overdue_rate"], filters: [] }],
+  ["能不能帮我查一下上个月的放款金额", { metrics: ["disbursement_amount"], time: MAY }],
+  ["跟我说下本月的审批通过率", { metrics: ["approval_rate"], time: JUNE }],
   ["would you mind telling me the approval rate this month", { metrics: ["approval_rate"], time: JUNE }],
   ["just wondering what the overdue rate is", { metrics: ["overdue_rate"], filters: [] }],
   // A qualifier with 的 before a shorter name of the same metric (审批 + 通过率 = 审批通过率).
@@ -82,6 +84,10 @@ describe("answerable paraphrases", () => {
 
   it.each(["余额按城市排一下", "balance by occupation", "余额前3的支行", "高价值客户的余额是多少"])("still asks which balance when both can be grouped or filtered so: %s", (question) => {
     expect(plan(question).status).toBe("clarify");
+  });
+
+  it("keeps 能不能 a word of the question when no request follows it", () => {
+    expect(plan("哪些客户能不能申请房贷").status).not.toBe("plan");
   });
 
   it.each(["这笔贷款分几期", "在贷笔数最多的10个客户", "客户的在贷笔数", "customers with number of active loans above 2"])("keeps other readings: %s", (question) => {
