@@ -322,7 +322,10 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     const ownersNamed = intent.times.length > 0 || asksForTotal(intent.text);
     for (const context of intent.contextGroupings ?? []) {
       const rows = context.rows;
-      const namesRows = rows !== undefined && (rows === measuredEntity || filteredTables.has(layer.entity(rows).table) || (ownersOfMeasured.has(rows) && ownersNamed));
+      // (Or rows said right after a value, 上海的支行: the value's place, whichever column holds it for the measured rows.)
+      const at = context.span;
+      const afterValue = at !== undefined && intent.values.some((mention) => mention.span.end <= at.start && /^\s*(?:的|'s)?\s*$/.test(intent.text.slice(mention.span.end, at.start)));
+      const namesRows = rows !== undefined && (rows === measuredEntity || filteredTables.has(layer.entity(rows).table) || (ownersOfMeasured.has(rows) && (ownersNamed || afterValue)));
       // (A dimension one of whose values is filtered names that value's dimension: "上海和其他城市".)
       if (!namesRows && !dimensions.has(context.id) && !filteredDimensions.has(context.id)) missing.push({ kind: "grouping", word: context.id });
     }

@@ -2,6 +2,7 @@
 // tool's count, verbs of disbursing and approving; each is now read, or the question is declined.
 import { describe, expect, it } from "vitest";
 import { plannerContext } from "./__fixtures__/planner-fixture.ts";
+import type { ConversationTurn } from "../planner.ts";
 import { planQuestion } from "./offline-planner.ts";
 import type { PlannerOutcome } from "../planner.ts";
 
@@ -150,5 +151,20 @@ describe("installments due that may default route to the pre-due risk tool", () 
     ["which borrowers might default on their next payment", undefined],
   ])("%s → pre_due_risk (days %s)", (question, days) => {
     expect(queryOf(question)).toMatchObject({ kind: "tool", tool: "pre_due_risk", args: days === undefined ? {} : { days } });
+  });
+});
+
+describe("rows said right after a value place it, also in a follow-up", () => {
+  it.each<[string, string]>([
+    ["上个月放款金额多少", "上海的支行呢"],
+    ["本月放款金额", "北京的支行呢"],
+    ["disbursement last month", "what about Shanghai's branches?"],
+  ])("%s → %s keeps one total for the city", (first, second) => {
+    const outcome = planQuestion(first, plannerContext());
+    if (outcome.status !== "plan") throw new Error(`${first}: not a plan`);
+    const history: ConversationTurn[] = [{ question: first, language: outcome.language, plan: outcome.plan, status: "answered" }];
+    const next = planQuestion(second, plannerContext("2026-06-30", history));
+    expect(next.status, second).toBe("plan");
+    if (next.status === "plan") expect(next.plan.query).toMatchObject({ kind: "aggregate", dimensions: [], filters: [{ kind: "in", dimension: "city" }] });
   });
 });

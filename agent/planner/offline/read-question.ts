@@ -57,7 +57,7 @@ export interface Intent {
   /** Dimension words said without anything asking for groups (read as context, not grouped). */
   contextDimensions: number;
   /** The dimension words read as context, with the rows the word also names (活动: campaigns). */
-  contextGroupings?: { id: string; rows?: string }[];
+  contextGroupings?: { id: string; rows?: string; span?: Span }[];
   fuzzyMatches: number;
   /** A plain count or quantity with no comparison (a "5" that may be a limit). */
   bareNumbers: NumberCondition[];
@@ -148,8 +148,11 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   const ambiguities: Intent["ambiguities"] = [];
   /** Rows a grouping word also names (活动 is the campaign dimension and the campaigns). */
   const groupRows = new Map<string, string>();
+  /** Where each grouping word was first said. */
+  const groupSpans = new Map<string, Span>();
   const addGroup = (id: string, span: Span) => {
     if (!groupBy.some((group) => group.id === id)) groupBy.push({ id, plural: Boolean(span.plural) });
+    if (!groupSpans.has(id)) groupSpans.set(id, span);
     const rows = sensesOf(span, "entity")[0];
     if (rows && !groupRows.has(id)) groupRows.set(id, rows.id);
   };
@@ -418,7 +421,7 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
   const namedRows = nothingElse ? groupBy.filter((group) => !grouped.includes(group) && !qualifiers.has(group.id) && groupRows.has(group.id)) : [];
   for (const group of namedRows) if (!entityMentions.includes(groupRows.get(group.id) as string)) entityMentions.push(groupRows.get(group.id) as string);
   const contextOnly = groupBy.length - grouped.length - groupBy.filter((group) => qualifiers.has(group.id)).length - namedRows.length;
-  const contextGroupings = groupBy.filter((group) => !grouped.includes(group) && !qualifiers.has(group.id) && !namedRows.includes(group)).map((group) => ({ id: group.id, rows: groupRows.get(group.id) }));
+  const contextGroupings = groupBy.filter((group) => !grouped.includes(group) && !qualifiers.has(group.id) && !namedRows.includes(group)).map((group) => ({ id: group.id, rows: groupRows.get(group.id), span: groupSpans.get(group.id) }));
 
   if (!limit && (cues.has("top") || cues.has("bottom") || cues.has("best") || cues.has("worst"))) {
     const count = bareNumbers.find((number) => Number.isInteger(number.value) && (number.value ?? 0) > 0 && (number.value ?? 0) <= 1000 && (number.unit === "plain" || number.unit === "count"));
