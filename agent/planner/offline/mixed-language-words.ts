@@ -20,8 +20,8 @@ const BEFORE_PARTICLE = /(?<![a-z])([a-z]{3,})\s*(掉(?:了)?|(?=了))/gu;
 
 /** Words naming installments (repayment rows); 期 counts them when they are named. */
 const INSTALLMENT_ROWS = /还款|期供|还款计划|installment/;
-/** "几期", "多少期" as a count, not 期限 / 期数 / 期次 / 期间 or "分几期" (a loan's term). */
-const PERIODS_COUNTED = /(?<!分)(几|多少)期(?![限数次间末初供望待])/g;
+/** "几期", "多少期" as a count, not 期限 / 期数 / 期次 / 期间, "分几期" (a loan's term) or "第几期" (an installment's number). */
+const PERIODS_COUNTED = /(?<![分第])(几|多少)期(?![限数次间末初供望待])/g;
 
 /**
  * The text with English verbs in Chinese passives read as participles and 期 counting named installments read as

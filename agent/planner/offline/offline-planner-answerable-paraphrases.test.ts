@@ -55,6 +55,10 @@ const CASES: [string, ExpectedPlan][] = [
   // 期 counting named installments.
   ["未来7天到期的还款有几期", { metrics: ["installment_count"], time: ["2026-07-01", "2026-07-07"] }],
   ["下个月到期的还款有多少期", { metrics: ["installment_count"], time: ["2026-07-01", "2026-07-31"] }],
+  // "fall due" is becoming due, not a fall compared with the previous period; "coming due" stays the due-soon term.
+  ["how many payments fall due within the next 14 days", { metrics: ["installment_count"], filters: [], time: ["2026-07-01", "2026-07-14"], compareTo: null }],
+  ["installments falling due next month: how many?", { metrics: ["installment_count"], filters: [], time: ["2026-07-01", "2026-07-31"], compareTo: null }],
+  ["installments coming due in the next 7 days", { kind: "list", entity: "repayments", filters: [term("due_soon")] }],
   // 余额 / balance grouped by a dimension only the loan balance has.
   ["各产品余额", { metrics: ["outstanding_balance"], dimensions: ["product"] }],
   ["按产品看余额", { metrics: ["outstanding_balance"], dimensions: ["product"] }],
@@ -127,6 +131,7 @@ describe("spoken forms read before matching", () => {
     ["deny掉的申请", "denied 的申请"],
     ["到期的还款有几期", "到期的还款有几笔"],
     ["贷款期限几期", "贷款期限几期"],
+    ["还款第几期", "还款第几期"],
     ["rejected applications", "rejected applications"],
   ])("reads %s", (text, expected) => {
     expect(readMixedLanguageWords(text)).toBe(expected);
