@@ -37,10 +37,7 @@ import type { ScannedQuestion, Span } from "./scan-question.ts";
 import { isStateMetric } from "./semantic-helpers.ts";
 import { routeToTool } from "./tool-routing.ts";
 import { BUILDS_ON_UNANSWERED, unansweredSinceLastPlan } from "./unplanned-turns.ts";
-
-/** Commands that change records: "把…改成0", "mark alert 3 as resolved", "write off all loss-class loans". */
-const WRITE_COMMAND =
-  /把.{1,30}(改成|改为|设为|设置为|设定为|设定成|设置成|定为|调成|调为|调整为|删|清零|清空|标记为)|^(please\s+|pls\s+)?(mark|set|change|update|write off|approve|reject|assign|delete|remove|cancel|close|freeze|reset|modify|edit|insert|add)\b/;
+import { isWriteCommand } from "./write-commands.ts";
 
 /** Confidence of a plan with nothing left unexplained. */
 const FULL_CONFIDENCE = 0.92;
@@ -125,7 +122,7 @@ function readQuestionText(original: string, context: PlannerContext): QuestionRe
   const text = normalizeQuestion(question);
   if (!text) return { question, language, text };
   // A question naming a scoring tool ("流失风险最高的客户") is that tool's plan step (tool-routing.ts).
-  const toolOutcome = WRITE_COMMAND.test(text) ? undefined : routeToTool(question, undefined, layer, (rest) => unreadToolFilter(rest, context));
+  const toolOutcome = isWriteCommand(text) ? undefined : routeToTool(question, undefined, layer, (rest) => unreadToolFilter(rest, context));
   if (toolOutcome) return { question, language, text, toolOutcome };
   return { question, language, text, scanned: findScatteredTerms(scanQuestion(text, lexiconFor(context), context.asOfDate), layer) };
 }
@@ -170,7 +167,7 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
   const intent = readGenericAmount(resolvePartialDimensions(readQuestion(scanned, layer, language, { previousKind: previous?.kind }), layer, previousEntity), layer);
   const related = [...new Set([...intent.entityMentions, ...intent.metrics.map((id) => layer.metric(id).entity), ...intent.terms.map((id) => layer.term(id).entity)])];
 
-  if (intent.cues.has("write") || WRITE_COMMAND.test(text)) return unsupportedOutcome(layer, language, "write_request", { related });
+  if (intent.cues.has("write") || isWriteCommand(text)) return unsupportedOutcome(layer, language, "write_request", { related });
   const piiMentioned = scanned.spans.some((span) => span.senses.some((sense) => sense.kind === "attribute" && layer.attribute(sense.id).pii));
   if (intent.cues.has("unmasked") && piiMentioned) return unsupportedOutcome(layer, language, "pii_request", { related });
   const outOfScope = intent.cueSpans.find((entry) => entry.cue === "out_of_scope");
