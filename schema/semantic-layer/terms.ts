@@ -150,8 +150,8 @@ export const TERMS: TermInput[] = [
   {
     id: "active_campaign",
     names: {
-      zh: ["进行中的活动", "在线活动", "正在进行的活动", "进行中", "当前活动", "正在进行的营销活动", "在进行的活动", "正在做的活动", "还在进行的活动", "在跑的活动", "在跑的营销活动", "正在跑的活动", "还在跑的活动", "在跑", "正在跑", "还在跑", "在投放的活动", "正在投放"],
-      en: ["active campaigns", "running campaigns", "live campaigns", "ongoing campaigns", "current campaigns", "campaigns are running", "campaigns running", "campaigns currently running", "campaigns are currently running", "currently running campaigns", "campaigns still running", "campaigns running now", "campaigns are live", "campaigns in progress", "campaigns underway", "currently running", "still running", "running now", "that are running", "which are running"],
+      zh: ["进行中的活动", "在线活动", "正在进行的活动", "进行中", "当前活动", "正在进行的营销活动", "在进行的活动", "正在做的活动", "还在进行的活动", "在跑的活动", "在跑的营销活动", "正在跑的活动", "还在跑的活动", "在跑", "正在跑", "还在跑", "在投放的活动", "正在投放", "在进行", "正在进行", "还在进行", "在进行中", "正在进行中", "仍在进行"],
+      en: ["active campaigns", "running campaigns", "live campaigns", "ongoing campaigns", "current campaigns", "campaigns are running", "campaigns running", "campaigns currently running", "campaigns are currently running", "currently running campaigns", "campaigns still running", "campaigns running now", "campaigns are live", "campaigns in progress", "campaigns underway", "currently running", "still running", "running now", "that are running", "which are running", "campaigns are active", "campaigns are currently active", "campaigns are still active", "campaigns that are active", "campaigns currently active", "campaigns still active", "campaigns active now", "campaigns are active now"],
     },
     description: { zh: "进行中的活动:start_date ≤ 数据日期 ≤ end_date", en: "Active campaign: start_date <= as_of_date <= end_date" },
     formula: "start_date <= as_of_date <= end_date",
