@@ -20,8 +20,12 @@ const BEFORE_PARTICLE = /(?<![a-z])([a-z]{3,})\s*(掉(?:了)?|(?=了))/gu;
 
 /** Words naming installments (repayment rows); 期 counts them when they are named. */
 const INSTALLMENT_ROWS = /还款|期供|还款计划|installment/;
-/** "几期", "多少期" as a count, not 期限 / 期数 / 期次 / 期间, "分几期" (a loan's term) or "第几期" (an installment's number). */
-const PERIODS_COUNTED = /(?<![分第])(几|多少)期(?![限数次间末初供望待])/g;
+/**
+ * "几期", "多少期" closing the question as a count, not 期限 / 期数 / 期次 / 期间, "分几期" (a loan's term) or "第几期" (an
+ * installment's number). (Said before more words, "有多少期是逾期的", the words after describe installments in ways the
+ * loans' terms do not serve: left unread, the question is declined.)
+ */
+const PERIODS_COUNTED = /(?<![分第])(几|多少)期(?=\s*(?:了|啊|呀|呢|吗|嘛|啦)?\s*(?:[?.!,;]|$))/g;
 
 /**
  * The text with English verbs in Chinese passives read as participles and 期 counting named installments read as

@@ -94,6 +94,10 @@ describe("answerable paraphrases", () => {
     expect(plan("哪些客户能不能申请房贷").status).not.toBe("plan");
   });
 
+  it("declines installments counted with a description the loans' terms would serve instead (有多少期是逾期的)", () => {
+    expect(plan("还款计划里有多少期是逾期的").status).not.toBe("plan");
+  });
+
   it.each(["这笔贷款分几期", "在贷笔数最多的10个客户", "客户的在贷笔数", "customers with number of active loans above 2"])("keeps other readings: %s", (question) => {
     const outcome = plan(question);
     if (outcome.status !== "plan" || outcome.plan.query.kind !== "aggregate") return;
@@ -132,6 +136,8 @@ describe("spoken forms read before matching", () => {
     ["到期的还款有几期", "到期的还款有几笔"],
     ["贷款期限几期", "贷款期限几期"],
     ["还款第几期", "还款第几期"],
+    ["到期的还款有多少期?", "到期的还款有多少笔?"],
+    ["还款计划里有多少期是逾期的", "还款计划里有多少期是逾期的"],
     ["rejected applications", "rejected applications"],
   ])("reads %s", (text, expected) => {
     expect(readMixedLanguageWords(text)).toBe(expected);
