@@ -367,6 +367,19 @@ export function unaccountedWords(intent: Intent, query: AggregateQuery | ListQue
     if (!query.metrics.some((id) => layer.metric(id).format === "count")) missing.push({ kind: "metric", word: countAndAmount.count });
     if (!query.metrics.some((id) => layer.metric(id).format === "money")) missing.push({ kind: "metric", word: countAndAmount.amount });
   }
+  // "approval rate for each of the last 6 months", "how many loans does each customer have": each/every asks for
+  // groups; one total answers another question. ("average principal of each loan" averages over the rows: the
+  // average measure answers it.)
+  if (query.kind === "aggregate" && query.dimensions.length === 0 && !query.compareTo && !timeGrouped) {
+    const averaged = query.metrics.some((id) => /\bAVG\s*\(/i.test(metricSql(layer, id)));
+    const rowNames = layer.entities.flatMap((entity) => entity.names.en.map((name) => name.toLowerCase()));
+    for (const entry of intent.cueSpans) {
+      if (entry.cue !== "group" || !/^(?:(?:for|in|by) )?(?:each|every)$/.test(entry.span.text.trim())) continue;
+      const after = intent.text.slice(entry.span.end).replace(/^\s*(?:single\s+)?/, "");
+      const ofRows = rowNames.some((name) => after.startsWith(name));
+      if (!(averaged && ofRows)) missing.push({ kind: "grouping", word: entry.span.text.trim() });
+    }
+  }
   // "count and balance of overdue loans": a count word joined to a measure is measured too.
   const countWord = joinedCountWord(intent.text);
   if (countWord && query.kind === "aggregate" && !query.metrics.some((id) => layer.metric(id).format === "count")) missing.push({ kind: "metric", word: countWord });

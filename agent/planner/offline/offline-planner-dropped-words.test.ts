@@ -168,3 +168,14 @@ describe("rows said right after a value place it, also in a follow-up", () => {
     if (next.status === "plan") expect(next.plan.query).toMatchObject({ kind: "aggregate", dimensions: [], filters: [{ kind: "in", dimension: "city" }] });
   });
 });
+
+describe("each/every that groups nothing is not answered with one total", () => {
+  it.each(["approval rate for each of the last 6 months", "NPL count for each of the past 12 months", "how many loans does each customer have", "the balance of every single customer"])("%s is declined", declined);
+
+  it.each<[string, string]>([
+    ["average principal of each loan", "average_loan_amount"],
+    ["the average principal for each loan", "average_loan_amount"],
+  ])("%s → %s (the average is over the rows named)", (question, metric) => {
+    expect(queryOf(question)).toMatchObject({ kind: "aggregate", metrics: [metric], dimensions: [] });
+  });
+});
