@@ -110,7 +110,7 @@ export const METRICS: MetricInput[] = [
   },
   {
     id: "npl_ratio",
-    names: { zh: ["不良率", "不良贷款率", "不良比例", "不良占比"], en: ["npl ratio", "npl rate", "non-performing ratio", "non-performing loan ratio", "npl"] },
+    names: { zh: ["不良率", "不良贷款率", "不良比例", "不良占比", "npl率", "npl比率", "npl比例", "npl占比", "不良贷款比率"], en: ["npl ratio", "npl rate", "non-performing ratio", "non-performing loan ratio", "npl"] },
     description: {
       zh: "不良率:在贷贷款中五级分类为次级、可疑、损失的余额 / 在贷总余额",
       en: "NPL ratio: balance classed substandard, doubtful or loss / total outstanding balance, active loans",

@@ -1,5 +1,6 @@
 /** Normalizes a question for matching: full-width to half-width, Chinese punctuation to ASCII, lower case. */
 import { digitsForChineseAmounts } from "./chinese-numerals.ts";
+import { eachPeriodOfWindow } from "./each-period-of-window.ts";
 import { replaceColloquialFillers } from "./colloquial-fillers.ts";
 import { joinSplitPhrasalVerbs } from "./english-phrasal-verbs.ts";
 import { expandEnglishShorthand } from "./english-shorthand.ts";
@@ -49,6 +50,8 @@ export function normalizeQuestion(question: string): string {
   // "能不能帮我查一下…": a request wrapper, not a question of eligibility.
   text = withoutPoliteRequests(text);
   text = joinSplitPhrasalVerbs(expandEnglishShorthand(text));
+  // "approval rate for each of the last 6 months": by month over the last 6 months.
+  text = eachPeriodOfWindow(text);
   text = digitsForChineseAmounts(text);
   // "more than one active loan", "at least two loans": a number word compared is a number (one alone is a stop word).
   // "customers with at least one overdue loan": any such row (not a ranking by the least).

@@ -1,5 +1,5 @@
-// Readings of reworded questions: a term said as a predicate after its rows, 'each of the last N months', X率 as the rate.
-import { describe, it } from "vitest";
+// Readings of reworded questions: a term said as a predicate after its rows, "each of the last N months", X率 as the rate.
+import { describe, expect, it } from "vitest";
 import { expectPlan, plan, term } from "./__fixtures__/planner-fixture.ts";
 
 describe("a campaign term said as a predicate after its rows", () => {
@@ -12,5 +12,30 @@ describe("a campaign term said as a predicate after its rows", () => {
     ["which campaigns are still active", "list"],
   ] as const)("%s keeps the active campaign term", (question, kind) => {
     expectPlan(plan(question), { kind, filters: [term("active_campaign")] }, question);
+  });
+});
+
+describe("a rate word after a term's name", () => {
+  it.each(["NPL率当前多少", "各城市的NPL率", "NPL比例是多少", "不良贷款比率"])("%s is the NPL ratio", (question) => {
+    expectPlan(plan(question), { kind: "aggregate", metrics: ["npl_ratio"] }, question);
+  });
+  it.each(["M3+率当前多少", "逾期贷款率当前多少", "90+率多少", "核销贷款率", "逾期客户率", "written-off loan rate"])(
+    "%s is not answered with the rows' count or list",
+    (question) => {
+      expect(plan(question).status).not.toBe("plan");
+    },
+  );
+  it.each(["审批通过率", "微信渠道的转化率", "上海的逾期率", "30+ delinquency rate"])("%s keeps its rate", (question) => {
+    expectPlan(plan(question), { kind: "aggregate" }, question);
+  });
+});
+
+describe("each of the last N months is a monthly trend", () => {
+  it.each([
+    ["approval rate for each of the last 6 months", ["time:month"], ["2026-01-01", "2026-06-30"]],
+    ["disbursement in each of the past three months", ["time:month"], ["2026-04-01", "2026-06-30"]],
+    ["approval rate for each of the last 6 months by channel", ["channel", "time:month"], ["2026-01-01", "2026-06-30"]],
+  ] as const)("%s", (question, dimensions, time) => {
+    expectPlan(plan(question), { kind: "aggregate", dimensions: [...dimensions], time: [...time] }, question);
   });
 });

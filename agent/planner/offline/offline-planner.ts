@@ -36,6 +36,7 @@ import { scanQuestion } from "./scan-question.ts";
 import type { ScannedQuestion, Span } from "./scan-question.ts";
 import { isStateMetric } from "./semantic-helpers.ts";
 import { routeToTool } from "./tool-routing.ts";
+import { rateWordDropped } from "./rate-word-dropped.ts";
 import { BUILDS_ON_UNANSWERED, unansweredSinceLastPlan } from "./unplanned-turns.ts";
 import { isWriteCommand } from "./write-commands.ts";
 
@@ -264,6 +265,9 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
       if (ranking && rankingWord && performance && intent.metrics.length === 0 && missing.every((entry) => entry.kind === "ranking")) return answerableChoices(clarifyOutcome(layer, language, question, performance, rankingWord, ranking), context);
       return unsupportedOutcome(layer, language, "not_understood", { related, detail: missing.map((entry) => entry.word).join(", ") });
     }
+    // "NPL率", "M3+率": a rate of a term's rows answered with no rate would be their count or their list.
+    const droppedRate = rateWordDropped(planned, finalized.plan.query, layer);
+    if (droppedRate) return unsupportedOutcome(layer, language, "not_understood", { related, detail: droppedRate });
   }
   // "去年12月的逾期率", "NPL ratio at the end of last year": the data keeps loans' current state only, so a state
   // measure of one past month or at a period's end has no answer, unless the period dates the rows by the act that
