@@ -92,7 +92,7 @@ const ROUTES: z.input<typeof ToolRoute>[] = [
   {
     tool: "risk_trend",
     triggers: {
-      zh: ["pd趋势", "风险趋势", "pd走势", "pd变化趋势", "违约概率趋势", "违约概率走势", "风险走势", "pd序列", "违约概率...往上走", "pd...往上走", "违约概率...一路走高", "pd...一路走高", "pd...上升趋势", "pd...上涨趋势", "违约概率...上升趋势", "违约概率...上涨趋势"],
+      zh: ["pd趋势", "风险趋势", "pd走势", "pd变化趋势", "违约概率趋势", "违约概率走势", "风险走势", "pd序列", "违约概率...往上走", "pd...往上走", "违约概率...一路走高", "pd...一路走高", "pd...上升趋势", "pd...上涨趋势", "违约概率...上升趋势", "违约概率...上涨趋势", "违约概率在走高", "pd在走高", "违约概率持续走高", "pd持续走高", "违约概率在上行", "pd在上行", "违约概率持续上行", "pd持续上行"],
       en: ["risk trend", "risk trends", "pd trend", "pd trends", "trend of pd", "trend in pd", "pd trajectory", "pd series", "pd history", "pd is trending", "pd trending", "risk is trending", "risk trending", "pd is heading up", "pd heading up", "pd keeps going up", "pd keeps rising", "pd...upward trend", "pd...trending up", "upward trend in pd", "upward pd trend"],
     },
     requiresCustomerSubject: true,
@@ -115,7 +115,7 @@ const WORDS: z.input<typeof ToolArgumentWords> = {
     { value: "renovation", words: { zh: ["装修贷", "装修贷款"], en: ["renovation loan", "renovation loans", "home improvement"] } },
     { value: "micro_business", words: { zh: ["经营贷", "小微贷", "小微企业贷", "经营性贷款"], en: ["business loan", "business loans", "micro business", "small business loan", "small business loans"] } },
   ],
-  rising: { zh: ["上升", "上涨", "升高", "走高", "变高", "增加", "往上走", "涨"], en: ["rising", "rise", "rose", "increasing", "increased", "went up", "going up", "heading up", "up", "upward"] },
+  rising: { zh: ["上升", "上涨", "升高", "走高", "变高", "增加", "往上走", "上行", "涨"], en: ["rising", "rise", "rose", "increasing", "increased", "went up", "going up", "heading up", "up", "upward"] },
   lowest: { zh: ["最低", "最没有价值", "最不值钱", "价值最低"], en: ["lowest", "least valuable", "least"] },
   customerSubject: { zh: ["客户", "借款人", "哪些人", "谁"], en: ["customer", "customers", "borrower", "borrowers", "who", "whom", "clients", "client"] },
   aggregate: {

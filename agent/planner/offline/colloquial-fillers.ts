@@ -1,10 +1,13 @@
 /** Colloquial wrappers around a question read as the plain words they stand for ("高不高" → 吗, "# of" → number of, bank-wide → overall). */
 
+import { PARAPHRASE_FILLERS } from "./paraphrase-fillers.ts";
+
 /** Not followed by rows counted ("converts the most customers", "disbursed more loans": a count, not the measure). */
 const NO_ROWS_AFTER = "(?!\\s+(?:[a-z]+\\s+)?(?:customers?|clients?|borrowers?|people|loans?|touches|applications?|accounts?|deals?)\\b)";
 
 /** [pattern over the lower-case text, replacement]: each wrapper asks for the figure itself, with no filter of its own. */
 const FILLERS: [RegExp, string | ((substring: string, ...groups: string[]) => string)][] = [
+  ...PARAPHRASE_FILLERS,
   // "# of loans", "no. of customers": the number of.
   [/(?<![a-z0-9])(?:#|no\.)\s*of\b/g, "number of"],
   // "逾期率高不高", "贷款多不多": an A-not-A question asks for the figure (吗), not for rows that are high.

@@ -11,7 +11,10 @@ const ENGLISH_CONTEXT = [
   /^(?:for|before|ahead of|in preparation for)\s+(?:the|our|my|a|an|this|next|tomorrow'?s|today'?s|monday'?s|friday'?s)\b/i,
   /\b(?:i'?m|i am|we'?re|we are|i'?ve been|i have been)\s+(?:putting together|preparing|writing|working on|drafting|building|updating|getting ready)\b/i,
   /\b(?:my|our|the)\s+(?:boss|manager|director|team|head|ceo|cfo|cro)\s+(?:wants|asked|needs|is asking)\b/i,
-  /^(?:quick question|just curious|sorry to bother you|hi|hello|hey)\b/i,
+  /^(?:quick question|quick one|one quick question|quick q|just curious|sorry to bother you|hi|hello|hey)\b/i,
+  // "I have a meeting this afternoon and need one number", "we've got a call at 3": the asker's situation.
+  /\b(?:i|we)(?:'ve got|'ve| have got| have| got)\s+(?:a|an|the|my|our)\s+(?:\w+\s+)?(?:meeting|call|presentation|review|committee)\b/i,
+  /^(?:i|we)\s+(?:just\s+|only\s+)?need\s+(?:one|a|a single|just one|a quick)\s+(?:number|figure|stat)\b/i,
 ];
 
 /** Chinese clauses that state a purpose (要跟…汇报, 想…提醒, 准备…材料) or who asks (客服那边, 领导). */
@@ -19,6 +22,9 @@ const CHINESE_CONTEXT = [
   /(?:要|想|准备|需要|为了|打算|得)[^,,]{0,20}(?:汇报|开会|会议|例会|周会|月会|报告|材料|PPT|ppt|提醒|打电话|沟通|复盘|总结|考核|演示)/u,
   /(?:那边|这边|领导|老板|行长|经理|主管|同事)(?:想|要|让|需要|问|说)/u,
   /^(?:你好|您好|打扰一下|不好意思|问一下|请教一下)/u,
+  // "我下午有个会", "待会要开会,就要一个数": the asker's situation.
+  /^我[^,,]{0,8}有个?(?:会|会议|例会|周会|月会|汇报)/u,
+  /^(?:我)?(?:就|只)?(?:要|需要)(?:一个|一)个?数(?:字)?$/u,
 ];
 
 /** Purpose words that may contain a model word ("打电话" holds 电话, a collection action): not content themselves. */

@@ -11,6 +11,7 @@ import type { Sense } from "./lexicon.ts";
 import type { NumberCondition } from "./number-expressions.ts";
 import { findNumberMentions } from "./number-targets.ts";
 import type { NumberMention } from "./number-targets.ts";
+import { bareDimensionBeforeMetric } from "./bare-dimension-grouping.ts";
 import { allMembersForTotal, quantifiedGrouping } from "./quantified-dimensions.ts";
 import { decideMode, strongMetricSpans } from "./question-mode.ts";
 import { countMetricOf, termValues } from "./semantic-helpers.ts";
@@ -414,7 +415,9 @@ export function readQuestion(scanned: ScannedQuestion, layer: SemanticLayer, lan
     content.some((span) => sensesOf(span, "dimension").some((sense) => sense.id === id) && !has(span, "entity") && content.some((next) => next.start === span.end && has(next, "entity")));
   // "NPL ratio of every branch", "所有城市的逾期率": a dimension word after a word for each (or all) of its members.
   const quantified = (id: string) => content.some((span) => sensesOf(span, "dimension").some((sense) => sense.id === id) && quantifiedGrouping(scanned.text, span.start));
-  const grouped = groupBy.filter((group) => !qualifiers.has(group.id) && (asksForGroups || groupingName(group.id) || beforeRows(group.id) || quantified(group.id)));
+  // "分行贷款余额": a bare dimension word right before the one metric asked groups it (bare-dimension-grouping.ts).
+  const bareBeforeMetric = (id: string) => values.length === 0 && terms.length === 0 && bareDimensionBeforeMetric(scanned.text, content, id);
+  const grouped = groupBy.filter((group) => !qualifiers.has(group.id) && (asksForGroups || groupingName(group.id) || beforeRows(group.id) || quantified(group.id) || bareBeforeMetric(group.id)));
   // "活动有几个", "下个月结束的活动有几个": a word of rows and groups that groups nothing names the rows.
   // Only when nothing else names what is measured: "email campaigns", "上海分行" qualify values, not name rows.
   const nothingElse = metrics.length === 0 && terms.length === 0 && values.length === 0 && entityMentions.length === 0;
