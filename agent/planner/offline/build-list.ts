@@ -26,7 +26,7 @@ export function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string
   if (!asksForRows) return { kind: "unsupported", reason: "not_understood", detail: "an attribute without rows" };
   // "total requested amount of applications": a sum of an attribute is not a metric of the layer. (An attribute of
   // the rows that is itself a total of their related rows, "customers by total outstanding balance", is that total.)
-  const ownTotals = intent.attributes.length > 0 && intent.attributes.every((mention) => mention.options.some((option) => option.entity === entity && SUM_OF_RELATED_ROWS.test(layer.attribute(option.id).sql)));
+  const ownTotals = intent.attributes.length > 0 && intent.attributes.every((mention) => mention.options.some((option) => option.entity === entity && SUM_OF_RELATED_ROWS.test(attributeSqlText(layer.attribute(option.id).sql))));
   if (intent.cues.has("total") && !intent.cues.has("list") && !ownTotals) return { kind: "unsupported", reason: "not_understood", detail: "a total of an attribute" };
   const attributes = [...layer.entity(entity).defaultAttributes];
   const draft: Draft = { kind: "list", entity, metrics: [], dimensions: [], filters: [], having: [], order: [], attributes };
@@ -109,4 +109,9 @@ export function buildList(intent: Intent, layer: SemanticLayer, asOfDate: string
     return { kind: "clarify", ambiguity: performance, span: { start: vague.index, end: vague.index + vague[0].length, text: vague[0], senses: [] } };
   }
   return { kind: "draft", draft, penalty: build.penalty, reasons: build.reasons };
+}
+
+/** An attribute's SQL as one text (dialect-specific SQL joined), for pattern tests on its form. */
+function attributeSqlText(sql: string | { sqlite: string; postgres: string }): string {
+  return typeof sql === "string" ? sql : `${sql.sqlite} ${sql.postgres}`;
 }
