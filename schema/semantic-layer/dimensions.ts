@@ -85,7 +85,7 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     id: "product_category",
-    names: { zh: ["产品类别", "产品类型", "贷款类型", "贷款品种", "业务品种", "品种"], en: ["product category", "product type", "loan type", "category"] },
+    names: { zh: ["产品类别", "产品类型", "贷款类型", "贷款品种", "业务品种", "品种", "产品大类", "贷款大类", "大类", "产品分类"], en: ["product category", "product type", "loan type", "category"] },
     type: "category",
     column: "products.category",
     table: "products",
@@ -382,7 +382,7 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     id: "target_tier",
-    names: { zh: ["目标客群", "目标层级", "面向"], en: ["target tier", "target segment", "target", "targeting", "aimed at"] },
+    names: { zh: ["目标客群", "目标层级", "面向", "target客群", "target层级", "目标客户群", "target客户群", "目标人群"], en: ["target tier", "target segment", "target", "targeting", "aimed at"] },
     type: "category",
     column: "campaigns.target_tier",
     table: "campaigns",

@@ -39,3 +39,16 @@ describe("each of the last N months is a monthly trend", () => {
     expectPlan(plan(question), { kind: "aggregate", dimensions: [...dimensions], time: [...time] }, question);
   });
 });
+
+describe("dimension names said another way", () => {
+  it.each([
+    ["营销转化率按target客群分一下", ["target_tier"]],
+    ["各target客群的营销转化率", ["target_tier"]],
+    ["按目标客户群看转化率", ["target_tier"]],
+    ["不良率最高的产品大类", ["product_category"]],
+    ["按产品大类看余额", ["product_category"]],
+    ["按产品分类统计贷款笔数", ["product_category"]],
+  ] as const)("%s", (question, dimensions) => {
+    expectPlan(plan(question), { kind: "aggregate", dimensions: [...dimensions] }, question);
+  });
+});
