@@ -25,6 +25,8 @@ const CHINESE_CONTEXT = [
   // "我下午有个会", "待会要开会,就要一个数": the asker's situation.
   /^我[^,,]{0,8}有个?(?:会|会议|例会|周会|月会|汇报)/u,
   /^(?:我)?(?:就|只)?(?:要|需要)(?:一个|一)个?数(?:字)?$/u,
+  // "下午开会要用", "周会汇报用的", "做材料需要": what the figure is needed for.
+  /(?:开会|汇报|会议|例会|周会|月会|报告|材料|ppt|演示|复盘)(?:时|上|的时候)?(?:要用|需要用|得用|用得上|用的|用|需要)$/u,
 ];
 
 /** Purpose words that may contain a model word ("打电话" holds 电话, a collection action): not content themselves. */

@@ -52,3 +52,13 @@ describe("dimension names said another way", () => {
     expectPlan(plan(question), { kind: "aggregate", dimensions: [...dimensions] }, question);
   });
 });
+
+describe("a leading clause saying what the figure is needed for", () => {
+  it.each([
+    ["下午开会要用,帮我对比一下上海和北京的逾期率", ["city"]],
+    ["周会汇报用的,各城市的逾期率", ["city"]],
+    ["做材料需要,按城市看逾期率", ["city"]],
+  ] as const)("%s", (question, dimensions) => {
+    expectPlan(plan(question), { kind: "aggregate", metrics: ["overdue_rate"], dimensions: [...dimensions] }, question);
+  });
+});
