@@ -1,5 +1,7 @@
 /** Normalizes a question for matching: full-width to half-width, Chinese punctuation to ASCII, lower case. */
 import { digitsForChineseAmounts } from "./chinese-numerals.ts";
+import { readChangeRateWords } from "./change-rate-words.ts";
+import { readComparisonPredicates } from "./comparison-predicates.ts";
 import { eachPeriodOfWindow } from "./each-period-of-window.ts";
 import { replaceColloquialFillers } from "./colloquial-fillers.ts";
 import { joinSplitPhrasalVerbs } from "./english-phrasal-verbs.ts";
@@ -52,6 +54,10 @@ export function normalizeQuestion(question: string): string {
   text = joinSplitPhrasalVerbs(expandEnglishShorthand(text));
   // "approval rate for each of the last 6 months": by month over the last 6 months.
   text = eachPeriodOfWindow(text);
+  // "谁高谁低", "短信高还是微信高", "which is higher, sms or wechat": which of the two compared is ahead.
+  text = readComparisonPredicates(text);
+  // "增速", "增长了百分之几", "growth rate": the growth rate.
+  text = readChangeRateWords(text);
   text = digitsForChineseAmounts(text);
   // "more than one active loan", "at least two loans": a number word compared is a number (one alone is a stop word).
   // "customers with at least one overdue loan": any such row (not a ranking by the least).

@@ -62,3 +62,24 @@ describe("a leading clause saying what the figure is needed for", () => {
     expectPlan(plan(question), { kind: "aggregate", metrics: ["overdue_rate"], dimensions: [...dimensions] }, question);
   });
 });
+
+describe("which of two compared is ahead, said in other words", () => {
+  const twoCities = { kind: "aggregate" as const, metrics: ["overdue_rate"], dimensions: ["city"], filters: [{ kind: "in", dimension: "city", values: ["Shanghai", "Beijing"] }] };
+  const twoChannels = { kind: "aggregate" as const, metrics: ["conversion_rate"], dimensions: ["channel"], filters: [{ kind: "in", dimension: "channel", values: ["sms", "wechat"] }] };
+  it.each([
+    ["上海跟北京比,逾期率谁高谁低", twoCities],
+    ["上海的逾期率高还是北京的高", twoCities],
+    ["营销转化率,短信渠道高还是微信渠道高?", twoChannels],
+    ["which converts better, SMS or WeChat campaigns?", twoChannels],
+    ["which is higher, the conversion rate of sms or wechat?", twoChannels],
+    ["is the conversion rate higher for sms or wechat?", twoChannels],
+  ] as const)("%s", (question, expected) => {
+    expectPlan(plan(question), expected, question);
+  });
+});
+
+describe("a relative change said in other words is the growth rate", () => {
+  it.each(["这个月的放款额比上个月增长了百分之几", "放款金额的环比增速", "growth rate of disbursement, this month vs last month", "放款金额的环比增幅"])("%s", (question) => {
+    expectPlan(plan(question), { kind: "aggregate", metrics: ["disbursement_amount"], time: ["2026-06-01", "2026-06-30"], compareTo: ["2026-05-01", "2026-05-31"], compareLayout: null }, question);
+  });
+});
