@@ -116,7 +116,7 @@ const WORDS: z.input<typeof ToolArgumentWords> = {
     { value: "micro_business", words: { zh: ["经营贷", "小微贷", "小微企业贷", "经营性贷款"], en: ["business loan", "business loans", "micro business", "small business loan", "small business loans"] } },
   ],
   rising: { zh: ["上升", "上涨", "升高", "走高", "变高", "增加", "往上走", "上行", "涨"], en: ["rising", "rise", "rose", "increasing", "increased", "went up", "going up", "heading up", "up", "upward"] },
-  lowest: { zh: ["最低", "最没有价值", "最不值钱", "价值最低"], en: ["lowest", "least valuable", "least"] },
+  lowest: { zh: ["最低", "最没有价值", "最不值钱", "价值最低", "倒数", "垫底", "最小"], en: ["lowest", "least valuable", "least", "bottom", "smallest"] },
   customerSubject: { zh: ["客户", "借款人", "哪些人", "谁"], en: ["customer", "customers", "borrower", "borrowers", "who", "whom", "clients", "client"] },
   aggregate: {
     zh: ["多少", "几个", "几笔", "几户", "总数", "总额", "合计", "平均", "占比", "比例", "比率", "率是"],
