@@ -84,7 +84,7 @@ const ROUTES: z.input<typeof ToolRoute>[] = [
   {
     tool: "customer_value",
     triggers: {
-      zh: ["客户价值最高", "客户价值最低", "客户价值排名", "客户价值评估", "预期价值", "最有价值", "最没有价值", "最不值钱", "期望价值", "价值最高的客户", "价值最低的客户"],
+      zh: ["客户价值最高", "客户价值最低", "客户价值排名", "客户价值评估", "预期价值", "最有价值", "最没有价值", "最不值钱", "期望价值", "价值最高的客户", "价值最低的客户", "客户价值垫底", "客户价值倒数", "价值垫底的客户", "价值倒数的客户"],
       en: ["highest customer value", "lowest customer value", "customer value ranking", "customer value score", "expected value", "most valuable", "least valuable", "lifetime value", "rank customers by value"],
     },
     slots: ["value_tier", "order", "limit"],

@@ -8,6 +8,8 @@ describe("bottom and 倒数 ask the customer value tool for the lowest first", (
     ["bottom 5 customers by expected value", 5],
     ["期望价值倒数的10个客户", 10],
     ["customers with the smallest expected value", undefined],
+    ["客户价值垫底的有哪些", undefined],
+    ["价值垫底的客户", undefined],
   ] as const)("%s", (question, limit) => {
     const outcome = plan(question);
     expect(outcome.status).toBe("plan");
