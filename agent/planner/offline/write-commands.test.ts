@@ -34,6 +34,9 @@ const QUESTIONS = [
   "can you update me on the NPL ratio",
   "could you show approved applications",
   "rejection reasons by month",
+  "can you change it to last month",
+  "could you remove the Shanghai filter",
+  "can you update the chart by city",
 ];
 
 describe("write commands", () => {

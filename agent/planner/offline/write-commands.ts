@@ -29,7 +29,8 @@ const ZH_LEADING_ACTION = new RegExp(
 );
 
 /** English verbs that decide or change rows. */
-const EN_ACTION_VERB = "(?:approve|reject|decline|deny|delete|remove|erase|mark|flag|set|change|update|modify|edit|close|cancel|freeze|unfreeze|write off|writeoff|charge off|reassign|assign|resolve|clear|wipe|purge)";
+// (Not set/change/update/remove/clear: "can you change it to last month", "remove the filter" ask for another view.)
+const EN_ACTION_VERB = "(?:approve|reject|decline|deny|delete|erase|mark|close|cancel|freeze|unfreeze|write off|writeoff|charge off|reassign|assign|resolve|wipe|purge)";
 
 /**
  * "can you approve all pending applications", "go ahead and reject them", "I want you to mark these alerts as resolved",
