@@ -17,6 +17,10 @@ const COMMANDS = [
   "please approve the pending ones",
   "approve them all",
   "let's write off the loss-class loans",
+  "把C000012加入黑名单",
+  "给这些逾期客户打上高风险标签",
+  "I'd like to approve all pending applications",
+  "help me reject the low-score applications",
 ];
 
 const QUESTIONS = [

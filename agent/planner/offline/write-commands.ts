@@ -4,8 +4,8 @@
 const DISPOSAL_OR_LEADING_COMMAND =
   /把.{1,30}(改成|改为|设为|设置为|设定为|设定成|设置成|定为|调成|调为|调整为|删|清零|清空|标记为|标记成|标成|标为|标注为)|^(please\s+|pls\s+)?(mark|set|change|update|write off|approve|reject|assign|delete|remove|cancel|close|freeze|reset|modify|edit|insert|add)\b/;
 
-/** Verbs that decide or change rows: 批了, 通过掉, 拒掉, 驳回, 核销, 关掉, 处理掉, 作废. */
-const ZH_ACTION_VERB = "(?:批了|批掉|批准|批一下|审批通过|审批掉|通过掉|通过了|通过|拒了|拒掉|拒绝掉|拒绝|驳回|否决|核销掉|核销|关掉|关闭|处理掉|作废|撤销|撤回|注销|冻结|解冻|结清掉|标成|标为|标记)";
+/** Verbs that decide or change rows: 批了, 通过掉, 拒掉, 驳回, 核销, 关掉, 处理掉, 作废, 拉黑. */
+const ZH_ACTION_VERB = "(?:批了|批掉|批准|批一下|审批通过|审批掉|通过掉|通过了|通过|拒了|拒掉|拒绝掉|拒绝|驳回|否决|核销掉|核销|关掉|关闭|处理掉|作废|撤销|撤回|注销|冻结|解冻|结清掉|标成|标为|标记|加入黑名单|拉入黑名单|拉黑)";
 
 /** Words for all of them, said before the verb: 全部批了, 都拒掉, 统统驳回. */
 const ZH_ALL = "(?:全部|全都|都|统统|通通|一律|一并|一起|全|直接)";
@@ -22,6 +22,8 @@ const ZH_QUESTION = /吗|么|哪|多少|几|是否|有没有|是不是|\?/;
  */
 const ZH_DISPOSAL_ACTION = new RegExp(`(?:把|(?<!即)将).{1,30}?${ZH_ALL}?${ZH_ACTION_VERB}${ZH_CLOSING}[。!.~]*$`);
 const ZH_ALL_ACTION = new RegExp(`${ZH_ALL}(?:给我|帮我)?${ZH_ACTION_VERB}${ZH_CLOSING}[。!.~]*$`);
+/** "给这些客户打上高风险标签": labelling rows. */
+const ZH_LABEL = /(?:打上|贴上|加上|打个|贴个).{0,12}(?:标签|标记)/;
 
 /** "批准所有待审批的申请", "帮我驳回这些申请", "请核销全部损失类贷款": an action verb followed by an 'all' or 'these' word. */
 const ZH_LEADING_ACTION = new RegExp(
@@ -37,7 +39,7 @@ const EN_ACTION_VERB = "(?:approve|reject|decline|deny|delete|erase|mark|close|c
  * "let's write off the loss-class loans": a request wrapper right before an action verb.
  */
 const EN_REQUESTED_ACTION = new RegExp(
-  `\\b(?:can you|could you|would you|will you|please|pls|kindly|go ahead and|i want you to|i need you to|i 'd like you to|i'd like you to|let 's|let's|lets|just)\\s+(?:please\\s+|go ahead and\\s+|just\\s+)?${EN_ACTION_VERB}\\b(?!\\s+(?:me|us|rates?|ratios?|counts?|amounts?|reasons?|by)\\b)`,
+  `\\b(?:can you|could you|would you|will you|please|pls|kindly|go ahead and|i want you to|i need you to|i 'd like you to|i'd like you to|i want to|i need to|i 'd like to|i'd like to|i would like to|we need to|we want to|help me|let me|let 's|let's|lets|just)\\s+(?:please\\s+|go ahead and\\s+|just\\s+)?${EN_ACTION_VERB}\\b(?!\\s+(?:me|us|rates?|ratios?|counts?|amounts?|reasons?|by)\\b)`,
 );
 
 /** "approve them all", "reject every pending application": an action verb before them/all/every/these anywhere. */
@@ -52,7 +54,7 @@ const EN_QUESTION = /^(?:which|what|how|who|when|where|why|is|are|was|were|did|d
  */
 export function isWriteCommand(text: string): boolean {
   if (DISPOSAL_OR_LEADING_COMMAND.test(text)) return true;
-  if (!ZH_QUESTION.test(text) && (ZH_DISPOSAL_ACTION.test(text) || ZH_ALL_ACTION.test(text) || ZH_LEADING_ACTION.test(text))) return true;
+  if (!ZH_QUESTION.test(text) && (ZH_DISPOSAL_ACTION.test(text) || ZH_ALL_ACTION.test(text) || ZH_LEADING_ACTION.test(text) || ZH_LABEL.test(text))) return true;
   if (EN_REQUESTED_ACTION.test(text)) return true;
   return !EN_QUESTION.test(text) && EN_ACTION_ON_ROWS.test(text);
 }
