@@ -85,7 +85,7 @@ export const DIMENSIONS: Dimension[] = [
   },
   {
     id: "product_category",
-    names: { zh: ["产品类别", "产品类型", "贷款类型", "贷款品种", "业务品种", "品种", "产品大类", "贷款大类", "大类", "产品分类"], en: ["product category", "product type", "loan type", "category"] },
+    names: { zh: ["产品类别", "产品类型", "贷款类型", "贷款品种", "业务品种", "品种", "产品大类", "贷款大类", "大类", "产品分类", "产品种类", "贷款种类"], en: ["product category", "product type", "loan type", "category"] },
     type: "category",
     column: "products.category",
     table: "products",

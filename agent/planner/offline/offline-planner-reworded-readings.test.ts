@@ -83,3 +83,12 @@ describe("a relative change said in other words is the growth rate", () => {
     expectPlan(plan(question), { kind: "aggregate", metrics: ["disbursement_amount"], time: ["2026-06-01", "2026-06-30"], compareTo: ["2026-05-01", "2026-05-31"], compareLayout: null }, question);
   });
 });
+
+describe("a class word after a grouped dimension's name", () => {
+  it.each(["按产品种类看余额", "按贷款种类看放款金额"])("%s groups by the product category", (question) => {
+    expectPlan(plan(question), { kind: "aggregate", dimensions: ["product_category"] }, question);
+  });
+  it.each(["各产品类的余额", "按渠道类看申请数"])("%s is not grouped by the dimension itself", (question) => {
+    expect(plan(question).status).not.toBe("plan");
+  });
+});

@@ -37,6 +37,7 @@ import type { ScannedQuestion, Span } from "./scan-question.ts";
 import { isStateMetric } from "./semantic-helpers.ts";
 import { routeToTool } from "./tool-routing.ts";
 import { rateWordDropped } from "./rate-word-dropped.ts";
+import { classWordAfterDimension } from "./class-word-after-dimension.ts";
 import { BUILDS_ON_UNANSWERED, unansweredSinceLastPlan } from "./unplanned-turns.ts";
 import { isWriteCommand } from "./write-commands.ts";
 
@@ -268,6 +269,9 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
     // "NPL率", "M3+率": a rate of a term's rows answered with no rate would be their count or their list.
     const droppedRate = rateWordDropped(planned, finalized.plan.query, layer);
     if (droppedRate) return unsupportedOutcome(layer, language, "not_understood", { related, detail: droppedRate });
+    // "按产品种类看余额": a class word after a grouped dimension may mean a coarser class than the dimension grouped.
+    const classWord = classWordAfterDimension(scanned, finalized.plan.query);
+    if (classWord) return unsupportedOutcome(layer, language, "not_understood", { related, detail: classWord });
   }
   // "去年12月的逾期率", "NPL ratio at the end of last year": the data keeps loans' current state only, so a state
   // measure of one past month or at a period's end has no answer, unless the period dates the rows by the act that
