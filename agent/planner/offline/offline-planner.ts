@@ -36,6 +36,9 @@ import { scanQuestion } from "./scan-question.ts";
 import type { ScannedQuestion, Span } from "./scan-question.ts";
 import { isStateMetric } from "./semantic-helpers.ts";
 import { routeToTool } from "./tool-routing.ts";
+import { unmeasuredBottomRanking } from "./unmeasured-position-ranking.ts";
+import { changeTermAskedBySize } from "./change-term-size.ts";
+import { loanTermSaidOfInstallments } from "./loan-term-of-installments.ts";
 import { rateWordDropped } from "./rate-word-dropped.ts";
 import { classWordAfterDimension } from "./class-word-after-dimension.ts";
 import { BUILDS_ON_UNANSWERED, unansweredSinceLastPlan } from "./unplanned-turns.ts";
@@ -98,7 +101,9 @@ function unreadToolFilter(rest: string, context: PlannerContext): string | undef
   const scanned = scanQuestion(rest, lexiconFor(context), context.asOfDate);
   // (One character alone, "客户中" → 中, is a particle of the sentence, not a value said; a word that also names rows,
   // "还款", is the rows the tool ranks.)
-  const filters = (span: Span) => span.senses.some((sense) => sense.kind === "value" || sense.kind === "term") && !span.senses.some((sense) => sense.kind === "entity");
+  // ("产品价值最高的客户": a dimension word left unread would be dropped as silently as a value, even one naming rows too.)
+  const filters = (span: Span) =>
+    (span.senses.some((sense) => sense.kind === "value" || sense.kind === "term") && !span.senses.some((sense) => sense.kind === "entity")) || span.senses.some((sense) => sense.kind === "dimension");
   return scanned.spans.find((span) => span.text.trim().length > 1 && filters(span))?.text;
 }
 
@@ -209,6 +214,12 @@ function planOrThrow(original: string, context: PlannerContext): PlannerOutcome 
   if (!followUp && rateWordCounted(intent, layer)) return unsupportedOutcome(layer, language, "not_understood", { related });
   // "哪个支行今年放款最多": the most loans or the most money lent, not said.
   if (!followUp && countOrAmountUndecided(intent)) return unsupportedOutcome(layer, language, "not_understood", { related });
+  // "垫底的客户": the bottom of a ranking by a measure never said (unmeasured-position-ranking.ts).
+  if (!followUp && unmeasuredBottomRanking(intent, layer)) return unsupportedOutcome(layer, language, "not_understood", { related });
+  // "违约概率上升了多少": the size of a change asked of a term that filters by it (change-term-size.ts).
+  if (!followUp && changeTermAskedBySize(intent)) return unsupportedOutcome(layer, language, "not_understood", { related });
+  // "还款计划里有多少笔是逾期的": a loan's term said of installments (loan-term-of-installments.ts).
+  if (!followUp && loanTermSaidOfInstallments(intent, layer)) return unsupportedOutcome(layer, language, "not_understood", { related });
   // "how many loans were paid off this year": dated by when they ended, which the layer cannot date by.
   if (!followUp && endedStatusWithPeriod(intent)) return unsupportedOutcome(layer, language, "not_understood", { related });
   // "今年通过的申请总金额": the approved applications' amount, requested or approved, not said.

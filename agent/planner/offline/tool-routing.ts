@@ -216,15 +216,16 @@ export function routeToTool(
 ): PlannerOutcome | undefined {
   const match = matchToolRoute(question, routing);
   if (!match) return undefined;
+  // (Checked first: "推销理财产品" is out of the data, not a product word left unread.)
+  // "pitch a credit card to …": the tool would answer about loans and silently drop the product; say it is not in the data.
+  const readsCategory = routing.routes.some((route) => route.tool === match.tool && route.slots.includes("category"));
+  const unserved = layer ? unservedToolWord(normalizeQuestion(question), routing, readsCategory) : undefined;
+  if (layer && unserved) return unsupportedOutcome(layer, detectLanguage(question), "out_of_scope", { detail: unserved });
   // "most valuable customers in Shanghai", "房贷客户的预警分", "customer C00012": a filter the tool's arguments cannot
   // hold would be dropped silently, and the ranking would be of other customers; decline instead.
   const rest = withoutRoutingWords(normalizeQuestion(question), match, routing);
   const unread = layer && namesUnreadFilter ? (/(?<![a-z0-9])[a-z]{1,3}\d{3,}(?![a-z0-9])/.exec(rest)?.[0] ?? namesUnreadFilter(rest)) : undefined;
   if (layer && unread) return unsupportedOutcome(layer, detectLanguage(question), "not_understood", { detail: unread });
-  // "pitch a credit card to …": the tool would answer about loans and silently drop the product; say it is not in the data.
-  const readsCategory = routing.routes.some((route) => route.tool === match.tool && route.slots.includes("category"));
-  const unserved = layer ? unservedToolWord(normalizeQuestion(question), routing, readsCategory) : undefined;
-  if (layer && unserved) return unsupportedOutcome(layer, detectLanguage(question), "out_of_scope", { detail: unserved });
   const limit = typeof match.args.limit === "number" ? match.args.limit : undefined;
   // "the 5 customers most likely to …": a count said but not read as the tool's limit (the route takes none, or it
   // was read otherwise) would be dropped, and the tool's default number of rows shown; decline instead.
