@@ -1,21 +1,11 @@
 // Precision on unseen phrasings: every word read must be in the plan, or the planner declines or asks (zh and en).
 import { describe, expect, it } from "vitest";
-import type { ConversationTurn, PlannerOutcome, UnsupportedReason } from "../planner.ts";
-import { expectPlan, plan, term, values } from "./__fixtures__/planner-fixture.ts";
+import type { UnsupportedReason } from "../planner.ts";
+import { expectPlan, plan, term, values, converse } from "./__fixtures__/planner-fixture.ts";
 import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
 
 const JUNE: [string, string] = ["2026-06-01", "2026-06-30"];
 const MAY: [string, string] = ["2026-05-01", "2026-05-31"];
-
-/** Runs a conversation; each turn sees the earlier ones as history. */
-function converse(questions: string[]): PlannerOutcome[] {
-  const history: ConversationTurn[] = [];
-  return questions.map((question) => {
-    const outcome = plan(question, "2026-06-30", [...history]);
-    history.push({ question, language: outcome.language, plan: outcome.status === "plan" ? outcome.plan : undefined, status: outcome.status === "plan" ? "answered" : outcome.status });
-    return outcome;
-  });
-}
 
 /** A value, term or attribute the plan cannot place, or a trend/comparison/ranking it cannot express: declined. */
 const DROPPED_WORDS: string[] = [

@@ -2,8 +2,7 @@
 // periods, jargon for the delinquency rates, verbs said for measures, tool counts after a superlative, and follow-ups
 // that name the measured rows.
 import { describe, expect, it } from "vitest";
-import type { ConversationTurn, PlannerOutcome } from "../planner.ts";
-import { expectPlan, plan, term, values } from "./__fixtures__/planner-fixture.ts";
+import { expectPlan, plan, term, values, converse } from "./__fixtures__/planner-fixture.ts";
 import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
 import { replaceColloquialFillers } from "./colloquial-fillers.ts";
 import { matchToolRoute } from "./tool-routing.ts";
@@ -129,16 +128,6 @@ describe("tool counts said after a superlative", () => {
     expect(matchToolRoute(question)).toMatchObject({ tool, args });
   });
 });
-
-/** Runs a conversation; each turn sees the earlier ones as history. */
-function converse(questions: string[]): PlannerOutcome[] {
-  const history: ConversationTurn[] = [];
-  return questions.map((question) => {
-    const outcome = plan(question, "2026-06-30", [...history]);
-    history.push({ question, language: outcome.language, plan: outcome.status === "plan" ? outcome.plan : undefined, status: outcome.status === "plan" ? "answered" : outcome.status });
-    return outcome;
-  });
-}
 
 describe("follow-ups that name the measured rows", () => {
   it.each([

@@ -1,7 +1,6 @@
 // Names written with digits (90+, 30+, M3+) beat the number reading; a follow-up term on the same columns replaces the old one.
 import { describe, expect, it } from "vitest";
-import type { ConversationTurn, PlannerOutcome } from "../planner.ts";
-import { expectPlan, plan, term, values } from "./__fixtures__/planner-fixture.ts";
+import { expectPlan, plan, term, values, converse } from "./__fixtures__/planner-fixture.ts";
 import type { ExpectedPlan } from "./__fixtures__/planner-fixture.ts";
 
 const LOANS_90 = [term("delinquent_90")];
@@ -52,16 +51,6 @@ describe("offline planner: names written with digits", () => {
     expectPlan(plan(question), expected, question);
   });
 });
-
-/** Runs a conversation; each turn sees the earlier ones as history. */
-function converse(questions: string[]): PlannerOutcome[] {
-  const history: ConversationTurn[] = [];
-  return questions.map((question) => {
-    const outcome = plan(question, "2026-06-30", [...history]);
-    history.push({ question, language: outcome.language, plan: outcome.status === "plan" ? outcome.plan : undefined, status: outcome.status === "plan" ? "answered" : outcome.status });
-    return outcome;
-  });
-}
 
 const REPLACING: [string, string, ExpectedPlan][] = [
   ["90+ balance by region", "what about 30+?", { metrics: ["outstanding_balance"], dimensions: ["region"], filters: LOANS_30 }],

@@ -1,19 +1,9 @@
 // A turn that got no plan stays in the conversation: a follow-up built on it is declined, never answered from the
 // plan before it (which would silently drop the unanswered refinement); a full question after it is answered.
 import { describe, expect, it } from "vitest";
-import type { ConversationTurn, PlannerOutcome } from "../planner.ts";
-import { plan } from "./__fixtures__/planner-fixture.ts";
+import type { ConversationTurn } from "../planner.ts";
+import { plan, converse } from "./__fixtures__/planner-fixture.ts";
 import { unansweredSinceLastPlan } from "./unplanned-turns.ts";
-
-/** Runs a conversation; each turn sees the earlier ones as history. */
-function converse(questions: string[]): PlannerOutcome[] {
-  const history: ConversationTurn[] = [];
-  return questions.map((question) => {
-    const outcome = plan(question, "2026-06-30", [...history]);
-    history.push({ question, language: outcome.language, plan: outcome.status === "plan" ? outcome.plan : undefined, status: outcome.status === "plan" ? "answered" : outcome.status });
-    return outcome;
-  });
-}
 
 // [opening question, a refinement the planner cannot read, a follow-up that builds on both]
 const BUILT_ON_UNANSWERED: [string, string, string][] = [

@@ -93,3 +93,13 @@ export function plan(question: string, asOfDate = "2026-06-30", history: Convers
 export const term = (id: string) => ({ kind: "term", term: id });
 export const values = (dimension: string, ...list: string[]) => ({ kind: "in", dimension, values: list });
 export const compare = (attribute: string, op: string, value: number) => ({ kind: "compare", attribute, op, value });
+
+/** Runs a conversation through the offline planner; each turn sees the earlier ones as history. */
+export function converse(questions: string[], asOfDate = "2026-06-30"): PlannerOutcome[] {
+  const history: ConversationTurn[] = [];
+  return questions.map((question) => {
+    const outcome = plan(question, asOfDate, [...history]);
+    history.push({ question, language: outcome.language, plan: outcome.status === "plan" ? outcome.plan : undefined, status: outcome.status === "plan" ? "answered" : outcome.status });
+    return outcome;
+  });
+}
