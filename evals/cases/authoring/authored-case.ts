@@ -1,5 +1,6 @@
 /** How cases are written before they become JSONL lines: the fields of a case minus its id and split. */
 import type { EvalCase, GoldTool } from "../../scorer/eval-case.ts";
+import { evalCaseSchema } from "../../scorer/eval-case.ts";
 
 /** A case as authored; `build-cases.ts` gives it an id and a split. */
 export type AuthoredCase = DistributiveOmit<EvalCase, "id" | "split">;
@@ -34,4 +35,15 @@ export function refuse(category: Category, language: "zh" | "en", question: stri
 /** A single-turn question a scoring tool answers: the gold is that tool call's rows (ranked lists are ordered). */
 export function toolAnswer(language: "zh" | "en", question: string, goldTool: GoldTool, ordered = true): AuthoredCase {
   return { category: "tool", language, question, gold_tool: goldTool, ordered, expect: "answer" };
+}
+
+/** A batch of dev-only cases with ids `<prefix>-<category>-<language>-NNN`, numbered within each category and language. */
+export function devBatch(prefix: string, cases: readonly AuthoredCase[]): EvalCase[] {
+  const counters = new Map<string, number>();
+  return cases.map((authored) => {
+    const group = `${authored.category}-${authored.language}`;
+    const position = (counters.get(group) ?? 0) + 1;
+    counters.set(group, position);
+    return evalCaseSchema.parse({ id: `${prefix}-${group}-${String(position).padStart(3, "0")}`, split: "dev", ...authored });
+  });
 }

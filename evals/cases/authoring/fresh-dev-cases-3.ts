@@ -1,7 +1,6 @@
 /** A third batch of fresh dev-only cases, written by an independent examiner from shared/DOMAIN.md alone (issue 5). */
 import type { EvalCase } from "../../scorer/eval-case.ts";
-import { evalCaseSchema } from "../../scorer/eval-case.ts";
-import { answer, refuse, session, toolAnswer } from "./authored-case.ts";
+import { answer, refuse, session, toolAnswer, devBatch } from "./authored-case.ts";
 import type { AuthoredCase } from "./authored-case.ts";
 import { ACTIVE, AS_OF_MONTH, DECIDED, JOIN, METRIC, NPL_CLASSES, PERIOD, PREVIOUS_MONTH, RISING_RISK_CUSTOMERS, TIME, age, churnRate } from "./sql-fragments.ts";
 
@@ -247,11 +246,5 @@ const REFUSALS: AuthoredCase[] = [
 
 /** The third batch of fresh dev-only cases, ids `fresh3-<category>-<language>-NNN`. */
 export function freshDevCases3(): EvalCase[] {
-  const counters = new Map<string, number>();
-  return [...METRICS, ...GROUP_BY, ...TOP_N, ...LISTS, ...TERMS, ...COMPARES, ...TRENDS, ...SESSIONS, ...TOOLS, ...REFUSALS].map((authored) => {
-    const group = `${authored.category}-${authored.language}`;
-    const position = (counters.get(group) ?? 0) + 1;
-    counters.set(group, position);
-    return evalCaseSchema.parse({ id: `fresh3-${group}-${String(position).padStart(3, "0")}`, split: "dev", ...authored });
-  });
+  return devBatch("fresh3", [...METRICS, ...GROUP_BY, ...TOP_N, ...LISTS, ...TERMS, ...COMPARES, ...TRENDS, ...SESSIONS, ...TOOLS, ...REFUSALS]);
 }

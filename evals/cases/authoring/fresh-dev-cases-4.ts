@@ -1,7 +1,6 @@
 /** Batch 4 of fresh dev-only cases, written by an independent examiner from shared/DOMAIN.md alone (issue 5). */
 import type { EvalCase } from "../../scorer/eval-case.ts";
-import { evalCaseSchema } from "../../scorer/eval-case.ts";
-import { answer, refuse, session } from "./authored-case.ts";
+import { answer, refuse, session, devBatch } from "./authored-case.ts";
 import type { AuthoredCase } from "./authored-case.ts";
 import { ACTIVE, AS_OF_MONTH, DECIDED, JOIN, METRIC, NPL_CLASSES, PERIOD, PREVIOUS_MONTH, TIME, age } from "./sql-fragments.ts";
 import { apps, averagePd, flow, nps, over, repayments, state, touches } from "./gold-shapes.ts";
@@ -262,11 +261,5 @@ const CASES: AuthoredCase[] = [...TERMS, ...LISTS, ...GROUP_BY, ...SESSIONS, ...
 
 /** Batch 4 of fresh dev-only cases, ids `fresh4-<category>-<language>-NNN`. */
 export function freshDevCases4(): EvalCase[] {
-  const counters = new Map<string, number>();
-  return CASES.map((authored) => {
-    const group = `${authored.category}-${authored.language}`;
-    const position = (counters.get(group) ?? 0) + 1;
-    counters.set(group, position);
-    return evalCaseSchema.parse({ id: `fresh4-${group}-${String(position).padStart(3, "0")}`, split: "dev", ...authored });
-  });
+  return devBatch("fresh4", CASES);
 }

@@ -1,7 +1,6 @@
 /** Batch 5 of fresh dev-only cases, written by an independent examiner from shared/DOMAIN.md alone (issue 5). */
 import type { EvalCase } from "../../scorer/eval-case.ts";
-import { evalCaseSchema } from "../../scorer/eval-case.ts";
-import { answer, refuse, session, toolAnswer } from "./authored-case.ts";
+import { answer, refuse, session, toolAnswer, devBatch } from "./authored-case.ts";
 import type { AuthoredCase } from "./authored-case.ts";
 import { AS_OF_MONTH, DECIDED, METRIC, NPL_CLASSES, PERIOD, PREVIOUS_MONTH, TIME, age, churnRate } from "./sql-fragments.ts";
 import { apps, averagePd, flow, nps, over, repayments, state, touches } from "./gold-shapes.ts";
@@ -255,11 +254,5 @@ const CASES: AuthoredCase[] = [...METRICS, ...TOP_N, ...TIMES, ...COMPARE_TREND,
 
 /** Batch 5 of fresh dev-only cases, ids `fresh5-<category>-<language>-NNN`. */
 export function freshDevCases5(): EvalCase[] {
-  const counters = new Map<string, number>();
-  return CASES.map((authored) => {
-    const group = `${authored.category}-${authored.language}`;
-    const position = (counters.get(group) ?? 0) + 1;
-    counters.set(group, position);
-    return evalCaseSchema.parse({ id: `fresh5-${group}-${String(position).padStart(3, "0")}`, split: "dev", ...authored });
-  });
+  return devBatch("fresh5", CASES);
 }

@@ -1,7 +1,6 @@
 /** Batch 6 of fresh dev-only cases: paraphrase probes of the original dev cases, same gold, written by an independent examiner (issue 5). */
 import type { EvalCase } from "../../scorer/eval-case.ts";
-import { evalCaseSchema } from "../../scorer/eval-case.ts";
-import { answer, refuse, session, toolAnswer } from "./authored-case.ts";
+import { answer, refuse, session, toolAnswer, devBatch } from "./authored-case.ts";
 import type { AuthoredCase } from "./authored-case.ts";
 
 // Each case restates one original dev case (named in its note) in other words; its gold is copied verbatim from dev.jsonl.
@@ -338,11 +337,5 @@ const CASES: AuthoredCase[] = [...METRICS, ...TIMES, ...GROUP_BY, ...TOP_N, ...T
 
 /** Batch 6 of fresh dev-only cases (paraphrase probes), ids `fresh6-<category>-<language>-NNN`. */
 export function freshDevCases6(): EvalCase[] {
-  const counters = new Map<string, number>();
-  return CASES.map((authored) => {
-    const group = `${authored.category}-${authored.language}`;
-    const position = (counters.get(group) ?? 0) + 1;
-    counters.set(group, position);
-    return evalCaseSchema.parse({ id: `fresh6-${group}-${String(position).padStart(3, "0")}`, split: "dev", ...authored });
-  });
+  return devBatch("fresh6", CASES);
 }

@@ -1,7 +1,6 @@
 /** Fresh dev-only cases written independently of the planner (issue 5): new phrasings of metrics, terms, time words, sessions and refusals. */
 import type { EvalCase } from "../../scorer/eval-case.ts";
-import { evalCaseSchema } from "../../scorer/eval-case.ts";
-import { answer, refuse, session } from "./authored-case.ts";
+import { answer, refuse, session, devBatch } from "./authored-case.ts";
 import type { AuthoredCase } from "./authored-case.ts";
 import { ACTIVE, AS_OF_MONTH, DECIDED, JOIN, METRIC, NPL_CLASSES, PERIOD, PREVIOUS_MONTH, RISING_RISK_CUSTOMERS, TIME, age, churnRate, select } from "./sql-fragments.ts";
 
@@ -361,11 +360,5 @@ const FRESH: AuthoredCase[] = [...METRICS, ...GROUP_BYS, ...TOP_NS, ...TERMS, ..
 
 /** The fresh cases, all in the dev split, with ids `fresh-<category>-<language>-NNN` that cannot collide with the alternating ones. */
 export function freshDevCases(): EvalCase[] {
-  const counters = new Map<string, number>();
-  return FRESH.map((authored) => {
-    const group = `${authored.category}-${authored.language}`;
-    const position = (counters.get(group) ?? 0) + 1;
-    counters.set(group, position);
-    return evalCaseSchema.parse({ id: `fresh-${group}-${String(position).padStart(3, "0")}`, split: "dev", ...authored });
-  });
+  return devBatch("fresh", FRESH);
 }
